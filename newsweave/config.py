@@ -1,0 +1,83 @@
+"""Settings: one frozen record, resolved as defaults < file < environment < flags.
+
+Every setting is declared once in ``SETTINGS`` with its default and help text; a
+test fails if one is missing from docs/settings.md.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Mapping
+
+from .errors import ConfigError
+
+ENV_PREFIX = "NEWSWEAVE_"
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: Any
+    help: str
+
+
+SETTINGS = (
+    Setting("db", "newsweave.db", "SQLite file (or SQLAlchemy URL) of the store."),
+    Setting("batch_size", 64, "Articles cleaned and committed together."),
+    Setting("outlet", None, "Outlet to record for every input, overriding the text."),
+    Setting("published", None, "Publication date (YYYY-MM-DD) for every input."),
+    Setting("reference_date", None,
+            "Date (YYYY-MM-DD) that a weekday-and-day date with no year is read against; "
+            "default: today."),
+    Setting("max_bytes", 50_000_000, "Largest input item read, in bytes; larger ones are skipped."),
+)
+
+
+@dataclass(frozen=True)
+class Config:
+    db: str = "newsweave.db"
+    batch_size: int = 64
+    outlet: str | None = None
+    published: str | None = None
+    reference_date: str | None = None
+    max_bytes: int = 50_000_000
+
+
+def _coerce(name: str, value: Any) -> Any:
+    wanted = type(next(s.default for s in SETTINGS if s.name == name))
+    if wanted is int:
+        try:
+            return int(value)
+        except (TypeError, ValueError):
+            raise ConfigError(f"setting {name!r} must be a whole number, not {value!r}") from None
+    return None if value in ("", None) else str(value)
+
+
+def _from_file(path: Path) -> dict[str, Any]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read settings: {exc}") from None
+    return data.get("newsweave", data)
+
+
+def load_config(file: Path | None = None, env: Mapping[str, str] | None = None,
+                **flags: Any) -> Config:
+    """Resolve settings; a flag given as None means "not given"."""
+    env = os.environ if env is None else env
+    names = {s.name for s in SETTINGS}
+    values: dict[str, Any] = {}
+    if file is not None:
+        values.update(_from_file(file))
+    for name in names:
+        if ENV_PREFIX + name.upper() in env:
+            values[name] = env[ENV_PREFIX + name.upper()]
+    values.update({k: v for k, v in flags.items() if v is not None})
+    unknown = sorted(set(values) - names)
+    if unknown:
+        raise ConfigError(f"unknown setting {unknown[0]!r}; known: {', '.join(sorted(names))}")
+    return dataclasses.replace(Config(), **{k: _coerce(k, v) for k, v in values.items()})

@@ -1,0 +1,30 @@
+"""The few errors the library raises; interfaces turn each into one line."""
+
+from __future__ import annotations
+
+
+class NewsweaveError(Exception):
+    """Base of every error newsweave raises on purpose."""
+
+
+class InputError(NewsweaveError):
+    """An input item cannot be read. Names the file and, where known, the record
+    or line, so a user can find the fault."""
+
+    def __init__(self, source: str, message: str, *, record: int | None = None,
+                 line: int | None = None):
+        self.source, self.record, self.line = source, record, line
+        where = source
+        if record is not None:
+            where += f", record {record}"
+        if line is not None:
+            where += f", line {line}"
+        super().__init__(f"{where}: {message}")
+
+
+class StoreError(NewsweaveError):
+    """The store cannot be opened, migrated or written."""
+
+
+class ConfigError(NewsweaveError):
+    """A setting has a value newsweave does not accept."""

@@ -1,0 +1,55 @@
+"""Bytes to text without crashing, whatever the encoding."""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from charset_normalizer import from_bytes
+
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
+         (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"))
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)""", re.I)
+_XML_ENCODING = re.compile(rb"""^<\?xml[^>]+encoding\s*=\s*["']([\w:.-]+)""")
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset an HTML meta tag or XML declaration names, if any."""
+    head = data[:4096]
+    found = _XML_ENCODING.search(head) or _META_CHARSET.search(head)
+    return found.group(1).decode("ascii", "replace").lower() if found else None
+
+
+def _try(data: bytes, encoding: str | None) -> str | None:
+    if not encoding:
+        return None
+    try:
+        return data.decode(encoding)
+    except (LookupError, UnicodeDecodeError):
+        return None
+
+
+def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
+    """Return ``(text, encoding)``.
+
+    Order: a byte-order mark, then strict UTF-8, then the declared charset (HTTP
+    header or meta tag), then charset-normalizer's guess, then Latin-1, which
+    decodes anything. Strict UTF-8 comes before the declared charset because
+    pages are often re-encoded without their meta tag being updated, while text
+    in a legacy encoding almost never happens to be valid UTF-8. The guess comes
+    last because it is often wrong on short texts (cp1252 read as cp1257).
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            text = _try(data, encoding)
+            if text is not None:
+                return text, encoding
+    for encoding in ("utf-8", declared or declared_charset(data)):
+        text = _try(data, encoding)
+        if text is not None:
+            return text, encoding or "utf-8"
+    best = from_bytes(data).best()
+    if best is not None:
+        return str(best), best.encoding
+    return data.decode("latin-1"), "latin-1"

@@ -1,0 +1,79 @@
+"""JSON and JSON lines: each record an article, with its fields as hints.
+
+A JSON file holds one record, a list of records, or an object with an
+``articles`` list (newsweave's own export reads back in).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Iterator
+
+from ..errors import InputError
+from ..model import Hints, RawDoc, Skipped
+from .encoding import decode
+
+TEXT_FIELDS = ("text", "content", "body", "article", "articleBody", "maintext")
+HTML_FIELDS = ("html", "raw_html", "content_html")
+HINT_FIELDS = {
+    "title": ("title", "headline"),
+    "url": ("url", "link", "uri"),
+    "published": ("published", "date", "datePublished", "published_at", "pubdate",
+                  "date_publish", "publish_date"),
+    "outlet": ("outlet", "source", "publisher", "site", "site_name", "source_domain"),
+    "author": ("author", "byline", "authors"),
+    "language": ("language", "lang"),
+}
+
+
+def _first_string(record: dict[str, Any], names: tuple[str, ...]) -> str | None:
+    for name in names:
+        value = record.get(name)
+        if isinstance(value, list):
+            value = ", ".join(str(v) for v in value if isinstance(v, (str, int)))
+        if isinstance(value, dict):
+            value = value.get("name")
+        if isinstance(value, (str, int, float)) and str(value).strip():
+            return str(value).strip()
+    return None
+
+
+def record_to_doc(source: str, number: int, record: Any, defaults: Hints) -> RawDoc | Skipped:
+    locator = f"{source}#{number}"
+    if not isinstance(record, dict):
+        return Skipped(locator, f"record {number} is a JSON {type(record).__name__}, not an object")
+    fields = {name: _first_string(record, keys) for name, keys in HINT_FIELDS.items()}
+    hints = Hints(**{k: v or getattr(defaults, k) for k, v in fields.items()})
+    html = _first_string(record, HTML_FIELDS)
+    text = _first_string(record, TEXT_FIELDS)
+    if text is None and html is None:
+        wanted = ", ".join(TEXT_FIELDS + HTML_FIELDS)
+        return Skipped(locator, f"record {number} has no text; expected one of: {wanted}")
+    kind, content = ("html", html) if html and not text else ("text", text)
+    return RawDoc(source=source, content=content, kind=kind, record=number, hints=hints)
+
+
+def read_json(source: str, data: bytes, hints: Hints) -> Iterator[RawDoc | Skipped]:
+    text, _ = decode(data)
+    try:
+        loaded = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(source, f"not valid JSON: {exc.msg}", line=exc.lineno) from None
+    if isinstance(loaded, dict) and isinstance(loaded.get("articles"), list):
+        loaded = loaded["articles"]
+    records = loaded if isinstance(loaded, list) else [loaded]
+    for number, record in enumerate(records, 1):
+        yield record_to_doc(source, number, record, hints)
+
+
+def read_jsonl(source: str, data: bytes, hints: Hints) -> Iterator[RawDoc | Skipped]:
+    text, _ = decode(data)
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield Skipped(f"{source}#{number}", f"line {number} is not valid JSON: {exc.msg}")
+            continue
+        yield record_to_doc(source, number, record, hints)

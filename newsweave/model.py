@@ -1,0 +1,165 @@
+"""The records every stage reads and writes: the one vocabulary of newsweave.
+
+The flow is ``RawDoc -> Article -> Analysis -> Links``; each stage is a function from
+a batch of one record type to a batch of the next. Offsets are character offsets into
+Python strings (code points), start inclusive, end exclusive.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Hints:
+    """What a container said about an item, before any cleaning.
+
+    JSON records, feed items and WARC headers carry these; a plain file carries none.
+    A hint from the user (``--outlet``, ``--published``) also arrives here and wins
+    over anything read from the text.
+    """
+
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    language: str | None = None
+
+
+@dataclass(frozen=True)
+class RawDoc:
+    """The content of one input item and where it came from.
+
+    ``source`` names the file (or ``-`` for stdin); ``record`` numbers the item
+    inside a container (JSON line, feed item, WARC record), from 1; ``kind`` is
+    the detected format of ``content``: ``text`` or ``html``.
+    """
+
+    source: str
+    content: str
+    kind: str
+    record: int | None = None
+    hints: Hints = field(default_factory=Hints)
+
+    @property
+    def locator(self) -> str:
+        """A stable name for this item: the file, plus the record inside it."""
+        return self.source if self.record is None else f"{self.source}#{self.record}"
+
+
+@dataclass(frozen=True)
+class Removed:
+    """One block taken out of the raw text, with why (a versioned rule name)."""
+
+    text: str
+    start: int
+    end: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One stretch of clean text copied verbatim from the raw text."""
+
+    clean_start: int
+    raw_start: int
+    length: int
+
+
+@dataclass(frozen=True)
+class OffsetMap:
+    """Maps offsets in the clean text back to the raw text.
+
+    The clean text is kept raw spans joined by separators; each kept span is a
+    ``Segment``. A clean offset inside a separator maps to no raw offset.
+    """
+
+    segments: tuple[Segment, ...] = ()
+
+    def to_raw(self, clean_offset: int) -> int | None:
+        for seg in self.segments:
+            if seg.clean_start <= clean_offset < seg.clean_start + seg.length:
+                return seg.raw_start + clean_offset - seg.clean_start
+        return None
+
+
+@dataclass(frozen=True)
+class Field:
+    """A metadata value with its provenance: the rule that found it and where.
+
+    ``line`` is the 1-based raw line the value was read from (None when it came
+    from a container hint, the user, or HTML markup); ``evidence`` is the text
+    the rule read.
+    """
+
+    value: str
+    rule: str
+    line: int | None = None
+    evidence: str | None = None
+
+
+@dataclass(frozen=True)
+class Metadata:
+    outlet: Field | None = None
+    title: Field | None = None
+    byline: Field | None = None
+    dateline: Field | None = None
+    published: Field | None = None
+    language: Field | None = None
+
+    NAMES = ("outlet", "title", "byline", "dateline", "published", "language")
+
+    def value(self, name: str) -> str | None:
+        found = getattr(self, name)
+        return found.value if found else None
+
+
+@dataclass(frozen=True)
+class Article:
+    """One cleaned article: raw and clean text, the map between them, what was
+    removed and why, and its metadata. ``id`` is a hash of the normalised clean
+    text, so the same story read twice gets the same id."""
+
+    id: str
+    source: str
+    kind: str
+    raw_text: str
+    text: str
+    offsets: OffsetMap
+    removed: tuple[Removed, ...]
+    meta: Metadata
+    url: str | None = None
+
+    @property
+    def published_date(self) -> date | None:
+        value = self.meta.value("published")
+        return date.fromisoformat(value) if value else None
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def normalise_text(text: str) -> str:
+    """The form of a text that decides whether two articles are the same."""
+    return _SPACE.sub(" ", unicodedata.normalize("NFKC", text)).strip().casefold()
+
+
+def article_id(clean_text: str) -> str:
+    return hashlib.sha256(normalise_text(clean_text).encode("utf-8")).hexdigest()[:16]
+
+
+def content_hash(content: str) -> str:
+    return hashlib.sha256(content.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input item that was not stored, and why (shown in the run summary)."""
+
+    locator: str
+    reason: str
