@@ -1,0 +1,149 @@
+"""Line rules: each names one kind of scraper leftover and recognises it.
+
+Rules run in order and the first that matches gives the line's removal reason.
+They only look at a line and its neighbours; deciding where the story itself
+starts and ends is ``region``'s job. Each rule name carries a version: change
+what a rule removes and its number goes up, so stored reasons name the code.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Callable
+
+from .lines import Line, dominant_script, script_of
+
+# Whole-line interface strings: buttons, widgets, menu entries, labels.
+UI_STRINGS = frozenset("""
+advertisement advertisements ad ads sponsored sponsored content promoted
+subscribe subscribe now unsubscribe sign in sign up log in login logout log out register
+learn more read more more see more show more load more view more continue reading
+share share this share this article share on facebook share on twitter tweet email print
+comment comments add comment leave a comment post a comment view comments show comments
+loader loading chats newsfeed news feed menu main menu search close open skip to content
+skip to main content back to top top home next previous prev next article previous article
+related related articles related stories related content related news related topics
+recommended recommended for you most read most popular most viewed trending popular
+follow us follow follow on twitter like us on facebook topics tags
+watch watch video listen play video videos photos photo gallery gallery image
+cookies cookie settings accept accept all reject all manage cookies got it ok
+copy link copied whatsapp facebook twitter linkedin reddit telegram pinterest
+breaking news live latest latest news top stories sections
+""".split("\n")) - {""}
+_UI_WORDS = frozenset(w for line in UI_STRINGS for w in line.split())
+
+PROMO = re.compile(
+    r"\bnewsletters?\b|\bsign up (?:for|to)\b|\bsubscribe (?:to|for|now)\b|"
+    r"\bdownload (?:our|the) app\b|\bget (?:more|the latest) (?:with|news)\b|"
+    r"\bpersonali[sz]ed news feed\b|\bto participate in the discussion\b|"
+    r"\blog ?in or register\b|\bclick here\b|\bfollow us on\b|\ball rights reserved\b|"
+    r"^copyright\b|\bterms of (?:use|service)\b|\bprivacy policy\b|\bcookie policy\b|"
+    r"\bwe use cookies\b|\byour (?:browser|device) (?:does not|doesn't) support\b|"
+    r"\benable javascript\b|\bthis (?:video|content) is (?:not )?available\b",
+    re.I)
+CREDIT = re.compile(
+    r"^©|^\(?(?:photo|image|picture|video|credit)s?\s*(?:by|:)\s|"
+    r"\b(?:photo|photograph|image|picture|credit|file photo)s?\s*:\s*[\w .,/&'-]{1,60}$|"
+    r"\((?:photo|image|picture|credit)s?\b[^)]{0,80}\)$|"
+    r"\s[-–]\s[\w .'-]{2,40},\s*\d{3,4}(?:,\s*\d{1,2}\.\d{1,2}\.\d{4})?$",
+    re.I)
+DURATION = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
+COUNTER = re.compile(r"^[\d\s.,:/|+#%()-]+$")
+FOOTER = re.compile(
+    r"^(?:more|other|further) (?:related )?(?:stories|articles|news|coverage|reading)\b.{0,30}$|"
+    r"^related (?:stories|articles|coverage|content|news|links|reading)\s*:?$|"
+    r"^sources? include\b|^you (?:may|might) also (?:like|be interested)\b|"
+    r"^(?:read|see) (?:also|more)\s*:?$|^recommended (?:for you|stories|articles)\s*:?$",
+    re.I)
+BYLINE = re.compile(
+    r"^by\s+(?!the way\b)[\w.'’ -]{2,60}?(?:\s*(?://|\||,|–|—|-)\s*.{0,60})?$|"
+    r"^\(?(?:reporting|writing|additional reporting) by\b.{0,200}\)?$",
+    re.I)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What rules may know of the whole document."""
+
+    lines: tuple[Line, ...]
+    script: str | None
+    counts: Counter
+
+    @classmethod
+    def of(cls, lines: list[Line]) -> "Context":
+        return cls(tuple(lines), dominant_script(" ".join(l.text for l in lines)),
+                   Counter(l.text.casefold() for l in lines))
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[\s\W_]+", " ", text.casefold()).strip()
+
+
+def is_ui_string(line: Line, ctx: Context) -> bool:
+    key = _key(line.text)
+    return key in UI_STRINGS or (0 < line.words <= 4 and all(w in _UI_WORDS for w in key.split()))
+
+
+def is_promo(line: Line, ctx: Context) -> bool:
+    return line.words <= 30 and bool(PROMO.search(line.text))
+
+
+def is_credit(line: Line, ctx: Context) -> bool:
+    return line.words <= 80 and bool(CREDIT.search(line.text))
+
+
+def is_media_duration(line: Line, ctx: Context) -> bool:
+    return bool(DURATION.match(line.text))
+
+
+def is_counter(line: Line, ctx: Context) -> bool:
+    return bool(COUNTER.match(line.text))
+
+
+def is_foreign_script(line: Line, ctx: Context) -> bool:
+    letters = [c for c in line.text if c.isalpha()]
+    if len(letters) < 3 or ctx.script is None:
+        return False
+    foreign = sum(script_of(c) != ctx.script for c in letters)
+    return foreign / len(letters) > 0.5
+
+
+def is_repeated(line: Line, ctx: Context) -> bool:
+    """Teasers are often printed twice (image alt text, then the link); a line
+    seen three times anywhere is a widget. A sentence said twice stays."""
+    count = ctx.counts[line.text.casefold()]
+    return count >= 3 or (count == 2 and not line.ends_sentence)
+
+
+def is_footer_marker(line: Line, ctx: Context) -> bool:
+    return line.words <= 8 and bool(FOOTER.match(line.text))
+
+
+def is_byline(line: Line, ctx: Context) -> bool:
+    return line.words <= 40 and bool(BYLINE.match(line.text))
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    test: Callable[[Line, Context], bool]
+
+
+LINE_RULES = (
+    Rule("footer.marker.v1", is_footer_marker),
+    Rule("boilerplate.ui.v1", is_ui_string),
+    Rule("media.duration.v1", is_media_duration),
+    Rule("counter.v1", is_counter),
+    Rule("caption.credit.v1", is_credit),
+    Rule("promo.v1", is_promo),
+    Rule("metadata.byline.v1", is_byline),
+    Rule("script.foreign.v1", is_foreign_script),
+    Rule("related.repeated.v1", is_repeated),
+)
+
+
+def apply_rules(lines: list[Line], ctx: Context) -> list[str | None]:
+    """The first matching rule's name for each line, None where none matched."""
+    return [next((r.name for r in LINE_RULES if r.test(line, ctx)), None) for line in lines]

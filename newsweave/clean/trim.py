@@ -1,0 +1,39 @@
+"""Sentences inside a kept paragraph that are not the story: inline promos.
+
+Some sites glue their promos into the last paragraph ("Head over to ... for more
+stories", "(Related: ...)"); the cleaner may cut inside a line, so these go
+while the paragraph stays.
+"""
+
+from __future__ import annotations
+
+import re
+
+PROMO_SENTENCE = "promo.sentence.v1"
+
+_SENTENCE = re.compile(r"""\S.*?(?:[.!?…]["'”’)\]]*(?=\s|$)|$)\s*""", re.S)
+_RELATED = re.compile(r"\s*\((?:related|read more|see also|recommended)\s*:[^()]{0,300}\)\.?", re.I)
+_PROMO_START = re.compile(
+    r"^(?:head over to|watch (?:this|the) (?:clip|video)|this video is from|click here|"
+    r"read more\s*:|follow us\b|sign up\b|subscribe to\b|visit \S+\.\w+ for more|"
+    r"for more (?:stories|news) (?:about|on)\b|listen to (?:this|the) (?:podcast|episode))",
+    re.I)
+
+
+def promo_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` (a kept line) that are inline promos, in order."""
+    spans = [m.span() for m in _RELATED.finditer(text)]
+    for found in _SENTENCE.finditer(text):
+        if _PROMO_START.match(found.group()) and found.start() > 0:
+            spans.append(found.span())
+    return _merge(sorted(spans))
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
