@@ -10,6 +10,7 @@ import dataclasses
 import os
 import tomllib
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -47,7 +48,15 @@ class Config:
     max_bytes: int = 50_000_000
 
 
+DATE_SETTINGS = ("published", "reference_date")
+
+
 def _coerce(name: str, value: Any) -> Any:
+    if name in DATE_SETTINGS and value not in ("", None):
+        try:
+            return date.fromisoformat(str(value)).isoformat()
+        except ValueError:
+            raise ConfigError(f"setting {name!r} must be a date as YYYY-MM-DD, not {value!r}") from None
     wanted = type(next(s.default for s in SETTINGS if s.name == name))
     if wanted is int:
         try:

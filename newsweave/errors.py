@@ -28,3 +28,7 @@ class StoreError(NewsweaveError):
 
 class ConfigError(NewsweaveError):
     """A setting has a value newsweave does not accept."""
+
+
+class NotFound(NewsweaveError):
+    """No stored item has the id asked for."""

@@ -163,3 +163,27 @@ class Skipped:
 
     locator: str
     reason: str
+
+
+@dataclass
+class RunSummary:
+    """What one ``analyze`` run did with its input."""
+
+    read: int = 0
+    stored: int = 0
+    duplicates: int = 0
+    unchanged: int = 0
+    new_versions: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    """One line of a listing: enough to pick an article out."""
+
+    id: str
+    source: str
+    outlet: str | None
+    published: str | None
+    title: str | None
+    words: int

@@ -1,0 +1,81 @@
+"""Clean: ``RawDoc`` to ``Article``.
+
+Scraped text goes through the line cleaner (``text``); an HTML page through
+trafilatura and htmldate (``html``), with the page's full rendered text kept as
+the raw text. Metadata comes, in order of trust, from the user's options, the
+container (JSON fields, feed items), the HTML markup, and the text itself.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+from ..model import Article, Field, Hints, Metadata, RawDoc, Removed, article_id
+from .align import align, uncovered
+from .dates import parse_date
+from .html import extract_html
+from .metadata import text_metadata
+from .render import render_html
+from .text import TextCleaning, assemble, clean_text
+
+HTML_LEFT_OUT = "html.not_main_text.v1"
+
+
+def _hint_fields(hints: Hints, rule: str) -> dict[str, Field]:
+    """Hints as metadata fields; a date is normalised, an unreadable one dropped."""
+    fields = {}
+    for name, key in (("outlet", "outlet"), ("title", "title"), ("byline", "author"),
+                      ("published", "published"), ("language", "language")):
+        value = getattr(hints, key)
+        if name == "published" and value:
+            parsed = parse_date(value)
+            value = parsed.isoformat() if parsed else None
+        if value:
+            fields[name] = Field(value=value, rule=rule, evidence=getattr(hints, key))
+    return fields
+
+
+def merge(found: Metadata, *layers: dict[str, Field]) -> Metadata:
+    """Later layers win over earlier ones and over what the text said."""
+    values = {name: getattr(found, name) for name in Metadata.NAMES}
+    for layer in layers:
+        values.update(layer)
+    return Metadata(**values)
+
+
+def _html_cleaning(doc: RawDoc) -> tuple[str, TextCleaning, dict[str, Field]]:
+    """The page's rendered text, its main text as a cleaning, and markup metadata."""
+    extract = extract_html(doc.content, url=doc.hints.url)
+    raw = render_html(doc.content)
+    body = extract.text.strip() or raw
+    text = f"{extract.title}\n{body}" if extract.title and not body.startswith(extract.title) else body
+    offsets, covered = align(raw, text)
+    removed = tuple(Removed(raw[s:e], s, e, HTML_LEFT_OUT) for s, e in uncovered(raw, covered))
+    # Datelines and bylines inside the main text are still read by the text rules.
+    inner = clean_text(text)
+    cleaning = dataclasses.replace(inner, text=text, offsets=offsets, removed=removed)
+    markup = {name: Field(value=value, rule=f"html.{name}.v1") for name, value in (
+        ("title", extract.title), ("byline", extract.author), ("outlet", extract.sitename),
+        ("language", extract.language)) if value}
+    if extract.published:
+        markup["published"] = extract.published
+    return raw, cleaning, markup
+
+
+def clean(doc: RawDoc, *, overrides: Hints = Hints(), reference: date | None = None) -> Article:
+    """One raw item to an article; ``overrides`` are the user's own options."""
+    reference = reference or date.today()
+    if doc.kind == "html":
+        raw, cleaning, markup = _html_cleaning(doc)
+    else:
+        raw, cleaning, markup = doc.content, clean_text(doc.content), {}
+    found = text_metadata(cleaning, reference)
+    meta = merge(found, markup, _hint_fields(doc.hints, "container.field.v1"),
+                 _hint_fields(overrides, "user.option.v1"))
+    return Article(id=article_id(cleaning.text), source=doc.locator, kind=doc.kind,
+                   raw_text=raw, text=cleaning.text, offsets=cleaning.offsets,
+                   removed=cleaning.removed, meta=meta, url=doc.hints.url)
+
+
+__all__ = ["clean", "clean_text", "assemble"]

@@ -1,0 +1,53 @@
+"""The library calls every interface uses: CLI, HTTP, web, report.
+
+Each function takes plain values and returns records from ``model``; none
+prints, exits or formats. Errors are ``errors`` classes, which each interface
+turns into its own message.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable
+
+from . import export as _export
+from . import pipeline
+from .config import Config
+from .errors import NotFound
+from .model import Article, ArticleSummary, RunSummary
+from .store import Store
+
+
+def open_store(config: Config) -> Store:
+    return Store(config.db)
+
+
+def analyze(store: Store, paths: Iterable[str], config: Config, *,
+            progress: pipeline.Progress | None = None) -> RunSummary:
+    """Read, clean and store every item under ``paths`` (``-`` is stdin)."""
+    return pipeline.analyze(paths, store, config, progress=progress)
+
+
+def list_articles(store: Store, *, limit: int | None = None, offset: int = 0) -> list[ArticleSummary]:
+    """Stored articles, newest publication date first, undated last."""
+    return store.summaries(limit=limit, offset=offset)
+
+
+def get_article(store: Store, id_or_prefix: str) -> Article:
+    """One article by its id or an unambiguous prefix of it."""
+    matches = store.resolve_id(id_or_prefix.strip().lower())
+    if not matches:
+        raise NotFound(f"no article with id {id_or_prefix!r}; `newsweave articles` lists them")
+    exact = [m for m in matches if m == id_or_prefix]
+    if len(matches) > 1 and not exact:
+        raise NotFound(f"id prefix {id_or_prefix!r} is ambiguous: {', '.join(matches[:5])}")
+    found = store.get(exact[0] if exact else matches[0])
+    if found is None:
+        raise NotFound(f"no article with id {id_or_prefix!r}")
+    return found
+
+
+def export(store: Store, fmt: str, out: Path) -> int:
+    """Write everything stored to ``out`` as json, jsonl or csv; returns the
+    number of articles written."""
+    return _export.write(store.iter_articles(), fmt, out)

@@ -1,0 +1,130 @@
+"""Metadata read from the text itself, one function per field.
+
+Each function returns a ``Field`` naming its rule and the raw line it read, or
+None when the text does not say: never a guess. Removed lines are read too: a
+credit line or a caption is boilerplate for the story but evidence for its date.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import py3langid
+
+from ..model import Field, Metadata
+from .dates import explicit_dates, weekday_dates
+from .lines import Line
+from .region import BULLETS
+from .rules import BYLINE, CREDIT
+from .text import TextCleaning
+
+HEAD_LINES = 12  # metadata sits above the story or in its first lines
+_PLACE = r"(?P<place>[A-Z][A-Z'.\-]{2,}(?:[ -][A-Z][A-Z'.\-]+)*(?:,\s+[A-Z][a-zA-Z.]+(?:\s[A-Z][a-zA-Z.]+)?)?)"
+_AGENCY = r"\((?P<agency>[A-Z][\w.&' -]{0,38}[\w.])\)"
+DATELINE = re.compile(
+    r"^(?:" + _PLACE + r"(?:,\s*(?P<when>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?))?\s*)?"
+    + r"(?:" + _AGENCY + r")?\s*(?:--|[-–—])\s+\S")
+CREDIT_LINE = re.compile(r"(?:^|\s)[-–]\s(?P<outlet>[A-Z][\w .'-]{1,40}?),\s*\d{3,4}(?:,\s*(?P<when>\d{1,2}\.\d{1,2}\.\d{4}))?$")
+BYLINE_NAME = re.compile(
+    r"^by\s+(?P<name>[\w.'’ -]+?)\s*(?://|\||,|–|—|\s-\s|$)|"
+    r"^\(?(?:reporting|writing) by\s+(?P<reporter>[^;)]+?)\s*(?:;|\)|$)", re.I)
+CAPTION_REASONS = ("caption.credit.v1",)
+
+
+def _field(value: str, rule: str, line: Line) -> Field:
+    return Field(value=value, rule=rule, line=line.number, evidence=line.text[:200])
+
+
+def head(cleaning: TextCleaning) -> list[Line]:
+    """The lines where metadata is written: up to the story's first lines."""
+    kept = [i for i, r in enumerate(cleaning.reasons) if r is None]
+    body = [i for i in kept if cleaning.title is None or cleaning.lines[i] is not cleaning.title]
+    stop = (body[1] + 1) if len(body) > 1 else len(cleaning.lines)
+    return list(cleaning.lines[:min(stop, HEAD_LINES)])
+
+
+def story_lines(cleaning: TextCleaning) -> list[Line]:
+    return [l for l, r in zip(cleaning.lines, cleaning.reasons) if r is None]
+
+
+def dateline(cleaning: TextCleaning):
+    """The first story line's opening ("MOSCOW (Sputnik) -"), as a regex match."""
+    for line in story_lines(cleaning)[:3]:
+        found = DATELINE.match(line.text)
+        if found and (found["place"] or found["agency"]):
+            return line, found
+    return None
+
+
+def extract_outlet(cleaning: TextCleaning) -> Field | None:
+    found = dateline(cleaning)
+    if found and found[1]["agency"]:
+        return _field(found[1]["agency"], "outlet.dateline.v1", found[0])
+    for line in cleaning.lines:
+        credit = CREDIT_LINE.search(line.text)
+        if credit:
+            return _field(credit["outlet"].strip(), "outlet.credit_line.v1", line)
+    return None
+
+
+def extract_dateline(cleaning: TextCleaning) -> Field | None:
+    found = dateline(cleaning)
+    if found and found[1]["place"]:
+        return _field(found[1]["place"], "dateline.place.v1", found[0])
+    return None
+
+
+def extract_byline(cleaning: TextCleaning) -> Field | None:
+    for line in cleaning.lines:
+        found = BYLINE_NAME.match(line.text) if BYLINE.match(line.text) else None
+        name = found and (found["name"] or found["reporter"])
+        if name and name.strip():
+            return _field(name.strip(), "byline.by_line.v1", line)
+    return None
+
+
+def extract_title(cleaning: TextCleaning) -> Field | None:
+    line = cleaning.title
+    return _field(line.text.lstrip(BULLETS + " "), "title.headline_line.v1", line) if line else None
+
+
+def extract_published(cleaning: TextCleaning, reference: date) -> Field | None:
+    """In order of trust: a dated byline, a credit line, the dateline, a dated
+    line above the story, a caption's weekday-and-day date."""
+    lines = list(cleaning.lines)
+    checks = (
+        ("published.byline.v1", [l for l in lines if BYLINE.match(l.text)], explicit_dates),
+        ("published.credit_line.v1", [l for l in lines if CREDIT_LINE.search(l.text)], explicit_dates),
+        ("published.dateline.v1", [d[0] for d in [dateline(cleaning)] if d], explicit_dates),
+        ("published.head_date.v1", [l for l in head(cleaning) if l.words <= 15], explicit_dates),
+        ("published.caption_weekday.v1", _captions(cleaning),
+         lambda text: weekday_dates(text, reference)),
+    )
+    for rule, candidates, finder in checks:
+        for line in candidates:
+            dates = finder(line.text)
+            if dates:
+                return _field(dates[0][0].isoformat(), rule, line)
+    return None
+
+
+def _captions(cleaning: TextCleaning) -> list[Line]:
+    return [l for l, r in zip(cleaning.lines, cleaning.reasons)
+            if r in CAPTION_REASONS or CREDIT.search(l.text)]
+
+
+def extract_language(text: str) -> Field | None:
+    """The language of the clean text, where there is enough of it to tell."""
+    if len(text.split()) < 10:
+        return None
+    code, _ = py3langid.classify(text)
+    return Field(value=code, rule="language.langid.v1")
+
+
+def text_metadata(cleaning: TextCleaning, reference: date) -> Metadata:
+    return Metadata(
+        outlet=extract_outlet(cleaning), title=extract_title(cleaning),
+        byline=extract_byline(cleaning), dateline=extract_dateline(cleaning),
+        published=extract_published(cleaning, reference),
+        language=extract_language(cleaning.text))

@@ -1,0 +1,174 @@
+"""The command line: each command is one ``api`` call plus presentation."""
+
+from __future__ import annotations
+
+import json
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator, List, Optional
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from . import api
+from .config import Config, load_config
+from .errors import NewsweaveError
+from .export import FORMATS, article_record
+from .model import Article, RunSummary
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Make sense of a pile of news articles: clean, date, attribute, link.")
+out = Console()
+err = Console(stderr=True)
+
+DbOption = typer.Option(None, "--db", help="Store: SQLite file or SQLAlchemy URL "
+                        "[env NEWSWEAVE_DB; default newsweave.db].")
+ConfigOption = typer.Option(None, "--config", exists=True, dir_okay=False,
+                            help="TOML file of settings (see docs/settings.md).")
+
+
+@contextmanager
+def failing_cleanly() -> Iterator[None]:
+    """Library errors become one line on stderr and exit status 1."""
+    try:
+        yield
+    except (NewsweaveError, OSError) as exc:
+        err.print(f"[bold red]Error:[/] {escape(str(exc))}")
+        raise typer.Exit(1) from None
+
+
+@contextmanager
+def opened(config: Config):
+    store = api.open_store(config)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+@app.command()
+def analyze(
+    paths: List[str] = typer.Argument(..., help="Files and folders to read (folders recursively); - reads stdin."),
+    db: Optional[str] = DbOption,
+    outlet: Optional[str] = typer.Option(None, help="Outlet for every input, overriding the text."),
+    published: Optional[str] = typer.Option(None, help="Publication date YYYY-MM-DD for every input."),
+    reference_date: Optional[str] = typer.Option(
+        None, help="Date YYYY-MM-DD that yearless weekday dates are read against [default: today]."),
+    batch_size: Optional[int] = typer.Option(None, help="Articles committed together [default: 64]."),
+    config_file: Optional[Path] = ConfigOption,
+) -> None:
+    """Read, clean, date and store articles; prints a summary of what happened."""
+    with failing_cleanly():
+        config = load_config(config_file, db=db, outlet=outlet, published=published,
+                             reference_date=reference_date, batch_size=batch_size)
+        with opened(config) as store, _progress() as progress:
+            task = progress.add_task("analyzing", total=None, current="")
+            summary = api.analyze(store, paths, config, progress=lambda locator: progress.update(
+                task, advance=1, current=escape(Path(locator).name[:50])))
+        _print_summary(summary, config)
+
+
+@contextmanager
+def _progress() -> Iterator[Progress]:
+    columns = (SpinnerColumn(), TextColumn("{task.description} {task.completed} items"),
+               TimeElapsedColumn(), TextColumn("[dim]{task.fields[current]}"))
+    with Progress(*columns, console=err, transient=True) as progress:
+        yield progress
+
+
+def _print_summary(summary: RunSummary, config: Config) -> None:
+    out.print(f"Read {summary.read} items: [green]{summary.stored} stored[/], "
+              f"{summary.duplicates} duplicates of stored articles, {summary.unchanged} unchanged, "
+              f"{summary.new_versions} new versions, [yellow]{len(summary.skipped)} skipped[/] "
+              f"(store: {escape(config.db)})")
+    for skipped in summary.skipped:
+        out.print(f"  skipped {escape(skipped.locator)}: {escape(skipped.reason)}")
+
+
+@app.command()
+def articles(
+    db: Optional[str] = DbOption,
+    limit: int = typer.Option(50, help="How many to list."),
+    offset: int = typer.Option(0, help="How many to pass over first."),
+    as_json: bool = typer.Option(False, "--json", help="One JSON object per line instead of a table."),
+    config_file: Optional[Path] = ConfigOption,
+) -> None:
+    """List stored articles, newest first."""
+    with failing_cleanly():
+        config = load_config(config_file, db=db)
+        with opened(config) as store:
+            rows = api.list_articles(store, limit=limit, offset=offset)
+    if as_json:
+        for row in rows:
+            out.print_json(json.dumps(row.__dict__, ensure_ascii=False))
+        return
+    table = Table(expand=False)
+    table.add_column("id", no_wrap=True, min_width=16)
+    table.add_column("published", no_wrap=True, min_width=10)
+    table.add_column("outlet", no_wrap=True, min_width=7, max_width=14, overflow="ellipsis")
+    table.add_column("title", no_wrap=True, overflow="ellipsis", ratio=1)
+    table.add_column("words", justify="right")
+    table.add_column("source", no_wrap=True, min_width=8, max_width=24, overflow="ellipsis")
+    for row in rows:
+        table.add_row(row.id, row.published or "-", escape(row.outlet or "-"),
+                      escape((row.title or "-")[:60]), str(row.words), escape(row.source[-40:]))
+    out.print(table)
+
+
+@app.command()
+def show(
+    article_id: str = typer.Argument(..., help="Article id, or its first characters."),
+    db: Optional[str] = DbOption,
+    as_json: bool = typer.Option(False, "--json", help="Print the export record as JSON."),
+    config_file: Optional[Path] = ConfigOption,
+) -> None:
+    """Print one article: metadata with provenance, clean text, what was removed."""
+    with failing_cleanly():
+        config = load_config(config_file, db=db)
+        with opened(config) as store:
+            article = api.get_article(store, article_id)
+    if as_json:
+        out.print_json(json.dumps(article_record(article), ensure_ascii=False))
+        return
+    _print_article(article)
+
+
+def _print_article(article: Article) -> None:
+    out.rule(f"[bold]{escape(article.meta.value('title') or article.id)}")
+    table = Table("field", "value", "from", show_header=True, box=None)
+    table.add_row("id", article.id, "")
+    table.add_row("source", escape(article.source), "")
+    for name in article.meta.NAMES:
+        found = getattr(article.meta, name)
+        where = f"{found.rule}" + (f", line {found.line}" if found and found.line else "") if found else ""
+        table.add_row(name, escape(found.value) if found else "[dim]-[/]", escape(where))
+    out.print(table)
+    out.rule("text")
+    out.print(escape(article.text), highlight=False)
+    out.rule(f"removed ({len(article.removed)})")
+    for cut in article.removed:
+        out.print(f"[dim]{cut.start:>6}-{cut.end:<6}[/] [yellow]{escape(cut.reason)}[/] "
+                  f"{escape(cut.text[:90])}", highlight=False)
+
+
+@app.command()
+def export(
+    fmt: str = typer.Option("json", "--format", "-f", help=f"One of: {', '.join(FORMATS)}."),
+    output: Path = typer.Option(..., "--output", "-o", help="File to write; - for stdout."),
+    db: Optional[str] = DbOption,
+    config_file: Optional[Path] = ConfigOption,
+) -> None:
+    """Write everything stored (see docs/export.md for the contract)."""
+    with failing_cleanly():
+        config = load_config(config_file, db=db)
+        with opened(config) as store:
+            count = api.export(store, fmt, output)
+    if str(output) != "-":
+        err.print(f"Wrote {count} articles to {escape(str(output))} ({fmt})")
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,90 @@
+"""Batching: read, clean, store, one transaction per batch.
+
+An item whose content the store already holds under the same name is
+``unchanged``; an item whose clean text is already stored (under any name) is a
+``duplicate`` and only records a new version of its source; everything else is
+stored. A failing item is skipped with its reason, and the batch goes on.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Callable, Iterable
+
+from .clean import clean
+from .config import Config
+from .errors import NewsweaveError
+from .ingest import read_paths
+from .model import Article, Hints, RawDoc, RunSummary, Skipped, content_hash
+from .store import Store
+
+Progress = Callable[[str], None]
+
+
+def overrides(config: Config) -> Hints:
+    return Hints(outlet=config.outlet, published=config.published)
+
+
+def reference_date(config: Config) -> date:
+    return date.fromisoformat(config.reference_date) if config.reference_date else date.today()
+
+
+class Batch:
+    """Articles waiting for one commit, and the ids among them that are new."""
+
+    def __init__(self) -> None:
+        self.items: list[tuple[Article, str]] = []
+        self.new_ids: set[str] = set()
+
+    def flush(self, store: Store) -> None:
+        if self.items:
+            store.save(self.items, new_ids=self.new_ids)
+        self.items, self.new_ids = [], set()
+
+
+def _clean_one(doc: RawDoc, config: Config) -> Article | Skipped:
+    try:
+        return clean(doc, overrides=overrides(config), reference=reference_date(config))
+    except (NewsweaveError, ValueError, LookupError, RecursionError) as exc:
+        return Skipped(doc.locator, f"cannot clean: {exc.__class__.__name__}: {exc}")
+
+
+def analyze(paths: Iterable[str], store: Store, config: Config, *,
+            progress: Progress | None = None) -> RunSummary:
+    summary, batch = RunSummary(), Batch()
+    for item in read_paths(paths, max_bytes=config.max_bytes):
+        if progress:
+            progress(item.locator)
+        summary.read += 1
+        if isinstance(item, Skipped):
+            summary.skipped.append(item)
+            continue
+        _take(item, store, config, summary, batch)
+        if len(batch.items) >= config.batch_size:
+            batch.flush(store)
+    batch.flush(store)
+    return summary
+
+
+def _take(doc: RawDoc, store: Store, config: Config, summary: RunSummary, batch: Batch) -> None:
+    digest = content_hash(doc.kind + "\0" + doc.content)
+    known = store.source_state(doc.locator)
+    pending = [h for a, h in batch.items if a.source == doc.locator]
+    if (known and known.content_hash == digest) or digest in pending:
+        summary.unchanged += 1
+        return
+    article = _clean_one(doc, config)
+    if isinstance(article, Skipped):
+        summary.skipped.append(article)
+        return
+    if not article.text.strip():
+        summary.skipped.append(Skipped(doc.locator, "no article text left after cleaning"))
+        return
+    if known or pending:
+        summary.new_versions += 1
+    if article.id in batch.new_ids or store.has_article(article.id):
+        summary.duplicates += 1
+    else:
+        batch.new_ids.add(article.id)
+        summary.stored += 1
+    batch.items.append((article, digest))

@@ -1,0 +1,192 @@
+"""The store: articles and their provenance in SQLite (default) or PostgreSQL.
+
+Only this package talks to the database. Opening a store brings its schema up
+to date with the Alembic migrations shipped in ``migrations/``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from alembic import command
+from alembic.config import Config as AlembicConfig
+from sqlalchemy import create_engine, event, func, insert, select
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from ..errors import StoreError
+from ..model import Article, ArticleSummary, Field, Metadata, OffsetMap, Removed, Segment
+from . import schema
+from .schema import articles, fields, removed, segments, sources, versions
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def engine_for(db: str) -> Engine:
+    """A SQLAlchemy URL is used as given; anything else is a SQLite file path."""
+    url = db if "://" in db else f"sqlite:///{Path(db).expanduser()}"
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
+    engine = create_engine(url)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.close()
+
+
+def migrate(connection: Connection, revision: str = "head") -> None:
+    config = AlembicConfig()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = connection
+    command.upgrade(config, revision)
+
+
+@dataclass(frozen=True)
+class SourceState:
+    """What the store knows of one input item: its newest version."""
+
+    source_id: int
+    version: int
+    content_hash: str
+
+
+class Store:
+    def __init__(self, db: str):
+        try:
+            self.engine = engine_for(db)
+            with self.engine.begin() as connection:
+                migrate(connection)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot open store {db!r}: {exc.__class__.__name__}: {exc}") from None
+        self.db = db
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def source_state(self, locator: str) -> SourceState | None:
+        query = (select(sources.c.id, versions.c.version, versions.c.content_hash)
+                 .join(versions, versions.c.source_id == sources.c.id)
+                 .where(sources.c.locator == locator)
+                 .order_by(versions.c.version.desc()).limit(1))
+        with self.engine.connect() as connection:
+            row = connection.execute(query).first()
+        return SourceState(*row) if row else None
+
+    def has_article(self, article_id: str) -> bool:
+        with self.engine.connect() as connection:
+            return connection.execute(
+                select(articles.c.id).where(articles.c.id == article_id)).first() is not None
+
+    def save(self, batch: Iterable[tuple[Article, str]], *, new_ids: set[str]) -> None:
+        """Store a batch in one transaction: each article (if its id is in
+        ``new_ids``) and a new version of its source with ``content_hash``."""
+        now = datetime.now(timezone.utc)
+        try:
+            with self.engine.begin() as connection:
+                for article, content_hash in batch:
+                    if article.id in new_ids:
+                        _insert_article(connection, article, now)
+                    _insert_version(connection, article, content_hash, now)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot write to store {self.db!r}: {exc}") from None
+
+    def count(self) -> int:
+        with self.engine.connect() as connection:
+            return connection.execute(select(func.count()).select_from(articles)).scalar_one()
+
+    def article_ids(self, *, limit: int | None = None, offset: int = 0) -> list[str]:
+        query = select(articles.c.id).order_by(articles.c.published.desc().nulls_last(),
+                                               articles.c.id).offset(offset).limit(limit)
+        with self.engine.connect() as connection:
+            return list(connection.execute(query).scalars())
+
+    def summaries(self, *, limit: int | None = None, offset: int = 0) -> list[ArticleSummary]:
+        query = (select(articles.c.id, articles.c.source, articles.c.outlet, articles.c.published,
+                        articles.c.title, articles.c.text)
+                 .order_by(articles.c.published.desc().nulls_last(), articles.c.id)
+                 .offset(offset).limit(limit))
+        with self.engine.connect() as connection:
+            return [ArticleSummary(r.id, r.source, r.outlet, r.published, r.title,
+                                   len(r.text.split())) for r in connection.execute(query)]
+
+    def resolve_id(self, prefix: str) -> list[str]:
+        """Ids that start with ``prefix`` (users type a few characters)."""
+        escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        query = select(articles.c.id).where(articles.c.id.like(escaped + "%", escape="\\")).limit(10)
+        with self.engine.connect() as connection:
+            return list(connection.execute(query).scalars())
+
+    def get(self, article_id: str) -> Article | None:
+        with self.engine.connect() as connection:
+            return _load_article(connection, article_id)
+
+    def iter_articles(self) -> Iterator[Article]:
+        for article_id in self.article_ids():
+            found = self.get(article_id)
+            if found is not None:
+                yield found
+
+
+def _insert_article(connection: Connection, article: Article, now: datetime) -> None:
+    values = {name: article.meta.value(name) for name in Metadata.NAMES}
+    connection.execute(insert(articles).values(
+        id=article.id, source=article.source, kind=article.kind, url=article.url,
+        raw_text=article.raw_text, text=article.text, stored_at=now, **values))
+    rows = [dict(article_id=article.id, name=name, value=f.value, rule=f.rule, line=f.line,
+                 evidence=f.evidence)
+            for name in Metadata.NAMES if (f := getattr(article.meta, name)) is not None]
+    _insert_many(connection, fields, rows)
+    _insert_many(connection, removed, [
+        dict(article_id=article.id, seq=i, start=r.start, end=r.end, text=r.text, reason=r.reason)
+        for i, r in enumerate(article.removed)])
+    _insert_many(connection, segments, [
+        dict(article_id=article.id, seq=i, clean_start=s.clean_start, raw_start=s.raw_start,
+             length=s.length) for i, s in enumerate(article.offsets.segments)])
+
+
+def _insert_many(connection: Connection, table, rows: list[dict]) -> None:
+    if rows:
+        connection.execute(insert(table), rows)
+
+
+def _insert_version(connection: Connection, article: Article, content_hash: str,
+                    now: datetime) -> None:
+    source_id = connection.execute(
+        select(sources.c.id).where(sources.c.locator == article.source)).scalar()
+    if source_id is None:
+        source_id = connection.execute(insert(sources).values(
+            locator=article.source, kind=article.kind)).inserted_primary_key[0]
+    latest = connection.execute(select(func.max(versions.c.version)).where(
+        versions.c.source_id == source_id)).scalar() or 0
+    connection.execute(insert(versions).values(
+        source_id=source_id, version=latest + 1, content_hash=content_hash,
+        article_id=article.id, stored_at=now))
+
+
+def _load_article(connection: Connection, article_id: str) -> Article | None:
+    row = connection.execute(select(articles).where(articles.c.id == article_id)).mappings().first()
+    if row is None:
+        return None
+    meta = {r.name: Field(value=r.value, rule=r.rule, line=r.line, evidence=r.evidence)
+            for r in connection.execute(select(fields).where(fields.c.article_id == article_id))}
+    cuts = connection.execute(select(removed).where(removed.c.article_id == article_id)
+                              .order_by(removed.c.seq))
+    spans = connection.execute(select(segments).where(segments.c.article_id == article_id)
+                               .order_by(segments.c.seq))
+    return Article(
+        id=row["id"], source=row["source"], kind=row["kind"], url=row["url"],
+        raw_text=row["raw_text"], text=row["text"], meta=Metadata(**meta),
+        removed=tuple(Removed(r.text, r.start, r.end, r.reason) for r in cuts),
+        offsets=OffsetMap(tuple(Segment(s.clean_start, s.raw_start, s.length) for s in spans)))
+
+
+__all__ = ["Store", "SourceState", "schema"]
