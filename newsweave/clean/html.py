@@ -165,7 +165,91 @@ def drop_headline(lines: list[str], *, tree: HtmlElement, title: str | None) -> 
     return lines[head:]
 
 
-LINE_RULES = (drop_headline,)
+# Lines that introduce links to other stories; what follows them as a list goes too.
+_RELATED = re.compile(
+    r"^(related( posts?| stories| articles?| coverage| content)?|read more|see more|see also|"
+    r"(also|more) read|read also|more on this|don'?t miss|you (may|might) also like|"
+    r"recommended( for you)?|most (read|popular)( in .{1,30})?|trending( now)?)\s*(:|\.\.\.|…|$)",
+    re.I)
+# Calls to act and credit lines that close an article but are not its text.
+_PROMO = re.compile(
+    r"\b(newsletters?|sign up|subscribe|click here|tell us what you think|"
+    r"contributed to this report|"
+    r"follow (him|her|them|us|me) (on|at)|may be reached at|reach the reporters?)\b"
+    r"|^\(?((additional )?reporting|writing|editing) by\b"
+    r"|^(have a tip|email \w+( \w+)? at)\b", re.I)
+
+
+def drop_related_links(lines: list[str], **_: object) -> list[str]:
+    """related.v1: "Related: ..." / "READ MORE" lines and the link list after them."""
+    kept, in_list = [], False
+    for line in lines:
+        if len(line) < 150 and _RELATED.match(line):
+            in_list = True
+            continue
+        if in_list and line.startswith("- "):
+            continue
+        in_list = False
+        kept.append(line)
+    return kept
+
+
+def drop_promos(lines: list[str], **_: object) -> list[str]:
+    """promo.v1: short newsletter, subscription, contact and credit lines."""
+    return [line for line in lines if not (len(_WORD.findall(line)) <= 40 and _PROMO.search(line))]
+
+
+def _link_texts(tree: HtmlElement) -> set[tuple[str, ...]]:
+    """The words of every link of two words or more on the page."""
+    texts = (_words(" ".join(a.itertext())) for a in tree.iter("a"))
+    return {words for words in texts if len(words) >= 2}
+
+
+def drop_link_runs(lines: list[str], *, tree: HtmlElement, **_: object) -> list[str]:
+    """link-run.v1: two or more consecutive lines that are each the whole text of a
+    link are teasers for other pages (one alone may be a real "read the report")."""
+    links = _link_texts(tree)
+    is_link = [_words(line) in links for line in lines]
+    kept = []
+    for i, line in enumerate(lines):
+        in_run = is_link[i] and ((i > 0 and is_link[i - 1]) or (i + 1 < len(lines) and is_link[i + 1]))
+        if not in_run:
+            kept.append(line)
+    return kept
+
+
+_TIME_OR_DATE = re.compile(
+    r"\b\d{1,2}:\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b")
+_READING_TIME = re.compile(r"^(reading time|tempo de leitura|lesezeit|temps de lecture)\b"
+                           r"|^\d+\s*min(ute)?s?\s+read$", re.I)
+
+
+def drop_datelines(lines: list[str], **_: object) -> list[str]:
+    """dateline.v1: a short line at the top or bottom stating when the page was
+    published or updated, or its reading time, is page furniture."""
+    def furniture(i: int) -> bool:
+        line = lines[i]
+        edge = i < 3 or i >= len(lines) - 2
+        short = len(_WORD.findall(line)) <= 14
+        return edge and short and bool(_TIME_OR_DATE.search(line) or _READING_TIME.search(line))
+    return [line for i, line in enumerate(lines) if not furniture(i)]
+
+
+def drop_tag_lists(lines: list[str], **_: object) -> list[str]:
+    """tags.v1: a "Tags" label and the keyword line after it."""
+    kept, skip_next = [], False
+    for line in lines:
+        if skip_next and len(_WORD.findall(line)) <= 60:
+            skip_next = False
+            continue
+        skip_next = bool(re.fullmatch(r"(tags?|schlagwörter|etiquetas)\s*:?", line, re.I))
+        if not skip_next and not re.match(r"(tags?|schlagwörter|etiquetas)\s*:", line, re.I):
+            kept.append(line)
+    return kept
+
+
+LINE_RULES = (drop_headline, drop_related_links, drop_promos, drop_link_runs, drop_datelines,
+              drop_tag_lists)
 
 
 # ---------------------------------------------------------------- language
