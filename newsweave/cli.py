@@ -111,10 +111,9 @@ def articles(
     table.add_column("outlet", no_wrap=True, min_width=7, max_width=14, overflow="ellipsis")
     table.add_column("title", no_wrap=True, overflow="ellipsis", max_width=40)
     table.add_column("words", justify="right", min_width=5)
-    table.add_column("source", no_wrap=True, min_width=8, max_width=24, overflow="ellipsis")
     for row in rows:
         table.add_row(row.id, row.published or "-", escape(row.outlet or "-"),
-                      escape((row.title or "-")[:60]), str(row.words), escape(row.source[-40:]))
+                      escape((row.title or "-")[:60]), str(row.words))
     out.print(table)
 
 
