@@ -23,9 +23,10 @@ HEAD_LINES = 12  # metadata sits above the story or in its first lines
 _PLACE = r"(?P<place>[A-Z][A-Z'.\-]{2,}(?:[ -][A-Z][A-Z'.\-]+)*(?:,\s+[A-Z][a-zA-Z.]+(?:\s[A-Z][a-zA-Z.]+)?)?)"
 _AGENCY = r"\((?P<agency>[A-Z][\w.&' -]{0,38}[\w.])\)"
 DATELINE = re.compile(
-    r"^(?:" + _PLACE + r"(?:,\s*(?P<when>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?))?\s*)?"
+    r"^(?:" + _PLACE + r"(?:,\s*(?P<when>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?|"
+    r"\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?))?\s*)?"
     + r"(?:" + _AGENCY + r")?\s*(?:--|[-–—])\s+\S")
-CREDIT_LINE = re.compile(r"(?:^|\s)[-–]\s(?P<outlet>[A-Z][\w .'-]{1,40}?),\s*\d{3,4}(?:,\s*(?P<when>\d{1,2}\.\d{1,2}\.\d{4}))?$")
+CREDIT_LINE = re.compile(r"(?:^|\s)[-–]\s(?P<outlet>[A-Z][\w .'-]{1,40}?),\s*(?:\d{3,4}|\d{1,2}\.\d{1,2}\.\d{4})(?:,\s*\d{1,2}\.\d{1,2}\.\d{4})?$")
 BYLINE_NAME = re.compile(
     r"^by\s+(?P<name>[\w.'’ -]+?)\s*(?://|\||,|–|—|\s-\s|$)|"
     r"^\(?(?:reporting|writing) by\s+(?P<reporter>[^;)]+?)\s*(?:;|\)|$)", re.I)
@@ -49,8 +50,10 @@ def story_lines(cleaning: TextCleaning) -> list[Line]:
 
 
 def dateline(cleaning: TextCleaning):
-    """The first story line's opening ("MOSCOW (Sputnik) -"), as a regex match."""
-    for line in story_lines(cleaning)[:3]:
+    """The first paragraph's opening ("MOSCOW (Sputnik) -"), as a regex match."""
+    paragraphs = [l for l in story_lines(cleaning)
+                  if l is not cleaning.title and l.text[0] not in BULLETS]
+    for line in paragraphs[:3]:
         found = DATELINE.match(line.text)
         if found and (found["place"] or found["agency"]):
             return line, found

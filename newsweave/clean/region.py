@@ -29,7 +29,6 @@ OUTSIDE = "outside_story.v1"
 TEASER = "related.headline.v1"
 LABEL = "section.label.v1"
 AFTER_FOOTER = "footer.after_marker.v1"
-CARD = "related.card.v1"
 
 
 @dataclass(frozen=True)
@@ -40,7 +39,6 @@ class Region:
     start: int
     end: int
     title: int | None
-    card: int | None = None
 
 
 def is_prose(line: Line) -> bool:
@@ -85,29 +83,12 @@ def find_title(lines: list[Line], reasons: list[str | None], start: int) -> int 
     return None
 
 
-def card_start(lines: list[Line], start: int, end: int) -> int | None:
-    """Where a teaser card for another story begins at the end of the run.
-
-    Sites close an article with cards for other stories: a section label, a
-    headline, a lead. A label inside the run followed by less prose than came
-    before it starts such a card; a label followed by more is a section name
-    printed above the body, and the story goes on.
-    """
-    labels = [i for i in range(start + 1, end + 1) if is_label(lines[i])]
-    if not labels:
-        return None
-    prose = [lines[i].words if is_prose(lines[i]) else 0 for i in range(start, end + 1)]
-    cut = labels[-1] - start
-    return labels[-1] if sum(prose[cut:]) < sum(prose[:cut]) else None
-
-
 def find_region(lines: list[Line], reasons: list[str | None]) -> Region | None:
     footer = next((i for i, r in enumerate(reasons) if r == "footer.marker.v1"), len(lines))
     span = densest_run([weight(l, r) for l, r in zip(lines[:footer], reasons[:footer])])
     if span is None:
         return None
-    return Region(span[0], span[1], find_title(lines, reasons, span[0]),
-                  card_start(lines, *span))
+    return Region(span[0], span[1], find_title(lines, reasons, span[0]))
 
 
 def inside_reason(line: Line) -> str | None:
@@ -131,8 +112,6 @@ def story_reasons(lines: list[Line], reasons: list[str | None]) -> tuple[list[st
         footer_seen = footer_seen or (i > region.end and reason == "footer.marker.v1")
         if reason is not None:
             final.append(reason)
-        elif region.card is not None and region.card <= i <= region.end:
-            final.append(CARD)
         elif region.start <= i <= region.end:
             final.append(inside_reason(line))
         elif i == region.title or (region.title is not None and region.title < i < region.start

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import re
 
+import py3langid
 from charset_normalizer import from_bytes
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
@@ -50,6 +51,31 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
         if text is not None:
             return text, encoding or "utf-8"
     best = from_bytes(data).best()
-    if best is not None:
-        return str(best), best.encoding
-    return data.decode("latin-1"), "latin-1"
+    if best is None:
+        return data.decode("latin-1"), "latin-1"
+    if best.encoding in SINGLE_BYTE_LATIN and not _speaks(str(best), best.encoding):
+        text = _try(data, "cp1252")
+        if text is not None:
+            return text, "cp1252"
+    return str(best), best.encoding
+
+
+# Code pages the guesser confuses with cp1252 on short texts, and the languages
+# that are written in each: a guess stands only if the text is in one of them.
+SINGLE_BYTE_LATIN = {
+    "cp1250": {"cs", "sk", "pl", "hu", "sl", "hr", "ro", "bs", "sr", "sq"},
+    "iso8859_2": {"cs", "sk", "pl", "hu", "sl", "hr", "ro", "bs", "sr", "sq"},
+    "cp1257": {"lt", "lv", "et"}, "iso8859_13": {"lt", "lv", "et"},
+    "iso8859_4": {"lt", "lv", "et"}, "cp1254": {"tr", "az"}, "iso8859_9": {"tr", "az"},
+    "mac_latin2": {"cs", "sk", "pl", "hu", "sl", "hr"},
+}
+
+
+def _speaks(text: str, encoding: str) -> bool:
+    """Whether ``text`` is in a language that ``encoding`` is used for.
+
+    cp1252 is by far the most common legacy Latin code page, so a guess of a
+    rarer one is only kept when the decoded text reads as its languages.
+    """
+    language, _ = py3langid.classify(text)
+    return language in SINGLE_BYTE_LATIN[encoding]

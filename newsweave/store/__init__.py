@@ -66,7 +66,7 @@ class Store:
             with self.engine.begin() as connection:
                 migrate(connection)
         except SQLAlchemyError as exc:
-            raise StoreError(f"cannot open store {db!r}: {exc.__class__.__name__}: {exc}") from None
+            raise StoreError(f"cannot open store {db!r}: {_reason(exc)}") from None
         self.db = db
 
     def close(self) -> None:
@@ -90,14 +90,16 @@ class Store:
         """Store a batch in one transaction: each article (if its id is in
         ``new_ids``) and a new version of its source with ``content_hash``."""
         now = datetime.now(timezone.utc)
+        pending = set(new_ids)
         try:
             with self.engine.begin() as connection:
                 for article, content_hash in batch:
-                    if article.id in new_ids:
+                    if article.id in pending:
                         _insert_article(connection, article, now)
+                        pending.discard(article.id)
                     _insert_version(connection, article, content_hash, now)
         except SQLAlchemyError as exc:
-            raise StoreError(f"cannot write to store {self.db!r}: {exc}") from None
+            raise StoreError(f"cannot write to store {self.db!r}: {_reason(exc)}") from None
 
     def count(self) -> int:
         with self.engine.connect() as connection:
@@ -134,6 +136,11 @@ class Store:
             found = self.get(article_id)
             if found is not None:
                 yield found
+
+
+def _reason(exc: SQLAlchemyError) -> str:
+    """The driver's own message, without the SQL and parameters SQLAlchemy adds."""
+    return str(getattr(exc, "orig", None) or exc).splitlines()[0]
 
 
 def _insert_article(connection: Connection, article: Article, now: datetime) -> None:
