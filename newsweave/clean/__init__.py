@@ -31,9 +31,16 @@ def _hint_fields(hints: Hints, rule: str) -> dict[str, Field]:
         if name == "published" and value:
             parsed = parse_date(value)
             value = parsed.isoformat() if parsed else None
+        if name == "language" and value:
+            value = language_code(value)
         if value:
             fields[name] = Field(value=value, rule=rule, evidence=getattr(hints, key))
     return fields
+
+
+def language_code(tag: str) -> str:
+    """The primary subtag of a language tag: "en-GB" and "en_us" are "en"."""
+    return tag.strip().replace("_", "-").split("-")[0].lower()
 
 
 def merge(found: Metadata, *layers: dict[str, Field]) -> Metadata:
@@ -57,7 +64,7 @@ def _html_cleaning(doc: RawDoc) -> tuple[str, TextCleaning, dict[str, Field]]:
     cleaning = dataclasses.replace(inner, text=text, offsets=offsets, removed=removed)
     markup = {name: Field(value=value, rule=f"html.{name}.v1") for name, value in (
         ("title", extract.title), ("byline", extract.author), ("outlet", extract.sitename),
-        ("language", extract.language)) if value}
+        ("language", extract.language and language_code(extract.language))) if value}
     if extract.published:
         markup["published"] = extract.published
     return raw, cleaning, markup
