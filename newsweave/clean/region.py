@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .lines import Line
+from .lines import WORD, Line
 
 # Tuned on the boilerplate-l3s dev split (see BENCHMARKS.md); kept coarse.
 PROSE_MIN_WORDS = 4
@@ -22,9 +22,14 @@ RULE_PENALTY = 10
 TEASER_MIN_WORDS = 7
 TITLE_WINDOW = 8
 TITLE_MAX_WORDS = 30
+TITLE_CONTEXT = 8
+TITLE_CONTEXT_WORDS = 200
+TITLE_MIN_SHARE = 0.15
 BULLET_MIN_WORDS = 8
 BULLETS = "•·▪●■◦‣-–*"
 
+BARRIER = float("-inf")  # a story never runs across "More stories:"
+FOOTER_MARKER = "footer.marker.v1"
 OUTSIDE = "outside_story.v1"
 TEASER = "related.headline.v1"
 LABEL = "section.label.v1"
@@ -54,6 +59,8 @@ def is_label(line: Line) -> bool:
 
 
 def weight(line: Line, reason: str | None) -> float:
+    if reason == FOOTER_MARKER:
+        return BARRIER
     if reason is not None:
         return -RULE_PENALTY
     if is_prose(line):
@@ -66,26 +73,37 @@ def densest_run(weights: list[float]) -> tuple[int, int] | None:
     best, best_span = 0.0, None
     total, start = 0.0, 0
     for i, w in enumerate(weights):
-        if total <= 0:
+        if total <= 0 or w == BARRIER:
             total, start = 0.0, i
+        if w == BARRIER:
+            continue
         total += w
         if total > best:
             best, best_span = total, (start, i)
     return best_span
 
 
+def _content_words(text: str) -> set[str]:
+    return {w for w in WORD.findall(text.casefold()) if len(w) > 3}
+
+
 def find_title(lines: list[Line], reasons: list[str | None], start: int) -> int | None:
-    """The headline: the nearest line above the story that reads like one."""
+    """The headline: the nearest headline-like line above the story that shares
+    enough words with its opening paragraphs (menus and promos share none)."""
+    opening_words = " ".join(l.text for l in lines[start:start + TITLE_CONTEXT]).split()
+    opening = _content_words(" ".join(opening_words[:TITLE_CONTEXT_WORDS]))
     for i in range(start - 1, max(-1, start - 1 - TITLE_WINDOW), -1):
         line = lines[i]
-        if reasons[i] is None and 3 <= line.words <= TITLE_MAX_WORDS and not line.ends_sentence:
+        if reasons[i] is not None or not 3 <= line.words <= TITLE_MAX_WORDS or line.ends_sentence:
+            continue
+        words = _content_words(line.text)
+        if words and len(words & opening) / len(words) >= TITLE_MIN_SHARE:
             return i
     return None
 
 
 def find_region(lines: list[Line], reasons: list[str | None]) -> Region | None:
-    footer = next((i for i, r in enumerate(reasons) if r == "footer.marker.v1"), len(lines))
-    span = densest_run([weight(l, r) for l, r in zip(lines[:footer], reasons[:footer])])
+    span = densest_run([weight(l, r) for l, r in zip(lines, reasons)])
     if span is None:
         return None
     return Region(span[0], span[1], find_title(lines, reasons, span[0]))
@@ -109,14 +127,14 @@ def story_reasons(lines: list[Line], reasons: list[str | None]) -> tuple[list[st
     footer_seen = False
     final: list[str | None] = []
     for i, (line, reason) in enumerate(zip(lines, reasons)):
-        footer_seen = footer_seen or (i > region.end and reason == "footer.marker.v1")
+        footer_seen = footer_seen or (i > region.end and reason == FOOTER_MARKER)
         if reason is not None:
             final.append(reason)
         elif region.start <= i <= region.end:
             final.append(inside_reason(line))
-        elif i == region.title or (region.title is not None and region.title < i < region.start
-                                   and is_prose(line)):
-            final.append(None)
+        elif region.title is not None and region.title <= i < region.start:
+            final.append(None)  # the headline and what stands under it: byline, date
+
         else:
             final.append(AFTER_FOOTER if footer_seen else OUTSIDE)
     return final, region.title

@@ -47,7 +47,7 @@ CREDIT = re.compile(
     r"^©|^\(?(?:photo|image|picture|video|credit)s?\s*(?:by|:)\s|"
     r"\b(?:photo|photograph|image|picture|credit|file photo)s?\s*:\s*[\w .,/&'-]{1,60}$|"
     r"\((?:photo|image|picture|credit)s?\b[^)]{0,80}\)$|"
-    r"\s[-–]\s[\w .'-]{2,40},\s*(?:\d{3,4}|\d{1,2}\.\d{1,2}\.\d{4})(?:,\s*\d{1,2}\.\d{1,2}\.\d{4})?$",
+    r"(?:^|\s)[-–]\s[\w .'-]{2,40},\s*(?:\d{3,4}|\d{1,2}\.\d{1,2}\.\d{4})(?:,\s*\d{1,2}\.\d{1,2}\.\d{4})?$",
     re.I)
 DURATION = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
 COUNTER = re.compile(r"^[\d\s.,:/|+#%()-]+$")
