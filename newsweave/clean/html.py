@@ -102,6 +102,7 @@ def main_text(tree: HtmlElement, *, url: str | None = None, title: str | None = 
         return ""
     lines = [line.strip() for line in xmltotxt(doc.body, False).split("\n")]
     lines = [line for line in lines if line]
+    lines += continued_body(tree, lines)
     for rule in LINE_RULES:
         lines = rule(lines, tree=tree, title=title)
     return "\n".join(lines)
@@ -136,6 +137,56 @@ def _drop_hovercards(tree: HtmlElement) -> None:
                        namespaces={"re": "http://exslt.org/regular-expressions"})
     for card in cards:
         card.drop_tree()  # keeps the tail: the paragraph text after the card
+
+
+_PROSE_END = re.compile(r"[.!?…][\"”’»)]*$")
+
+
+def continued_body(tree: HtmlElement, lines: list[str]) -> list[str]:
+    """continued-body.v1: some sites cut the body into several containers with the
+    same class, split by ads; trafilatura keeps the first. Paragraphs of later
+    containers that repeat the class of the first one and of its parent are added."""
+    first = _container_of(tree, lines)
+    if first is None:
+        return []
+    parent = first.getparent()
+    seen = " ".join(word for line in lines for word in _words(line))
+    added = []
+    for other in _later(first):
+        other_parent = other.getparent()
+        if other_parent is None or other_parent.get("class") != parent.get("class"):
+            continue
+        for para in other.iterchildren("p"):
+            text = " ".join(para.text_content().split())
+            # prose only: a teaser block in the same container ends without a full stop
+            if _PROSE_END.search(text) and " ".join(_words(text)) not in seen:
+                added.append(text)
+    return added
+
+
+def _container_of(tree: HtmlElement, lines: list[str]) -> HtmlElement | None:
+    """The classed element holding the paragraph that is the first long line."""
+    target = next((_words(line) for line in lines if len(_WORD.findall(line)) >= 12), None)
+    if target is None:
+        return None
+    for para in tree.iter("p"):
+        if _words(para.text_content()) == target:
+            parent = para.getparent()
+            grand = parent.getparent() if parent is not None else None
+            ok = grand is not None and parent.get("class") and grand.get("class")
+            return parent if ok else None
+    return None
+
+
+def _later(first: HtmlElement) -> list[HtmlElement]:
+    """Elements after ``first`` in the page with its tag and class, outside it."""
+    found, after = [], False
+    for element in first.getroottree().iter(first.tag):
+        if element is first:
+            after = True
+        elif after and element.get("class") == first.get("class") and first not in element.iterancestors():
+            found.append(element)
+    return found
 
 
 # ---------------------------------------------------------------- line rules
