@@ -152,19 +152,20 @@ def _hidden(el: etree._Element, tag: str) -> bool:
 
 # A quoted attribute value may hold ">" (tooltips hold whole HTML snippets),
 # but one left unterminated must not run into the code or text after it. So a
-# value that crosses a line break may not hold an end tag; failing that, the
-# quote is read as a plain character and the tag ends at the next ">". Quotes
-# open a value only after "=", as in browsers. The possessive loop never
-# backtracks, so a tag costs time linear in its length.
+# value that crosses a line break may hold no end tag, and a src or href value
+# (a URL) may not cross one at all; failing that, the quote is read as a plain
+# character and the tag ends at the next ">". Quotes open a value only after
+# "=", as in browsers. The possessive loop never backtracks, so a tag costs
+# time linear in its length.
 _ATTRS = r"""(?:
-      =\s*"[^"\n]*"  |  =\s*"(?:[^"<]|<(?!/))*"
-    | =\s*'[^'\n]*'  |  =\s*'(?:[^'<]|<(?!/))*'
+      =\s*"[^"\n]*"  |  (?<!src)(?<!href)=\s*"(?:[^"<]|<(?!/))*"
+    | =\s*'[^'\n]*'  |  (?<!src)(?<!href)=\s*'(?:[^'<]|<(?!/))*'
     | [^>]
 )*+"""
 _MARKUP = re.compile(
     rf"""(?P<comment><!--) | <![^>]*>? | <\?[^>]*>?
-    | </?(?P<name>[a-zA-Z][^\s/>]*){_ATTRS}>?""",
-    re.X,
+    | </?(?P<name>[a-z][^\s/>]*){_ATTRS}>?""",
+    re.X | re.I,
 )
 # Hidden elements whose content is raw text, up to their end tag, not markup.
 _RAW_END = {
