@@ -1,0 +1,236 @@
+"""newsweave/pipeline.py through ``api.analyze``: what a run stores, counts and skips."""
+
+from __future__ import annotations
+
+import dataclasses
+import gzip
+import json
+
+import pytest
+from sqlalchemy import func, select
+
+from newsweave import api
+from newsweave.config import Config
+from newsweave.store.schema import sources, versions
+
+BRIDGE = """Harbour bridge reopens after repairs
+
+By Jane Doe, March 3, 2023
+
+PORTVILLE (Coastal Wire) - The harbour bridge reopened on Friday after six months of repairs, the city council said.
+
+Engineers replaced the cables and repainted the deck. Traffic was flowing normally by the evening, officials said.
+"""
+
+FERRY = """Ferry strike ends after two weeks
+
+By Tom Reed, April 12, 2023
+
+NORTHPORT (Island Herald) - Ferry crews returned to work on Wednesday after the union accepted a new pay offer.
+
+Passengers queued from early morning as the first boats left the harbour, the operator said.
+"""
+
+MUSEUM = """Museum wing opens to visitors
+
+By Ann Lee, May 20, 2022
+
+EASTBY (Valley News) - The new museum wing opened on Saturday with a collection of local maps and paintings.
+
+Volunteers guided the first visitors through the rooms, and the director thanked the donors.
+"""
+
+
+@pytest.fixture
+def config(db_path):
+    return Config(db=db_path)
+
+
+def versions_of(store, locator: str) -> list[tuple[int, str]]:
+    query = (select(versions.c.version, versions.c.article_id)
+             .join(sources, sources.c.id == versions.c.source_id)
+             .where(sources.c.locator == locator).order_by(versions.c.version))
+    with store.engine.connect() as connection:
+        return [tuple(r) for r in connection.execute(query)]
+
+
+def version_count(store) -> int:
+    with store.engine.connect() as connection:
+        return connection.execute(select(func.count()).select_from(versions)).scalar_one()
+
+
+def counts(summary) -> tuple[int, int, int, int, int, int]:
+    return (summary.read, summary.stored, summary.duplicates, summary.unchanged,
+            summary.new_versions, len(summary.skipped))
+
+
+@pytest.mark.parametrize("batch_size", [1, 64])
+def test_analyze_rerun_stores_nothing_new(store, config, write_file, tmp_path, batch_size):
+    config = dataclasses.replace(config, batch_size=batch_size)
+    write_file("a.txt", BRIDGE)
+    write_file("sub/b.txt", FERRY)
+    write_file("c.jsonl", json.dumps({"text": MUSEUM}) + "\n")
+    folder = str(tmp_path / "in")
+    first = api.analyze(store, [folder], config)
+    assert counts(first) == (3, 3, 0, 0, 0, 0)
+    stored_versions = version_count(store)
+    second = api.analyze(store, [folder], config)
+    assert counts(second) == (3, 0, 0, 3, 0, 0)
+    assert store.count() == 3 and version_count(store) == stored_versions
+
+
+@pytest.mark.parametrize("batch_size", [1, 64])
+def test_analyze_same_path_twice_in_one_run_is_unchanged(store, config, write_file, batch_size):
+    path = str(write_file("a.txt", BRIDGE))
+    summary = api.analyze(store, [path, path], dataclasses.replace(config, batch_size=batch_size))
+    assert counts(summary) == (2, 1, 0, 1, 0, 0)
+
+
+@pytest.mark.parametrize("batch_size", [1, 64])
+@pytest.mark.parametrize(("copy_name", "copy_content"), [
+    ("copy.txt", BRIDGE),
+    ("copy.txt.gz", gzip.compress(BRIDGE.encode())),
+    ("copy.json", json.dumps({"text": BRIDGE})),
+    ("copy.txt", BRIDGE.replace("\n", "\r\n")),
+])
+def test_analyze_duplicate_under_other_name_adds_no_article(store, config, write_file, tmp_path,
+                                                            batch_size, copy_name, copy_content):
+    write_file("a.txt", BRIDGE)
+    write_file(copy_name, copy_content)
+    summary = api.analyze(store, [str(tmp_path / "in")],
+                          dataclasses.replace(config, batch_size=batch_size))
+    assert (summary.stored, summary.duplicates) == (1, 1)
+    assert store.count() == 1
+
+
+def test_analyze_duplicate_in_later_run_adds_no_article(store, config, write_file):
+    api.analyze(store, [str(write_file("a.txt", BRIDGE))], config)
+    summary = api.analyze(store, [str(write_file("later/copy.txt", BRIDGE))], config)
+    assert counts(summary) == (1, 0, 1, 0, 0, 0)
+    assert store.count() == 1
+
+
+def test_analyze_changed_file_is_new_version(store, config, write_file):
+    path = write_file("a.txt", BRIDGE)
+    api.analyze(store, [str(path)], config)
+    [first_id] = store.article_ids()
+    path.write_text(BRIDGE.replace("six months", "seven months"), encoding="utf-8")
+    summary = api.analyze(store, [str(path)], config)
+    assert counts(summary) == (1, 1, 0, 0, 1, 0)
+    rows = versions_of(store, str(path))
+    assert [v for v, _ in rows] == [1, 2]
+    assert rows[0][1] == first_id and rows[1][1] != first_id
+    assert store.count() == 2
+
+
+def test_analyze_changed_record_is_new_version_of_that_record(store, config, write_file):
+    path = write_file("feed.jsonl", json.dumps({"text": BRIDGE}) + "\n" + json.dumps({"text": FERRY}))
+    api.analyze(store, [str(path)], config)
+    path.write_text(json.dumps({"text": BRIDGE}) + "\n" + json.dumps({"text": MUSEUM}),
+                    encoding="utf-8")
+    summary = api.analyze(store, [str(path)], config)
+    assert counts(summary) == (2, 1, 0, 1, 1, 0)
+    assert len(versions_of(store, f"{path}#1")) == 1
+    assert len(versions_of(store, f"{path}#2")) == 2
+
+
+def test_analyze_change_back_to_stored_text_is_duplicate_version(store, config, write_file):
+    path = write_file("a.txt", BRIDGE)
+    api.analyze(store, [str(path)], config)
+    path.write_text(FERRY, encoding="utf-8")
+    api.analyze(store, [str(path)], config)
+    path.write_text(BRIDGE, encoding="utf-8")
+    summary = api.analyze(store, [str(path)], config)
+    assert (summary.new_versions, summary.duplicates, summary.stored) == (1, 1, 0)
+    assert [v for v, _ in versions_of(store, str(path))] == [1, 2, 3]
+
+
+@pytest.mark.parametrize(("bad_name", "bad_content", "locator_suffix", "reason"), [
+    ("junk.bin", bytes(range(256)) * 4, "", "binary data"),
+    ("broken.json", '{"text": "unterminated', "", "not valid JSON"),
+    ("empty.json", '{"title": "no body"}', "#1", "no text"),
+    ("broken.txt.gz", gzip.compress(BRIDGE.encode())[:30], "", "broken gzip"),
+    ("blank.txt", "   \n\n  \n", "", "no article text"),
+    pytest.param("fake.warc", "just words, no WARC header\n", "", "WARC", marks=pytest.mark.xfail(
+        strict=True, raises=OSError,
+        reason="fastwarc's OSError on a bad WARC header escapes read_warc and aborts the run")),
+])
+def test_analyze_skips_bad_file_and_stores_good_ones(store, config, write_file, tmp_path,
+                                                     bad_name, bad_content, locator_suffix, reason):
+    write_file("a.txt", BRIDGE)
+    bad = write_file(bad_name, bad_content)
+    write_file("z.txt", FERRY)
+    summary = api.analyze(store, [str(tmp_path / "in")], config)
+    [skipped] = summary.skipped
+    assert skipped.locator == f"{bad}{locator_suffix}"
+    assert reason in skipped.reason
+    assert summary.stored == 2 and store.count() == 2
+
+
+def test_analyze_skips_missing_path_and_goes_on(store, config, write_file, tmp_path):
+    missing = str(tmp_path / "nowhere.txt")
+    summary = api.analyze(store, [missing, str(write_file("a.txt", BRIDGE))], config)
+    assert [(s.locator, s.reason) for s in summary.skipped] == [(missing, "no such file or folder")]
+    assert summary.stored == 1
+
+
+@pytest.mark.parametrize(("name", "content"), [
+    ("a.txt", BRIDGE),
+    ("a.json", json.dumps({"text": BRIDGE, "outlet": "Record Outlet", "published": "2019-09-09"})),
+    ("a.html", f"<html><head><title>Bridge</title><meta property='og:site_name' content='Page Outlet'>"
+               f"</head><body><article><p>{BRIDGE.replace(chr(10) * 2, '</p><p>')}</p>"
+               f"</article></body></html>"),
+])
+def test_analyze_config_outlet_and_published_override_text(store, config, write_file, name, content):
+    config = dataclasses.replace(config, outlet="Flag Outlet", published="2020-01-02")
+    api.analyze(store, [str(write_file(name, content))], config)
+    [article] = store.iter_articles()
+    assert article.meta.value("outlet") == "Flag Outlet"
+    assert article.meta.value("published") == "2020-01-02"
+    assert article.meta.published.rule == "user.option.v1"
+
+
+def test_analyze_text_gives_outlet_and_published_without_overrides(store, config, write_file):
+    api.analyze(store, [str(write_file("a.txt", BRIDGE))], config)
+    [article] = store.iter_articles()
+    assert (article.meta.value("outlet"), article.meta.value("published")) == ("Coastal Wire",
+                                                                               "2023-03-03")
+
+
+@pytest.mark.parametrize(("record", "outlet", "published"), [
+    ({"outlet": "Record Outlet", "published": "2019-09-09"}, "Record Outlet", "2019-09-09"),
+    ({"source": "Record Source", "date": "2019-09-09T10:00:00Z"}, "Record Source", "2019-09-09"),
+    ({"publisher": {"name": "Publisher"}, "datePublished": "9 September 2019"}, "Publisher",
+     "2019-09-09"),
+])
+def test_analyze_json_record_fields_win_over_text(store, config, write_file, record, outlet,
+                                                  published):
+    path = write_file("a.json", json.dumps({"text": BRIDGE, **record}))
+    api.analyze(store, [str(path)], config)
+    [article] = store.iter_articles()
+    assert article.source == f"{path}#1"
+    assert (article.meta.value("outlet"), article.meta.value("published")) == (outlet, published)
+    assert article.meta.outlet.rule == "container.field.v1"
+
+
+def test_analyze_feed_title_becomes_outlet(store, config, write_file):
+    feed = ("<?xml version='1.0'?><rss version='2.0'><channel><title>Daily Planet</title>"
+            "<item><title>Bridge reopens</title><link>https://planet.example/b</link>"
+            "<pubDate>Mon, 06 Mar 2023 10:00:00 GMT</pubDate>"
+            "<description>The harbour bridge reopened on Monday after six months of repairs, "
+            "the city council said, and traffic was flowing normally.</description></item>"
+            "</channel></rss>")
+    api.analyze(store, [str(write_file("planet.rss", feed))], config)
+    [article] = store.iter_articles()
+    assert article.meta.value("outlet") == "Daily Planet"
+    assert article.meta.value("published") == "2023-03-06"
+    assert article.url == "https://planet.example/b"
+
+
+def test_analyze_reports_progress_per_item(store, config, write_file, tmp_path):
+    write_file("a.txt", BRIDGE)
+    write_file("b.jsonl", json.dumps({"text": FERRY}) + "\n" + json.dumps({"text": MUSEUM}))
+    seen: list[str] = []
+    api.analyze(store, [str(tmp_path / "in")], config, progress=seen.append)
+    root = tmp_path / "in"
+    assert seen == [str(root / "a.txt"), f"{root / 'b.jsonl'}#1", f"{root / 'b.jsonl'}#2"]
