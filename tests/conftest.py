@@ -45,15 +45,15 @@ def write_file(tmp_path: Path) -> Callable[..., Path]:
 
 @pytest.fixture
 def run_cli(db_path: str, monkeypatch: pytest.MonkeyPatch):
-    """Invoke ``newsweave`` in-process with ``--db`` on the temporary store;
-    NEWSWEAVE_* variables from the caller's shell are cleared."""
+    """Invoke ``newsweave`` in-process with ``--db`` on the temporary store
+    (``with_db=False`` leaves it out); NEWSWEAVE_* variables are cleared."""
     for name in [n for n in os.environ if n.startswith("NEWSWEAVE_")]:
         monkeypatch.delenv(name)
     runner = CliRunner()
 
-    def run(*args: str, input: str | bytes | None = None):
+    def run(*args: str, input: str | bytes | None = None, with_db: bool = True):
         argv = [str(a) for a in args]
-        if argv and argv[0] != "--help":
+        if with_db and argv and not argv[0].startswith("-"):
             argv[1:1] = ["--db", db_path]
         return runner.invoke(app, argv, input=input, catch_exceptions=False)
 
