@@ -17,8 +17,8 @@ from .lines import WORD, Line
 # Tuned on the boilerplate-l3s dev split (see BENCHMARKS.md); kept coarse.
 PROSE_MIN_WORDS = 4
 WORD_CAP = 60
-NON_PROSE_PENALTY = 6
-RULE_PENALTY = 10
+NON_PROSE_PENALTY = 15
+RULE_PENALTY = 20
 TEASER_MIN_WORDS = 7
 TITLE_WINDOW = 8
 TITLE_MAX_WORDS = 30
@@ -28,6 +28,9 @@ TITLE_MIN_SHARE = 0.15
 BULLET_MIN_WORDS = 8
 BULLETS = "•·▪●■◦‣-–*"
 
+EARLY_SHARE = 0.4
+MAX_GAP = 4
+CONTINUATION_SHARE = 0.25
 BARRIER = float("-inf")  # a story never runs across "More stories:"
 FOOTER_MARKER = "footer.marker.v1"
 OUTSIDE = "outside_story.v1"
@@ -68,19 +71,32 @@ def weight(line: Line, reason: str | None) -> float:
     return -NON_PROSE_PENALTY
 
 
-def densest_run(weights: list[float]) -> tuple[int, int] | None:
-    """The maximum-sum contiguous run (Kadane), or None if nothing is positive."""
-    best, best_span = 0.0, None
+def densest_run(weights: list[float], offset: int = 0) -> tuple[float, int, int] | None:
+    """The maximum-sum contiguous run (Kadane) as (total, first, last), or None
+    if nothing is positive; indices are shifted by ``offset``."""
+    best: tuple[float, int, int] | None = None
     total, start = 0.0, 0
     for i, w in enumerate(weights):
-        if total <= 0 or w == BARRIER:
+        if total <= 0:
             total, start = 0.0, i
-        if w == BARRIER:
-            continue
         total += w
-        if total > best:
-            best, best_span = total, (start, i)
-    return best_span
+        if best is None or total > best[0]:
+            best = (total, start + offset, i + offset)
+    return best if best and best[0] > 0 else None
+
+
+def story_run(weights: list[float]) -> tuple[int, int] | None:
+    """The densest run of each stretch between barriers, then the first of
+    those that is not much smaller than the largest: stories come before the
+    comments and story lists that follow them, which are often longer."""
+    cuts = [-1] + [i for i, w in enumerate(weights) if w == BARRIER] + [len(weights)]
+    runs = [run for a, b in zip(cuts, cuts[1:])
+            if (run := densest_run(weights[a + 1:b], a + 1)) is not None]
+    if not runs:
+        return None
+    largest = max(total for total, _, _ in runs)
+    total, start, end = next(run for run in runs if run[0] >= EARLY_SHARE * largest)
+    return start, end
 
 
 def _content_words(text: str) -> set[str]:
@@ -102,11 +118,33 @@ def find_title(lines: list[Line], reasons: list[str | None], start: int) -> int 
     return None
 
 
+def continuation(lines: list[Line], reasons: list[str | None], start: int, end: int) -> int:
+    """The story's last line, once paragraphs that resume it after an embedded
+    block (a photo, a teaser card) are taken back in: prose after a short gap
+    whose words are the story's own."""
+    story = _content_words(" ".join(l.text for l in lines[start:end + 1]))
+    i = end + 1
+    while True:
+        gap = i
+        while gap < len(lines) and gap - i < MAX_GAP and not is_prose(lines[gap]) \
+                and reasons[gap] != FOOTER_MARKER:
+            gap += 1
+        block = gap
+        while block < len(lines) and is_prose(lines[block]) and reasons[block] is None:
+            block += 1
+        words = _content_words(" ".join(l.text for l in lines[gap:block]))
+        if block == gap or len(words & story) < CONTINUATION_SHARE * len(words):
+            return i - 1
+        story |= words
+        i = block
+
+
 def find_region(lines: list[Line], reasons: list[str | None]) -> Region | None:
-    span = densest_run([weight(l, r) for l, r in zip(lines, reasons)])
+    span = story_run([weight(l, r) for l, r in zip(lines, reasons)])
     if span is None:
         return None
-    return Region(span[0], span[1], find_title(lines, reasons, span[0]))
+    end = continuation(lines, reasons, *span)
+    return Region(span[0], end, find_title(lines, reasons, span[0]))
 
 
 def inside_reason(line: Line) -> str | None:

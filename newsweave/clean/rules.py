@@ -55,7 +55,13 @@ FOOTER = re.compile(
     r"^(?:more|other|further) (?:related )?(?:stories|articles|news|coverage|reading)\b.{0,30}$|"
     r"^related (?:stories|articles|coverage|content|news|links|reading)\s*:?$|"
     r"^sources? include\b|^you (?:may|might) also (?:like|be interested)\b|"
-    r"^(?:read|see) (?:also|more)\s*:?$|^recommended (?:for you|stories|articles)\s*:?$",
+    r"^(?:read|see) (?:also|more)\s*:?$|^recommended (?:for you|stories|articles)\s*:?$|"
+    # Comment sections: once they start, the story is over.
+    r"^(?:\d+\s+)?(?:reader |user )?comments?\b.{0,30}$|\bcomments? (?:are|is) (?:now )?closed\b|"
+    r"^(?:post|add|leave|submit|write|read|view|show|see)(?: a| your| all| the| \d+)? comments?\b|"
+    r"^have your say\b|^join the (?:discussion|conversation|debate)\b|"
+    r"^(?:share|tell us) your (?:thoughts|views|opinion)\b|^discuss this (?:article|story)\b|"
+    r"^to participate in the discussion\b",
     re.I)
 BYLINE = re.compile(
     r"^by\s+(?!the way\b)[\w.'’ -]{2,60}?(?:\s*(?://|\||,|–|—|-)\s*.{0,60})?$|"
