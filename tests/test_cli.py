@@ -177,6 +177,13 @@ def test_show_finds_article_by_id_prefix(run_cli, analyzed, length, case):
     assert "Ferry strike ends" in result.stdout
 
 
+def test_show_ambiguous_prefix_lists_matches(run_cli, analyzed):
+    result = run_cli("show", " ")
+    assert result.exit_code == 1
+    assert "ambiguous" in result.stderr
+    assert all(article_id in flat(result.stderr) for article_id in analyzed)
+
+
 def test_show_json_gives_export_record(run_cli, analyzed):
     [record] = json_objects(run_cli("show", "--json", analyzed[1][:6]).stdout)
     assert record["id"] == analyzed[1]

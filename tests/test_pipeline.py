@@ -202,6 +202,8 @@ def test_analyze_text_gives_outlet_and_published_without_overrides(store, config
     ({"source": "Record Source", "date": "2019-09-09T10:00:00Z"}, "Record Source", "2019-09-09"),
     ({"publisher": {"name": "Publisher"}, "datePublished": "9 September 2019"}, "Publisher",
      "2019-09-09"),
+    # an unreadable date is dropped and the text's own date is used
+    ({"outlet": "Record Outlet", "published": "soon"}, "Record Outlet", "2023-03-03"),
 ])
 def test_analyze_json_record_fields_win_over_text(store, config, write_file, record, outlet,
                                                   published):
@@ -211,6 +213,7 @@ def test_analyze_json_record_fields_win_over_text(store, config, write_file, rec
     assert article.source == f"{path}#1"
     assert (article.meta.value("outlet"), article.meta.value("published")) == (outlet, published)
     assert article.meta.outlet.rule == "container.field.v1"
+    assert article.meta.value("byline") == "Jane Doe"  # what the record lacks, the text gives
 
 
 def test_analyze_feed_title_becomes_outlet(store, config, write_file):
