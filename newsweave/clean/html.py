@@ -210,14 +210,21 @@ def _title_candidates(tree: HtmlElement, title: str | None) -> set[tuple[str, ..
     return {words for words in map(_words, texts) if words}
 
 
+KICKER_MAX_WORDS = 3
+
+
 def drop_headline(lines: list[str], *, tree: HtmlElement, title: str | None) -> list[str]:
-    """headline.v1: the headline is not body text, but trafilatura keeps it
-    when it sits inside the article container (18 of 92 dev pages)."""
+    """headline.v2: the headline is not body text, but trafilatura keeps it
+    when it sits inside the article container (18 of 92 dev pages), sometimes
+    under a kicker ("Business") that goes with it."""
     candidates = _title_candidates(tree, title)
-    head = 0
-    while head < min(len(lines), 3) and _words(lines[head]) in candidates:
-        head += 1
-    return lines[head:]
+    matches = [i for i, line in enumerate(lines[:3]) if _words(line) in candidates]
+    if not matches:
+        return lines
+    last = matches[-1]
+    if all(i in matches or len(_words(lines[i])) <= KICKER_MAX_WORDS for i in range(last)):
+        return lines[last + 1:]
+    return lines[matches[0] + 1:] if matches[0] == 0 else lines
 
 
 # Lines that introduce links to other stories; what follows them as a list goes too.
