@@ -127,3 +127,35 @@ def test_store_in_missing_folder_raises_store_error(tmp_path, where):
     path = str(tmp_path / where)
     with pytest.raises(StoreError, match="store.db"):
         Store(path)
+
+
+def test_store_accepts_sqlalchemy_url(tmp_path):
+    opened = Store(f"sqlite:///{tmp_path / 'url.db'}")
+    assert opened.count() == 0 and TABLES <= table_names(str(tmp_path / "url.db"))
+    opened.close()
+
+
+def test_store_file_that_is_not_a_database_raises_store_error(tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_text("not a database, just words " * 50, encoding="utf-8")
+    with pytest.raises(StoreError, match="notes.db"):
+        Store(str(path))
+
+
+@pytest.mark.xfail(strict=True, reason="alembic's CommandError (unknown revision) is not an "
+                   "SQLAlchemyError, so it escapes Store() as a traceback, not a StoreError")
+def test_store_from_newer_version_raises_store_error(db_path):
+    Store(db_path).close()
+    with sqlite3.connect(db_path) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    with pytest.raises(StoreError):
+        Store(db_path)
+
+
+def test_store_save_failure_raises_store_error_and_writes_nothing(store):
+    article = sample_article()
+    store.save([(article, "h1")], new_ids={article.id})
+    other = sample_article("Another story entirely.", source="b.txt")
+    with pytest.raises(StoreError):
+        store.save([(other, "h2"), (article, "h3")], new_ids={other.id, article.id})
+    assert store.count() == 1 and store.source_state("b.txt") is None
