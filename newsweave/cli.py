@@ -22,7 +22,7 @@ from .model import Article, RunSummary
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Make sense of a pile of news articles: clean, date, attribute, link.")
 out = Console()
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # an error stays on one line
 
 DbOption = typer.Option(None, "--db", help="Store: SQLite file or SQLAlchemy URL "
                         "[env NEWSWEAVE_DB; default newsweave.db].")
@@ -103,7 +103,7 @@ def articles(
             rows = api.list_articles(store, limit=limit, offset=offset)
     if as_json:
         for row in rows:
-            out.print_json(json.dumps(row.__dict__, ensure_ascii=False))
+            typer.echo(json.dumps(row.__dict__, ensure_ascii=False))
         return
     table = Table(expand=False)
     table.add_column("id", no_wrap=True, min_width=16)

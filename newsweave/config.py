@@ -59,10 +59,11 @@ def _coerce(name: str, value: Any) -> Any:
             raise ConfigError(f"setting {name!r} must be a date as YYYY-MM-DD, not {value!r}") from None
     wanted = type(next(s.default for s in SETTINGS if s.name == name))
     if wanted is int:
-        try:
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.strip().lstrip("-").isdigit():
             return int(value)
-        except (TypeError, ValueError):
-            raise ConfigError(f"setting {name!r} must be a whole number, not {value!r}") from None
+        raise ConfigError(f"setting {name!r} must be a whole number, not {value!r}")
     return None if value in ("", None) else str(value)
 
 

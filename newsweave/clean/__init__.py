@@ -13,7 +13,7 @@ from datetime import date
 
 from ..model import Article, Field, Hints, Metadata, RawDoc, Removed, article_id
 from .align import align, uncovered
-from .dates import parse_date
+from ..dates import parse_date
 from .html import extract_html
 from .metadata import text_metadata
 from .render import render_html

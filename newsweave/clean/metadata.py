@@ -13,7 +13,7 @@ from datetime import date
 import py3langid
 
 from ..model import Field, Metadata
-from .dates import explicit_dates, weekday_dates
+from ..dates import explicit_dates, weekday_dates
 from .lines import Line
 from .region import BULLETS
 from .rules import BYLINE, CREDIT

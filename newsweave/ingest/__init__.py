@@ -52,6 +52,8 @@ def read_bytes(source: str, data: bytes, hints: Hints = Hints(), *,
         yield from READERS[kind](source, data, hints)
     except InputError as exc:
         yield Skipped(source, str(exc).removeprefix(f"{source}: "))
+    except (OSError, ValueError, LookupError, RecursionError) as exc:
+        yield Skipped(source, f"cannot read as {kind}: {exc.__class__.__name__}: {exc}")
 
 
 def iter_files(paths: Iterable[str]) -> Iterator[Path | str | Skipped]:

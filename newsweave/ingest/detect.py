@@ -56,4 +56,9 @@ def detect(name: str, data: bytes) -> str | None:
         return seen
     if promised == "text" and seen in ("html", "warc", "gzip"):
         return seen
+    if promised in ("json", "jsonl") and seen in ("json", "jsonl"):
+        # "a.json" holding JSON lines is common: the content decides, except
+        # that one object on one line is valid as either.
+        return promised if seen == "json" and data.lstrip()[:1] == b"{" \
+            and data.strip().count(b"\n") == 0 else seen
     return promised if seen != "gzip" else "gzip"

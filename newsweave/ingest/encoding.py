@@ -50,7 +50,7 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
         text = _try(data, encoding)
         if text is not None:
             return text, encoding or "utf-8"
-    best = from_bytes(data).best()
+    best = from_bytes(data, cp_isolation=list(GUESSABLE)).best()
     if best is None:
         return data.decode("latin-1"), "latin-1"
     if best.encoding in SINGLE_BYTE_LATIN and not _speaks(str(best), best.encoding):
@@ -59,6 +59,15 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
             return text, "cp1252"
     return str(best), best.encoding
 
+
+# Encodings worth guessing: on short texts charset-normalizer otherwise picks
+# code pages almost no news text is written in (cp1006, cp1125).
+GUESSABLE = (
+    "cp1252", "latin_1", "iso8859_15", "cp1251", "koi8_r", "cp1250", "iso8859_2", "cp1253",
+    "cp1254", "iso8859_9", "cp1255", "cp1256", "cp1257", "iso8859_13", "iso8859_4",
+    "mac_roman", "mac_latin2", "shift_jis", "euc_jp", "iso2022_jp", "gb18030", "big5",
+    "euc_kr", "utf_16", "utf_32",
+)
 
 # Code pages the guesser confuses with cp1252 on short texts, and the languages
 # that are written in each: a guess stands only if the text is in one of them.

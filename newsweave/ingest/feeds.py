@@ -7,11 +7,18 @@ from typing import Iterator
 
 import feedparser
 
+from ..dates import parse_date
 from ..errors import InputError
 from ..model import Hints, RawDoc, Skipped
 
 
 def _entry_date(entry) -> str | None:
+    """The day as the feed states it: feedparser's parsed struct is in UTC,
+    which moves a late-evening item to the next day."""
+    for key in ("published", "updated"):
+        day = parse_date(entry[key]) if entry.get(key) else None
+        if day:
+            return day.isoformat()
     parsed = entry.get("published_parsed") or entry.get("updated_parsed")
     return time.strftime("%Y-%m-%d", parsed) if parsed else None
 

@@ -38,11 +38,18 @@ def _first_string(record: dict[str, Any], names: tuple[str, ...]) -> str | None:
     return None
 
 
+def _keys(record: dict[str, Any], name: str) -> tuple[str, ...]:
+    """Field names to read a hint from; a record that has the field under its
+    own name (even as null, as newsweave's export does) is read from it alone,
+    so an export's ``source`` (a file path) is never taken for the outlet."""
+    return (name,) if name in record else HINT_FIELDS[name]
+
+
 def record_to_doc(source: str, number: int, record: Any, defaults: Hints) -> RawDoc | Skipped:
     locator = f"{source}#{number}"
     if not isinstance(record, dict):
         return Skipped(locator, f"record {number} is a JSON {type(record).__name__}, not an object")
-    fields = {name: _first_string(record, keys) for name, keys in HINT_FIELDS.items()}
+    fields = {name: _first_string(record, _keys(record, name)) for name in HINT_FIELDS}
     hints = Hints(**{k: v or getattr(defaults, k) for k, v in fields.items()})
     html = _first_string(record, HTML_FIELDS)
     text = _first_string(record, TEXT_FIELDS)

@@ -15,6 +15,13 @@ HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
 def read_warc(source: str, data: bytes, hints: Hints) -> Iterator[RawDoc | Skipped]:
+    try:
+        yield from _responses(source, data, hints)
+    except OSError as exc:  # fastwarc's word for a broken record header
+        raise InputError(source, f"broken WARC data: {exc}") from None
+
+
+def _responses(source: str, data: bytes, hints: Hints) -> Iterator[RawDoc | Skipped]:
     records = ArchiveIterator(io.BytesIO(data), record_types=WarcRecordType.response,
                               parse_http=True)
     count = 0
