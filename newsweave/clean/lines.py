@@ -7,7 +7,6 @@ decides about whole lines (or, in ``trim``, sentences inside one).
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -51,20 +50,3 @@ def split_lines(raw: str) -> list[Line]:
             lines.append(Line(number, start, start + len(stripped), stripped))
         offset += len(text)
     return lines
-
-
-def script_of(char: str) -> str:
-    """A coarse script name: the first word of the character's Unicode name."""
-    try:
-        return unicodedata.name(char).split(" ", 1)[0]
-    except ValueError:
-        return "UNKNOWN"
-
-
-def dominant_script(text: str) -> str | None:
-    counts: dict[str, int] = {}
-    for char in text:
-        if char.isalpha():
-            name = script_of(char)
-            counts[name] = counts.get(name, 0) + 1
-    return max(counts, key=counts.__getitem__) if counts else None

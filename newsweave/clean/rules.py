@@ -13,7 +13,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Callable
 
-from .lines import Line, dominant_script, script_of
+from ..scripts import dominant_script, script_of
+from .lines import Line
 
 # Whole-line interface strings: buttons, widgets, menu entries, labels.
 UI_STRINGS = frozenset("""

@@ -8,6 +8,8 @@ import re
 import py3langid
 from charset_normalizer import from_bytes
 
+from ..scripts import script_of
+
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
          (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
          (codecs.BOM_UTF16_BE, "utf-16"))
@@ -50,14 +52,38 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
         text = _try(data, encoding)
         if text is not None:
             return text, encoding or "utf-8"
-    best = from_bytes(data, cp_isolation=list(GUESSABLE)).best()
-    if best is None:
-        return data.decode("latin-1"), "latin-1"
-    if best.encoding in SINGLE_BYTE_LATIN and not _speaks(str(best), best.encoding):
-        text = _try(data, "cp1252")
-        if text is not None:
-            return text, "cp1252"
-    return str(best), best.encoding
+    return _guess(data)
+
+
+def _guess(data: bytes) -> tuple[str, str]:
+    """cp1252 (by far the most common legacy code page), then charset-normalizer's
+    candidates, best first: the first whose text reads as a language written in
+    that encoding wins."""
+    matches = list(from_bytes(data, cp_isolation=list(GUESSABLE)))
+    for encoding in ["cp1252"] + [m.encoding for m in matches]:
+        text = _try(data, encoding)
+        languages = LANGUAGES.get(encoding)
+        if text is not None and (languages is None or _reads_as(text, languages)):
+            return text, encoding
+    if matches:
+        return str(matches[0]), matches[0].encoding
+    return data.decode("latin-1"), "latin-1"
+
+
+def _reads_as(text: str, languages: set[str]) -> bool:
+    """Text in one of ``languages``, with no word mixing two scripts (a wrong
+    code page turns "Café" into "Cafй") and, in Latin script, with accented
+    letters the minority they are in every language written so (Greek read
+    as cp1252 is nearly all accents)."""
+    letters = [c for c in text if c.isalpha()]
+    mixed = any(len({script_of(c) for c in word if c.isalpha()}) > 1 for word in text.split())
+    accented = sum(not c.isascii() for c in letters if script_of(c) == "LATIN")
+    if mixed or (letters and accented / len(letters) > MAX_ACCENTED_SHARE):
+        return False
+    return py3langid.classify(text)[0] in languages
+
+
+MAX_ACCENTED_SHARE = 0.4
 
 
 # Encodings worth guessing: on short texts charset-normalizer otherwise picks
@@ -69,22 +95,19 @@ GUESSABLE = (
     "euc_kr", "utf_16", "utf_32",
 )
 
-# Code pages the guesser confuses with cp1252 on short texts, and the languages
-# that are written in each: a guess stands only if the text is in one of them.
-SINGLE_BYTE_LATIN = {
-    "cp1250": {"cs", "sk", "pl", "hu", "sl", "hr", "ro", "bs", "sr", "sq"},
-    "iso8859_2": {"cs", "sk", "pl", "hu", "sl", "hr", "ro", "bs", "sr", "sq"},
-    "cp1257": {"lt", "lv", "et"}, "iso8859_13": {"lt", "lv", "et"},
-    "iso8859_4": {"lt", "lv", "et"}, "cp1254": {"tr", "az"}, "iso8859_9": {"tr", "az"},
-    "mac_latin2": {"cs", "sk", "pl", "hu", "sl", "hr"},
+_WESTERN = {"en", "fr", "de", "es", "it", "pt", "nl", "da", "sv", "no", "nb", "nn", "fi", "is",
+            "ca", "eu", "gl", "ga", "cy", "af", "sq", "id", "ms", "sw", "la", "lb", "oc", "br",
+            "et"}
+_CENTRAL = {"cs", "sk", "pl", "hu", "sl", "hr", "ro", "bs", "sr", "sq"}
+_CYRILLIC = {"ru", "uk", "bg", "sr", "mk", "be", "kk", "ky", "mn", "tg"}
+_BALTIC = {"lt", "lv", "et"}
+# The languages each single-byte encoding is used for: a guessed encoding
+# stands only if the decoded text is in one of them.
+LANGUAGES = {
+    "cp1252": _WESTERN, "latin_1": _WESTERN, "iso8859_15": _WESTERN, "mac_roman": _WESTERN,
+    "cp1250": _CENTRAL, "iso8859_2": _CENTRAL, "mac_latin2": _CENTRAL,
+    "cp1251": _CYRILLIC, "koi8_r": _CYRILLIC,
+    "cp1257": _BALTIC, "iso8859_13": _BALTIC, "iso8859_4": _BALTIC,
+    "cp1254": {"tr", "az"}, "iso8859_9": {"tr", "az"}, "cp1253": {"el"},
+    "cp1255": {"he", "yi"}, "cp1256": {"ar", "fa", "ur"},
 }
-
-
-def _speaks(text: str, encoding: str) -> bool:
-    """Whether ``text`` is in a language that ``encoding`` is used for.
-
-    cp1252 is by far the most common legacy Latin code page, so a guess of a
-    rarer one is only kept when the decoded text reads as its languages.
-    """
-    language, _ = py3langid.classify(text)
-    return language in SINGLE_BYTE_LATIN[encoding]

@@ -22,11 +22,13 @@ def read_warc(source: str, data: bytes, hints: Hints) -> Iterator[RawDoc | Skipp
 
 
 def _responses(source: str, data: bytes, hints: Hints) -> Iterator[RawDoc | Skipped]:
-    records = ArchiveIterator(io.BytesIO(data), record_types=WarcRecordType.response,
-                              parse_http=True)
-    count = 0
-    for number, record in enumerate(records, 1):
+    records = ArchiveIterator(io.BytesIO(data), parse_http=True)
+    count = number = 0
+    for record in records:
         count += 1
+        if record.record_type != WarcRecordType.response:
+            continue
+        number += 1  # items are numbered among responses, the records that hold pages
         url = record.headers.get("WARC-Target-URI")
         content_type = (record.http_content_type or "").lower()
         if not any(t in content_type for t in HTML_TYPES):
@@ -35,5 +37,5 @@ def _responses(source: str, data: bytes, hints: Hints) -> Iterator[RawDoc | Skip
         text, _ = decode(record.reader.read(), record.http_charset)
         yield RawDoc(source=source, content=text, kind="html", record=number,
                      hints=Hints(url=url, outlet=hints.outlet, published=hints.published))
-    if count == 0 and not data.lstrip().startswith(b"WARC/"):
-        raise InputError(source, "not a WARC file (no WARC/1.x record header)")
+    if count == 0:
+        raise InputError(source, "no readable WARC record (expected a WARC/1.x record header)")

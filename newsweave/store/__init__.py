@@ -13,6 +13,7 @@ from typing import Iterable, Iterator
 
 from alembic import command
 from alembic.config import Config as AlembicConfig
+from alembic.util.exc import CommandError
 from sqlalchemy import create_engine, event, func, insert, select
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
@@ -67,6 +68,9 @@ class Store:
                 migrate(connection)
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot open store {db!r}: {_reason(exc)}") from None
+        except CommandError as exc:  # a revision this version does not know
+            raise StoreError(f"cannot open store {db!r}: it was made by a newer newsweave "
+                             f"({exc})") from None
         self.db = db
 
     def close(self) -> None:
