@@ -25,7 +25,7 @@ def _responses(source: str, data: bytes, hints: Hints) -> Iterator[RawDoc | Skip
     records = ArchiveIterator(io.BytesIO(data), parse_http=True)
     count = number = 0
     for record in records:
-        if record.record_type == WarcRecordType.unknown:
+        if record.record_type in (WarcRecordType.unknown, WarcRecordType.no_type):
             continue  # fastwarc's reading of a header it could not parse
         count += 1
         if record.record_type != WarcRecordType.response:
