@@ -119,8 +119,6 @@ def test_analyze_outlet_and_published_flags_override_text(run_cli, corpus):
     assert {(r["outlet"], r["published"]) for r in rows} == {("Flag Outlet", "2020-01-02")}
 
 
-@pytest.mark.xfail(strict=True, reason="Rich wraps the error at 80 columns, so a long message "
-                   "(a long store path) spans several lines instead of one")
 def test_analyze_store_error_is_one_line(run_cli, corpus, tmp_path):
     deep = tmp_path / ("long-folder-name-" * 4) / "missing" / "store.db"
     result = run_cli("analyze", "--db", deep, corpus, with_db=False)
@@ -151,8 +149,6 @@ def test_articles_json_gives_summaries(run_cli, analyzed):
     assert set(rows[0]) == {"id", "source", "outlet", "published", "title", "words"}
 
 
-@pytest.mark.xfail(strict=True, reason="`articles --json` promises one JSON object per line, "
-                   "but Console.print_json indents each object over several lines")
 def test_articles_json_is_one_object_per_line(run_cli, analyzed):
     lines = run_cli("articles", "--json").stdout.splitlines()
     assert len(lines) == 2 and all(json.loads(line)["id"] for line in lines)

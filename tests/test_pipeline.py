@@ -151,9 +151,7 @@ def test_analyze_change_back_to_stored_text_is_duplicate_version(store, config, 
     ("empty.json", '{"title": "no body"}', "#1", "no text"),
     ("broken.txt.gz", gzip.compress(BRIDGE.encode())[:30], "", "broken gzip"),
     ("blank.txt", "   \n\n  \n", "", "no article text"),
-    pytest.param("fake.warc", "just words, no WARC header\n", "", "WARC", marks=pytest.mark.xfail(
-        strict=True, raises=OSError,
-        reason="fastwarc's OSError on a bad WARC header escapes read_warc and aborts the run")),
+    ("fake.warc", "just words, no WARC header\n", "", "WARC"),
 ])
 def test_analyze_skips_bad_file_and_stores_good_ones(store, config, write_file, tmp_path,
                                                      bad_name, bad_content, locator_suffix, reason):

@@ -142,8 +142,6 @@ def test_store_file_that_is_not_a_database_raises_store_error(tmp_path):
         Store(str(path))
 
 
-@pytest.mark.xfail(strict=True, reason="alembic's CommandError (unknown revision) is not an "
-                   "SQLAlchemyError, so it escapes Store() as a traceback, not a StoreError")
 def test_store_from_newer_version_raises_store_error(db_path):
     Store(db_path).close()
     with sqlite3.connect(db_path) as connection:
