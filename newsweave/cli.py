@@ -25,7 +25,7 @@ out = Console()
 err = Console(stderr=True, soft_wrap=True)  # an error stays on one line
 
 DbOption = typer.Option(None, "--db", help="Store: SQLite file or SQLAlchemy URL "
-                        "[env NEWSWEAVE_DB; default newsweave.db].")
+                        "\\[env NEWSWEAVE_DB; default newsweave.db].")
 ConfigOption = typer.Option(None, "--config", exists=True, dir_okay=False,
                             help="TOML file of settings (see docs/settings.md).")
 
@@ -56,8 +56,8 @@ def analyze(
     outlet: Optional[str] = typer.Option(None, help="Outlet for every input, overriding the text."),
     published: Optional[str] = typer.Option(None, help="Publication date YYYY-MM-DD for every input."),
     reference_date: Optional[str] = typer.Option(
-        None, help="Date YYYY-MM-DD that yearless weekday dates are read against [default: today]."),
-    batch_size: Optional[int] = typer.Option(None, help="Articles committed together [default: 64]."),
+        None, help="Date YYYY-MM-DD that yearless weekday dates are read against \\[default: today]."),
+    batch_size: Optional[int] = typer.Option(None, help="Articles committed together \\[default: 64]."),
     config_file: Optional[Path] = ConfigOption,
 ) -> None:
     """Read, clean, date and store articles; prints a summary of what happened."""
@@ -83,9 +83,9 @@ def _print_summary(summary: RunSummary, config: Config) -> None:
     out.print(f"Read {summary.read} items: [green]{summary.stored} stored[/], "
               f"{summary.duplicates} duplicates of stored articles, {summary.unchanged} unchanged, "
               f"{summary.new_versions} new versions, [yellow]{len(summary.skipped)} skipped[/] "
-              f"(store: {escape(config.db)})")
+              f"(store: {escape(config.db)})", soft_wrap=True)
     for skipped in summary.skipped:
-        out.print(f"  skipped {escape(skipped.locator)}: {escape(skipped.reason)}")
+        out.print(f"  skipped {escape(skipped.locator)}: {escape(skipped.reason)}", soft_wrap=True)
 
 
 @app.command()

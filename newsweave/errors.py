@@ -14,12 +14,10 @@ class InputError(NewsweaveError):
     def __init__(self, source: str, message: str, *, record: int | None = None,
                  line: int | None = None):
         self.source, self.record, self.line = source, record, line
-        where = source
-        if record is not None:
-            where += f", record {record}"
-        if line is not None:
-            where += f", line {line}"
-        super().__init__(f"{where}: {message}")
+        where = [f"record {record}"] * (record is not None) + [f"line {line}"] * (line is not None)
+        # The fault without the file name, for a summary that names the file already.
+        self.reason = f"{', '.join(where)}: {message}" if where else message
+        super().__init__(f"{source}: {self.reason}")
 
 
 class StoreError(NewsweaveError):

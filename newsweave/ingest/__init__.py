@@ -51,7 +51,7 @@ def read_bytes(source: str, data: bytes, hints: Hints = Hints(), *,
     try:
         yield from READERS[kind](source, data, hints)
     except InputError as exc:
-        yield Skipped(source, str(exc).removeprefix(f"{source}: "))
+        yield Skipped(source, exc.reason)
     except (OSError, ValueError, LookupError, RecursionError) as exc:
         yield Skipped(source, f"cannot read as {kind}: {exc.__class__.__name__}: {exc}")
 

@@ -39,10 +39,10 @@ def _first_string(record: dict[str, Any], names: tuple[str, ...]) -> str | None:
 
 
 def _keys(record: dict[str, Any], name: str) -> tuple[str, ...]:
-    """Field names to read a hint from; a record that has the field under its
-    own name (even as null, as newsweave's export does) is read from it alone,
-    so an export's ``source`` (a file path) is never taken for the outlet."""
-    return (name,) if name in record else HINT_FIELDS[name]
+    """Field names to read a hint from. A newsweave export record (it has
+    ``published_source``) is read by its own names alone, so its ``source``, a
+    file path, is never taken for the outlet."""
+    return (name,) if "published_source" in record else HINT_FIELDS[name]
 
 
 def record_to_doc(source: str, number: int, record: Any, defaults: Hints) -> RawDoc | Skipped:

@@ -1,0 +1,52 @@
+"""Docs that cannot drift: the CLI reference, settings, export fields and rules."""
+
+import json
+import re
+import runpy
+from pathlib import Path
+
+import pytest
+
+from newsweave.config import SETTINGS
+from newsweave.export import SCHEMA_PATH
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = ROOT / "docs"
+REFERENCE = runpy.run_path(str(DOCS / "make_cli_reference.py"))
+RULE_NAME = re.compile(r"""["'\s(`]([a-z][a-z_-]*(?:\.[a-z][a-z_-]*)*\.v\d+)\b""")
+
+
+def test_docs_cli_reference_is_current():
+    assert (DOCS / "cli.md").read_text(encoding="utf-8") == REFERENCE["reference"](), \
+        "run: python docs/make_cli_reference.py"
+
+
+@pytest.mark.parametrize("command", REFERENCE["command_names"]())
+def test_docs_command_in_readme_or_cli_reference(command):
+    assert f"## newsweave {command}" in (DOCS / "cli.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("setting", [s.name for s in SETTINGS])
+def test_docs_setting_documented(setting):
+    text = (DOCS / "settings.md").read_text(encoding="utf-8")
+    assert f"`{setting}`" in text and f"NEWSWEAVE_{setting.upper()}" in text
+
+
+ARTICLE_FIELDS = json.loads(SCHEMA_PATH.read_text())["$defs"]["article"]["properties"]
+
+
+@pytest.mark.parametrize("field", sorted(ARTICLE_FIELDS))
+def test_docs_export_field_documented(field):
+    assert f"| `{field}` |" in (DOCS / "export.md").read_text(encoding="utf-8")
+
+
+def rule_names() -> list[str]:
+    found = set()
+    for path in (ROOT / "newsweave").rglob("*.py"):
+        found |= set(RULE_NAME.findall(path.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+@pytest.mark.parametrize("rule", rule_names())
+def test_docs_rule_documented(rule):
+    assert rule in (DOCS / "cleaning.md").read_text(encoding="utf-8")
