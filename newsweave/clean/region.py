@@ -25,6 +25,7 @@ TITLE_MAX_WORDS = 30
 TITLE_CONTEXT = 8
 TITLE_CONTEXT_WORDS = 200
 TITLE_MIN_SHARE = 0.15
+STEM = 5
 BULLET_MIN_WORDS = 8
 BULLETS = "•·▪●■◦‣-–*"
 
@@ -100,13 +101,14 @@ def story_run(weights: list[float]) -> tuple[int, int] | None:
 
 
 def _content_words(text: str) -> set[str]:
-    return {w for w in WORD.findall(text.casefold()) if len(w) > 3}
+    """Words of four letters or more, cut to five ("strike" and "strikers" meet)."""
+    return {w[:STEM] for w in WORD.findall(text.casefold()) if len(w) > 3}
 
 
-def find_title(lines: list[Line], reasons: list[str | None], start: int) -> int | None:
+def find_title(lines: list[Line], reasons: list[str | None], start: int, end: int) -> int | None:
     """The headline: the nearest headline-like line above the story that shares
     enough words with its opening paragraphs (menus and promos share none)."""
-    opening_words = " ".join(l.text for l in lines[start:start + TITLE_CONTEXT]).split()
+    opening_words = " ".join(l.text for l in lines[start:min(end + 1, start + TITLE_CONTEXT)]).split()
     opening = _content_words(" ".join(opening_words[:TITLE_CONTEXT_WORDS]))
     for i in range(start - 1, max(-1, start - 1 - TITLE_WINDOW), -1):
         line = lines[i]
@@ -144,7 +146,7 @@ def find_region(lines: list[Line], reasons: list[str | None]) -> Region | None:
     if span is None:
         return None
     end = continuation(lines, reasons, *span)
-    return Region(span[0], end, find_title(lines, reasons, span[0]))
+    return Region(span[0], end, find_title(lines, reasons, span[0], end))
 
 
 def inside_reason(line: Line) -> str | None:
