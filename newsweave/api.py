@@ -14,7 +14,8 @@ from . import export as _export
 from . import pipeline
 from .config import Config
 from .errors import NotFound
-from .model import Article, ArticleSummary, RunSummary
+from .ingest import iter_files
+from .model import Article, ArticleSummary, RunSummary, Skipped
 from .store import Store
 
 
@@ -26,6 +27,11 @@ def analyze(store: Store, paths: Iterable[str], config: Config, *,
             progress: pipeline.Progress | None = None) -> RunSummary:
     """Read, clean and store every item under ``paths`` (``-`` is stdin)."""
     return pipeline.analyze(paths, store, config, progress=progress)
+
+
+def count_files(paths: Iterable[str]) -> int:
+    """How many files ``analyze`` will read under ``paths`` (stdin counts one)."""
+    return sum(1 for item in iter_files(paths) if not isinstance(item, Skipped))
 
 
 def list_articles(store: Store, *, limit: int | None = None, offset: int = 0) -> list[ArticleSummary]:

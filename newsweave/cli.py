@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, List, Optional
+from typing import Callable, Iterator, List, Optional
 
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn,
+                           TimeElapsedColumn)
 from rich.table import Table
 
 from . import api
@@ -65,15 +66,28 @@ def analyze(
         config = load_config(config_file, db=db, outlet=outlet, published=published,
                              reference_date=reference_date, batch_size=batch_size)
         with opened(config) as store, _progress() as progress:
-            task = progress.add_task("analyzing", total=None, current="")
-            summary = api.analyze(store, paths, config, progress=lambda locator: progress.update(
-                task, advance=1, current=escape(Path(locator).name[:50])))
+            task = progress.add_task("analyzing", total=api.count_files(paths), items=0, current="")
+            summary = api.analyze(store, paths, config, progress=_tracker(progress, task))
         _print_summary(summary, config)
+
+
+def _tracker(progress: Progress, task) -> Callable[[str], None]:
+    """Advance the bar once per file; items inside a container only count."""
+    seen: set[str] = set()
+
+    def update(locator: str) -> None:
+        source = locator.split("#", 1)[0]
+        progress.update(task, advance=0 if source in seen else 1,
+                        current=escape(Path(source).name[:40]),
+                        items=progress.tasks[task].fields["items"] + 1)
+        seen.add(source)
+    return update
 
 
 @contextmanager
 def _progress() -> Iterator[Progress]:
-    columns = (SpinnerColumn(), TextColumn("{task.description} {task.completed} items"),
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+               MofNCompleteColumn(), TextColumn("files, {task.fields[items]} items"),
                TimeElapsedColumn(), TextColumn("[dim]{task.fields[current]}"))
     with Progress(*columns, console=err, transient=True) as progress:
         yield progress
