@@ -30,24 +30,27 @@ BULLET_MIN_WORDS = 8
 BULLETS = "•·▪●■◦‣-–*"
 
 EARLY_SHARE = 0.4
-MAX_GAP = 4
-CONTINUATION_SHARE = 0.25
+MAX_GAP = 10
+CONTINUATION_SHARE = 0.35
 BARRIER = float("-inf")  # a story never runs across "More stories:"
 FOOTER_MARKER = "footer.marker.v1"
 OUTSIDE = "outside_story.v1"
 TEASER = "related.headline.v1"
 LABEL = "section.label.v1"
+EMBEDDED = "embedded.block.v1"
 AFTER_FOOTER = "footer.after_marker.v1"
 
 
 @dataclass(frozen=True)
 class Region:
     """Indices into the line list: the story runs from ``start`` to ``end``
-    inclusive; ``title`` is the headline line above it, if one was found."""
+    inclusive; ``title`` is the headline line above it, if one was found;
+    ``embedded`` are lines of blocks inside the story that are not part of it."""
 
     start: int
     end: int
     title: int | None
+    embedded: frozenset[int] = frozenset()
 
 
 def is_prose(line: Line) -> bool:
@@ -120,33 +123,40 @@ def find_title(lines: list[Line], reasons: list[str | None], start: int, end: in
     return None
 
 
-def continuation(lines: list[Line], reasons: list[str | None], start: int, end: int) -> int:
-    """The story's last line, once paragraphs that resume it after an embedded
-    block (a photo, a teaser card) are taken back in: prose after a short gap
-    whose words are the story's own."""
-    story = _content_words(" ".join(l.text for l in lines[start:end + 1]))
-    i = end + 1
-    while True:
-        gap = i
-        while gap < len(lines) and gap - i < MAX_GAP and not is_prose(lines[gap]) \
-                and reasons[gap] != FOOTER_MARKER:
+def resumed(lines: list[Line], reasons: list[str | None], edge: int, step: int,
+            story: set[str]) -> tuple[int, set[int]]:
+    """How far the story really runs from ``edge`` in direction ``step`` (+1 or
+    -1): an embedded block (a photo with its buttons, a teaser card) often cuts
+    a story in two, so prose beyond a short gap whose words are the story's own
+    is taken back in, block by block. Returns the new edge and the gap lines
+    crossed, which are not story."""
+    order = range(edge + step, len(lines) if step > 0 else -1, step)
+    position, crossed = 0, set()
+    while position < len(order):
+        gap = position
+        while gap < len(order) and gap - position < MAX_GAP and \
+                not is_prose(lines[order[gap]]) and reasons[order[gap]] != FOOTER_MARKER:
             gap += 1
         block = gap
-        while block < len(lines) and is_prose(lines[block]) and reasons[block] is None:
+        while block < len(order) and is_prose(lines[order[block]]) and reasons[order[block]] is None:
             block += 1
-        words = _content_words(" ".join(l.text for l in lines[gap:block]))
+        words = _content_words(" ".join(lines[order[i]].text for i in range(gap, block)))
         if block == gap or len(words & story) < CONTINUATION_SHARE * len(words):
-            return i - 1
+            break
         story |= words
-        i = block
+        crossed |= {order[i] for i in range(position, gap)}
+        edge, position = order[block - 1], block
+    return edge, crossed
 
 
 def find_region(lines: list[Line], reasons: list[str | None]) -> Region | None:
     span = story_run([weight(l, r) for l, r in zip(lines, reasons)])
     if span is None:
         return None
-    end = continuation(lines, reasons, *span)
-    return Region(span[0], end, find_title(lines, reasons, span[0], end))
+    story = _content_words(" ".join(l.text for l in lines[span[0]:span[1] + 1]))
+    end, after = resumed(lines, reasons, span[1], +1, story)
+    start, before = resumed(lines, reasons, span[0], -1, story)
+    return Region(start, end, find_title(lines, reasons, start, end), frozenset(before | after))
 
 
 def inside_reason(line: Line) -> str | None:
@@ -170,6 +180,8 @@ def story_reasons(lines: list[Line], reasons: list[str | None]) -> tuple[list[st
         footer_seen = footer_seen or (i > region.end and reason == FOOTER_MARKER)
         if reason is not None:
             final.append(reason)
+        elif i in region.embedded:
+            final.append(EMBEDDED)
         elif region.start <= i <= region.end:
             final.append(inside_reason(line))
         elif region.title is not None and region.title <= i < region.start:
