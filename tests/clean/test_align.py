@@ -1,0 +1,63 @@
+"""align: another extractor's lines found in the raw text, in order, with
+whitespace differences ignored; uncovered: the raw lines it left out."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsweave.clean.align import align, uncovered
+
+
+@pytest.mark.parametrize(("raw", "clean", "expected"), [
+    # (clean_start, raw_start, length) for each line copied verbatim
+    ("Menu\nFirst line here\nAd\nSecond line", "First line here\nSecond line",
+     [(0, 5, 15), (16, 24, 11)]),
+    ("  Indented line  \n", "Indented line", [(0, 2, 13)]),
+    # a line repeated in the raw text: the first unused occurrence, in order
+    ("Same\nOther\nSame", "Same\nOther\nSame", [(0, 0, 4), (5, 5, 5), (11, 11, 4)]),
+    ("Same\nOther\nSame", "Other\nSame", [(0, 5, 5), (6, 11, 4)]),
+    # out of order: found by searching again from the start
+    ("one\ntwo", "two\none", [(0, 4, 3), (4, 0, 3)]),
+    # whitespace differs: found, but no exact segment
+    ("Menu\nFirst  line here", "First line here", []),
+    # not in the raw text at all: no mapping rather than a wrong one
+    ("one\ntwo", "three", []),
+    ("", "anything", []),
+])
+def test_align_segments(raw, clean, expected):
+    offsets, _ = align(raw, clean)
+    assert [(s.clean_start, s.raw_start, s.length) for s in offsets.segments] == expected
+
+
+WHITESPACE_SAME_LENGTH = pytest.mark.xfail(strict=True, reason=(
+    "align makes an exact segment whenever the raw span has the clean line's length, "
+    "so a line break or tab in the raw text where the clean line has a space is "
+    "mapped as if copied verbatim"))
+
+
+@pytest.mark.parametrize(("raw", "clean"), [
+    ("Menu\nFirst line here\nAd\nSecond line", "First line here\nSecond line"),
+    ("Menu\nFirst  line here", "First line here"),
+    ("Résumé  of the talks\nMore", "Résumé of the talks"),
+    pytest.param("First line\nhere", "First line here", marks=WHITESPACE_SAME_LENGTH),
+    pytest.param("Tab\tseparated words", "Tab separated words", marks=WHITESPACE_SAME_LENGTH),
+])
+def test_align_segments_copy_raw_text(raw, clean):
+    offsets, _ = align(raw, clean)
+    for seg in offsets.segments:
+        assert clean[seg.clean_start:seg.clean_start + seg.length] == \
+            raw[seg.raw_start:seg.raw_start + seg.length]
+
+
+@pytest.mark.parametrize(("raw", "clean", "expected"), [
+    ("Menu\nFirst line here\nAd\nSecond line", "First line here\nSecond line", ["Menu", "Ad"]),
+    ("Menu\nFirst  line here", "First line here", ["Menu"]),  # found despite whitespace
+    ("one\ntwo", "one\ntwo", []),
+    ("one\ntwo", "three", ["one", "two"]),
+    # a clean line spanning two raw lines covers both
+    ("Head\nFirst line\nhere\nTail", "First line here", ["Head", "Tail"]),
+    ("", "", []),
+])
+def test_align_uncovered(raw, clean, expected):
+    _, covered = align(raw, clean)
+    assert [raw[start:end] for start, end in uncovered(raw, covered)] == expected
