@@ -62,7 +62,11 @@ FOOTER = re.compile(
     r"^(?:post|add|leave|submit|write|read|view|show|see)(?: a| your| all| the| \d+)? comments?\b|"
     r"^have your say\b|^join the (?:discussion|conversation|debate)\b|"
     r"^(?:share|tell us) your (?:thoughts|views|opinion)\b|^discuss this (?:article|story)\b|"
-    r"^to participate in the discussion\b",
+    r"^to participate in the discussion\b|"
+    r"^(?:readers?'?|your) (?:views|comments|reactions|responses)\b.{0,20}$|"
+    r"^add your (?:view|comment|reaction)s?\b|"
+    # A comment's signature: "Posted by: dan | Jan 10, 2008 6:02:53 PM".
+    r"^(?:posted|submitted|written) by:?\s.{1,60}?(?:\||\bat\b|\bon\b).{0,40}\d",
     re.I)
 BYLINE = re.compile(
     r"^by\s+(?!the way\b)[\w.'’ -]{2,60}?(?:\s*(?://|\||,|–|—|-)\s*.{0,60})?$|"
@@ -125,7 +129,7 @@ def is_repeated(line: Line, ctx: Context) -> bool:
 
 
 def is_footer_marker(line: Line, ctx: Context) -> bool:
-    return line.words <= 8 and bool(FOOTER.match(line.text))
+    return line.words <= 16 and bool(FOOTER.search(line.text))
 
 
 def is_byline(line: Line, ctx: Context) -> bool:
