@@ -155,8 +155,10 @@ def find_region(lines: list[Line], reasons: list[str | None]) -> Region | None:
         return None
     story = _content_words(" ".join(l.text for l in lines[span[0]:span[1] + 1]))
     end, after = resumed(lines, reasons, span[1], +1, story)
-    start, before = resumed(lines, reasons, span[0], -1, story)
-    return Region(start, end, find_title(lines, reasons, start, end), frozenset(before | after))
+    start, _ = resumed(lines, reasons, span[0], -1, story)
+    # Lines crossed going up are the story's head (byline, date, tags) and are
+    # judged like the story's own; lines crossed going down are an embedded block.
+    return Region(start, end, find_title(lines, reasons, start, end), frozenset(after))
 
 
 def inside_reason(line: Line) -> str | None:
