@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterator, List, Optional
+from typing import Callable, Iterator, List, Optional, TypeVar
 
 import typer
 from rich.console import Console
@@ -19,6 +19,9 @@ from .config import Config, load_config
 from .errors import NewsweaveError
 from .export import FORMATS, article_record
 from .model import Article, RunSummary
+from .store import Store
+
+T = TypeVar("T")
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Make sense of a pile of news articles: clean, date, attribute, link.")
@@ -48,6 +51,13 @@ def opened(config: Config):
         yield store
     finally:
         store.close()
+
+
+def with_store(config_file: Path | None, db: str | None, call: Callable[[Store], T]) -> T:
+    """Run one api call on the store the settings name; errors end the command."""
+    with failing_cleanly():
+        with opened(load_config(config_file, db=db)) as store:
+            return call(store)
 
 
 @app.command()
@@ -111,10 +121,8 @@ def articles(
     config_file: Optional[Path] = ConfigOption,
 ) -> None:
     """List stored articles, newest first."""
-    with failing_cleanly():
-        config = load_config(config_file, db=db)
-        with opened(config) as store:
-            rows = api.list_articles(store, limit=limit, offset=offset)
+    rows = with_store(config_file, db, lambda store: api.list_articles(store, limit=limit,
+                                                                       offset=offset))
     if as_json:
         for row in rows:
             typer.echo(json.dumps(row.__dict__, ensure_ascii=False))
@@ -139,10 +147,7 @@ def show(
     config_file: Optional[Path] = ConfigOption,
 ) -> None:
     """Print one article: metadata with provenance, clean text, what was removed."""
-    with failing_cleanly():
-        config = load_config(config_file, db=db)
-        with opened(config) as store:
-            article = api.get_article(store, article_id)
+    article = with_store(config_file, db, lambda store: api.get_article(store, article_id))
     if as_json:
         out.print_json(json.dumps(article_record(article), ensure_ascii=False))
         return
@@ -175,10 +180,7 @@ def export(
     config_file: Optional[Path] = ConfigOption,
 ) -> None:
     """Write everything stored (see docs/export.md for the contract)."""
-    with failing_cleanly():
-        config = load_config(config_file, db=db)
-        with opened(config) as store:
-            count = api.export(store, fmt, output)
+    count = with_store(config_file, db, lambda store: api.export(store, fmt, output))
     if str(output) != "-":
         err.print(f"Wrote {count} articles to {escape(str(output))} ({fmt})")
 
