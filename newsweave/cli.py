@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterator, List, Optional, TypeVar
+from typing import TYPE_CHECKING, Callable, Iterator, List, Optional, TypeVar
 
 import typer
 from rich.console import Console
@@ -19,7 +19,9 @@ from .config import Config, load_config
 from .errors import NewsweaveError
 from .export import FORMATS, article_record
 from .model import Article, RunSummary
-from .store import Store
+
+if TYPE_CHECKING:
+    from .store import Store
 
 T = TypeVar("T")
 
@@ -53,7 +55,7 @@ def opened(config: Config):
         store.close()
 
 
-def with_store(config_file: Path | None, db: str | None, call: Callable[[Store], T]) -> T:
+def with_store(config_file: Path | None, db: str | None, call: Callable[["Store"], T]) -> T:
     """Run one api call on the store the settings name; errors end the command."""
     with failing_cleanly():
         with opened(load_config(config_file, db=db)) as store:
