@@ -22,6 +22,8 @@ WEEKDAYS = {name: i for i, names in enumerate((
     ("monday", "mon"), ("tuesday", "tue", "tues"), ("wednesday", "wed"),
     ("thursday", "thu", "thur", "thurs"), ("friday", "fri"), ("saturday", "sat"),
     ("sunday", "sun"))) for name in names}
+# Any month or weekday name, for patterns that must not take a date for a name.
+WHEN_WORDS = "|".join(sorted(set(MONTHS) | set(WEEKDAYS), key=len, reverse=True))
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = r"(?P<weekday>" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?"

@@ -43,7 +43,7 @@ def align(raw: str, clean: str) -> tuple[OffsetMap, list[tuple[int, int]]]:
             continue
         raw_start, raw_end = where[found], where[found + len(needle) - 1] + 1
         covered.append((raw_start, raw_end))
-        if raw_end - raw_start == line.end - line.start:
+        if raw[raw_start:raw_end] == line.text:
             segments.append(Segment(line.start, raw_start, raw_end - raw_start))
         cursor = found + len(needle)
     return OffsetMap(tuple(segments)), covered

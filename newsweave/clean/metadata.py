@@ -20,6 +20,7 @@ from .rules import BYLINE, CREDIT
 from .text import TextCleaning
 
 HEAD_LINES = 12  # metadata sits above the story or in its first lines
+DATELINE_PARAGRAPHS = 2  # a dateline opens the story, or the line after a kept date line
 _PLACE = r"(?P<place>[A-Z][A-Z'.\-]{2,}(?:[ -][A-Z][A-Z'.\-]+)*(?:,\s+[A-Z][a-zA-Z.]+(?:\s[A-Z][a-zA-Z.]+)?)?)"
 _AGENCY = r"\((?P<agency>[A-Z][\w.&' -]{0,38}[\w.])\)"
 DATELINE = re.compile(
@@ -53,7 +54,7 @@ def dateline(cleaning: TextCleaning):
     """The first paragraph's opening ("MOSCOW (Sputnik) -"), as a regex match."""
     paragraphs = [l for l in story_lines(cleaning)
                   if l is not cleaning.title and l.text[0] not in BULLETS]
-    for line in paragraphs[:3]:
+    for line in paragraphs[:DATELINE_PARAGRAPHS]:
         found = DATELINE.match(line.text)
         if found and (found["place"] or found["agency"]):
             return line, found
@@ -100,7 +101,8 @@ def extract_published(cleaning: TextCleaning, reference: date) -> Field | None:
         ("published.byline.v1", [l for l in lines if BYLINE.match(l.text)], explicit_dates),
         ("published.credit_line.v1", [l for l in lines if CREDIT_LINE.search(l.text)], explicit_dates),
         ("published.dateline.v1", [d[0] for d in [dateline(cleaning)] if d], explicit_dates),
-        ("published.head_date.v1", [l for l in head(cleaning) if l.words <= 15], explicit_dates),
+        ("published.head_date.v1", [l for l in head(cleaning)
+                                    if l.words <= 15 and not l.ends_sentence], explicit_dates),
         ("published.caption_weekday.v1", _captions(cleaning),
          lambda text: weekday_dates(text, reference)),
     )

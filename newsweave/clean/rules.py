@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ..scripts import dominant_script, script_of
+from ..dates import WHEN_WORDS
 from .lines import Line
 
 # Whole-line interface strings: buttons, widgets, menu entries, labels.
@@ -35,21 +36,33 @@ breaking news live latest latest news top stories sections
 """.split("\n")) - {""}
 _UI_WORDS = frozenset(w for line in UI_STRINGS for w in line.split())
 
+# Phrases only a promo or a legal notice uses, anywhere in a line.
 PROMO = re.compile(
-    r"\bnewsletters?\b|\bsign up (?:for|to)\b|\bsubscribe (?:to|for|now)\b|"
+    r"\bsign up (?:for|to)\b|\bsubscribe (?:to|for|now)\b|"
     r"\bdownload (?:our|the) app\b|\bget (?:more|the latest) (?:with|news)\b|"
     r"\bpersonali[sz]ed news feed\b|\bto participate in the discussion\b|"
     r"\blog ?in or register\b|\bclick here\b|\bfollow us on\b|\ball rights reserved\b|"
-    r"^copyright\b|\bterms of (?:use|service)\b|\bprivacy policy\b|\bcookie policy\b|"
-    r"\bwe use cookies\b|\byour (?:browser|device) (?:does not|doesn't) support\b|"
-    r"\benable javascript\b|\bthis (?:video|content) is (?:not )?available\b",
+    r"^copyright\b|\bwe use cookies\b|\byour (?:browser|device) (?:does not|doesn't) support\b|"
+    r"\benable javascript\b|\bthis (?:video|content) is (?:not )?available\b|"
+    r"^(?:head over to|watch (?:this|the) (?:clip|video)|this video is from|"
+    r"visit \S+\.\w+ for more)\b",
     re.I)
+# Words a story can use too ("the council newsletter"): a promo only in a line
+# that is not a sentence.
+PROMO_WORDS = re.compile(
+    r"\bnewsletters?\b|\bterms of (?:use|service)\b|\bprivacy (?:policy|statement)\b|"
+    r"\bcookie (?:policy|settings)\b", re.I)
+# "Photo by ..." opening a short line; a story sentence may open so too.
+CREDIT_START = re.compile(r"^\(?(?:photo|image|picture|video|credit)s?\s*(?:by|:)\s", re.I)
 CREDIT = re.compile(
-    r"^©|^\(?(?:photo|image|picture|video|credit)s?\s*(?:by|:)\s|"
+    r"^©|"
     r"\b(?:photo|photograph|image|picture|credit|file photo)s?\s*:\s*[\w .,/&'-]{1,60}$|"
     r"\((?:photo|image|picture|credit)s?\b[^)]{0,80}\)$|"
     r"(?:^|\s)[-–]\s[\w .'-]{2,40},\s*(?:\d{3,4}|\d{1,2}\.\d{1,2}\.\d{4})(?:,\s*\d{1,2}\.\d{1,2}\.\d{4})?$",
     re.I)
+CREDIT_START_MAX_WORDS = 10
+CREDIT_SENTENCE_MAX_WORDS = 6
+BYLINE_SENTENCE_MAX_WORDS = 10
 DURATION = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
 COUNTER = re.compile(r"^[\d\s.,:/|+#%()-]+$")
 FOOTER = re.compile(
@@ -58,7 +71,8 @@ FOOTER = re.compile(
     r"^sources? include\b|^you (?:may|might) also (?:like|be interested)\b|"
     r"^(?:read|see) (?:also|more)\s*:?$|^recommended (?:for you|stories|articles)\s*:?$|"
     # Comment sections: once they start, the story is over.
-    r"^(?:\d+\s+)?(?:reader |user )?comments?\b.{0,30}$|\bcomments? (?:are|is) (?:now )?closed\b|"
+    r"^(?:\d+\s+)?(?:reader |user )?comments?\s*(?:\(\d*\)|\[\d*\]|\d+)?\s*:?$|"
+    r"\bcomments? (?:are|is) (?:now )?closed\b|"
     r"^(?:post|add|leave|submit|write|read|view|show|see)(?: a| your| all| the| \d+)? comments?\b|"
     r"^have your say\b|^join the (?:discussion|conversation|debate)\b|"
     r"^(?:share|tell us) your (?:thoughts|views|opinion)\b|^discuss this (?:article|story)\b|"
@@ -69,7 +83,9 @@ FOOTER = re.compile(
     r"^(?:posted|submitted|written) by:?\s.{1,60}?(?:\||\bat\b|\bon\b).{0,40}\d",
     re.I)
 BYLINE = re.compile(
-    r"^by\s+(?!the way\b)[\w.'’ -]{2,60}?(?:\s*(?://|\||,|–|—|-)\s*.{0,60})?$|"
+    r"^by\s+(?!(?:the|then|now|contrast|comparison|far|law|chance|default|design|mid|late|"
+    r"early|next|last|this|that|these|those|noon|midnight|night|day|\d|" + WHEN_WORDS + r")\b)"
+    r"[\w.'’ -]{2,60}?(?:\s*(?://|\||,|–|—|-)\s*.{0,60})?$|"
     r"^\(?(?:reporting|writing|additional reporting) by\b.{0,200}\)?$",
     re.I)
 
@@ -98,10 +114,16 @@ def is_ui_string(line: Line, ctx: Context) -> bool:
 
 
 def is_promo(line: Line, ctx: Context) -> bool:
-    return line.words <= 30 and bool(PROMO.search(line.text))
+    if line.words > 30:
+        return False
+    return bool(PROMO.search(line.text)) or \
+        (not line.ends_sentence and bool(PROMO_WORDS.search(line.text)))
 
 
 def is_credit(line: Line, ctx: Context) -> bool:
+    if CREDIT_START.match(line.text):
+        return line.words <= CREDIT_START_MAX_WORDS and \
+            (not line.ends_sentence or line.words <= CREDIT_SENTENCE_MAX_WORDS)
     return line.words <= 80 and bool(CREDIT.search(line.text))
 
 
@@ -133,6 +155,9 @@ def is_footer_marker(line: Line, ctx: Context) -> bool:
 
 
 def is_byline(line: Line, ctx: Context) -> bool:
+    """A credit line, not a sentence that opens "By Tuesday, ..." or "By then"."""
+    if line.ends_sentence and line.words > BYLINE_SENTENCE_MAX_WORDS:
+        return False
     return line.words <= 40 and bool(BYLINE.match(line.text))
 
 

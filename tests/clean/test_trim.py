@@ -57,20 +57,14 @@ BODY = [
     "and take hundreds of cars off the old river bridge every morning.",
 ]
 LAST = "The first buses are due to run next autumn, the council said."
-PROMO_LINE = pytest.mark.xfail(strict=True, reason=(
-    "promo.sentence.v1 never cuts a paragraph's first sentence, and no line rule knows "
-    "these promos, so a paragraph that is only 'Head over to ... for more stories' or "
-    "'Watch this clip ...' is kept as story"))
 
 
 @pytest.mark.parametrize(("last", "expected"), [
     (f"{LAST} Head over to LentisseNews.com for more stories.", LAST),
     (f"{LAST} (Related: Tram line plans shelved.)", LAST),
     (LAST, LAST),
-    pytest.param("Head over to LentisseNews.com for more stories about the city.", None,
-                 marks=PROMO_LINE),
-    pytest.param("Watch this clip of the mayor opening the first bus stop.", None,
-                 marks=PROMO_LINE),
+    pytest.param("Head over to LentisseNews.com for more stories about the city.", None),
+    pytest.param("Watch this clip of the mayor opening the first bus stop.", None),
 ])
 def test_trim_clean_text_last_paragraph(last, expected):
     lines = clean_text("\n".join([TITLE, *BODY, last])).text.split("\n")
