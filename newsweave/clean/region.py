@@ -20,6 +20,7 @@ WORD_CAP = 60
 NON_PROSE_PENALTY = 15
 RULE_PENALTY = 20
 TEASER_MIN_WORDS = 7
+LABEL_MAX_WORDS = 1
 TITLE_WINDOW = 8
 TITLE_MAX_WORDS = 30
 TITLE_CONTEXT = 8
@@ -109,18 +110,21 @@ def _content_words(text: str) -> set[str]:
 
 
 def find_title(lines: list[Line], reasons: list[str | None], start: int, end: int) -> int | None:
-    """The headline: the nearest headline-like line above the story that shares
-    enough words with its opening paragraphs (menus and promos share none)."""
+    """The headline: of the headline-like lines just above the story, the one
+    sharing the largest part of its words with the opening paragraphs (menus
+    and promos share none), the nearest on a tie."""
     opening_words = " ".join(l.text for l in lines[start:min(end + 1, start + TITLE_CONTEXT)]).split()
     opening = _content_words(" ".join(opening_words[:TITLE_CONTEXT_WORDS]))
+    best, best_share = None, TITLE_MIN_SHARE
     for i in range(start - 1, max(-1, start - 1 - TITLE_WINDOW), -1):
         line = lines[i]
         if reasons[i] is not None or not 3 <= line.words <= TITLE_MAX_WORDS or line.ends_sentence:
             continue
         words = _content_words(line.text)
-        if words and len(words & opening) / len(words) >= TITLE_MIN_SHARE:
-            return i
-    return None
+        share = len(words & opening) / len(words) if words else 0.0
+        if share > best_share or (best is None and share >= best_share):
+            best, best_share = i, share
+    return best
 
 
 def resumed(lines: list[Line], reasons: list[str | None], edge: int, step: int,
@@ -166,7 +170,7 @@ def inside_reason(line: Line) -> str | None:
     a short one is a subheading and stays; a one- or two-word label goes."""
     if line.ends_sentence or is_prose(line):
         return None
-    if line.words <= 2:
+    if line.words <= LABEL_MAX_WORDS:
         return LABEL
     return TEASER if line.words >= TEASER_MIN_WORDS else None
 

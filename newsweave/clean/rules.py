@@ -17,24 +17,22 @@ from ..scripts import dominant_script, script_of
 from ..dates import WHEN_WORDS
 from .lines import Line
 
-# Whole-line interface strings: buttons, widgets, menu entries, labels.
-UI_STRINGS = frozenset("""
-advertisement advertisements ad ads sponsored sponsored content promoted
-subscribe subscribe now unsubscribe sign in sign up log in login logout log out register
-learn more read more more see more show more load more view more continue reading
-share share this share this article share on facebook share on twitter tweet email print
-comment comments add comment leave a comment post a comment view comments show comments
-loader loading chats newsfeed news feed menu main menu search close open skip to content
-skip to main content back to top top home next previous prev next article previous article
-related related articles related stories related content related news related topics
-recommended recommended for you most read most popular most viewed trending popular
-follow us follow follow on twitter like us on facebook topics tags
-watch watch video listen play video videos photos photo gallery gallery image
-cookies cookie settings accept accept all reject all manage cookies got it ok
-copy link copied whatsapp facebook twitter linkedin reddit telegram pinterest
-breaking news live latest latest news top stories sections
-""".split("\n")) - {""}
-_UI_WORDS = frozenset(w for line in UI_STRINGS for w in line.split())
+# Words of interface strings (buttons, widgets, menu entries): a short line made
+# of nothing else is one ("Share this article", "Read more", "Cookie settings").
+UI_WORDS = frozenset("""
+advertisement advertisements ad ads sponsored content promoted
+subscribe unsubscribe sign in up log login logout out register
+learn read also see more show load view continue reading
+share this article on tweet email print comment comments add leave a post
+loader loading chats newsfeed news feed menu main search close open skip to back top
+home next previous prev related articles stories topics tags
+recommended for you most popular viewed trending follow us like
+watch video videos listen play photos photo gallery image
+cookies cookie settings accept all reject manage got it ok copy link copied
+whatsapp facebook twitter linkedin reddit telegram pinterest
+breaking live latest sections
+""".split())
+
 
 # Phrases only a promo or a legal notice uses, anywhere in a line.
 PROMO = re.compile(
@@ -60,6 +58,7 @@ CREDIT = re.compile(
     r"\((?:photo|image|picture|credit)s?\b[^)]{0,80}\)$|"
     r"(?:^|\s)[-–]\s[\w .'-]{2,40},\s*(?:\d{3,4}|\d{1,2}\.\d{1,2}\.\d{4})(?:,\s*\d{1,2}\.\d{1,2}\.\d{4})?$",
     re.I)
+UI_MAX_WORDS = 4
 CREDIT_START_MAX_WORDS = 10
 CREDIT_SENTENCE_MAX_WORDS = 6
 BYLINE_SENTENCE_MAX_WORDS = 10
@@ -69,7 +68,7 @@ FOOTER = re.compile(
     r"^(?:more|other|further) (?:related )?(?:stories|articles|news|coverage|reading)\b.{0,30}$|"
     r"^related (?:stories|articles|coverage|content|news|links|reading)\s*:?$|"
     r"^sources? include\b|^you (?:may|might) also (?:like|be interested)\b|"
-    r"^(?:read|see) (?:also|more)\s*:?$|^recommended (?:for you|stories|articles)\s*:?$|"
+    r"^recommended (?:for you|stories|articles)\s*:?$|"
     # Comment sections: once they start, the story is over.
     r"^(?:\d+\s+)?(?:reader |user )?comments?\s*(?:\(\d*\)|\[\d*\]|\d+)?\s*:?$|"
     r"\bcomments? (?:are|is) (?:now )?closed\b|"
@@ -109,8 +108,8 @@ def _key(text: str) -> str:
 
 
 def is_ui_string(line: Line, ctx: Context) -> bool:
-    key = _key(line.text)
-    return key in UI_STRINGS or (0 < line.words <= 4 and all(w in _UI_WORDS for w in key.split()))
+    words = _key(line.text).split()
+    return 0 < len(words) <= UI_MAX_WORDS and all(w in UI_WORDS for w in words)
 
 
 def is_promo(line: Line, ctx: Context) -> bool:

@@ -24,11 +24,6 @@ NAMES = sorted(path.stem for path in CASES.glob("*.txt"))
 
 # Cases where the cleaner is wrong today; the expectation is what a reader wants.
 XFAIL: dict[str, str] = {
-    "subheadings": "title.headline_line.v1 takes the nearest headline-like line, the "
-                   "standfirst, so the real headline above it is dropped as outside_story.v1; "
-                   "and section.label.v1 drops the two-word subheading 'Why now'",
-    "teaser_card": "'Read also' above a mid-story teaser card is a footer marker, a barrier "
-                   "no continuation crosses, so the two paragraphs after the card are lost",
 }
 
 

@@ -38,7 +38,7 @@ def reason(line: str, context: str = STORY) -> str | None:
     ("12 comments", "footer.marker.v1"),
     ("Join the discussion", "footer.marker.v1"),
     ("You may also like", "footer.marker.v1"),
-    ("Read more:", "footer.marker.v1"),
+    ("Read more:", "boilerplate.ui.v1"),
     ("The minister said the comments were taken out of context.", None),
     ("Readers left comments under the article, the paper said.", None),
     ("Comments from residents filled three pages of the council's report.", None),
