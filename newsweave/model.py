@@ -187,3 +187,102 @@ class ArticleSummary:
     published: str | None
     title: str | None
     words: int
+
+
+# --- Analysis: what one article says. Offsets are into ``Article.text``. ---
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name or description of an entity in one article ("Putin", "the Russian
+    leader"); ``entity`` is the canonical entity's id once resolved."""
+
+    start: int
+    end: int
+    text: str
+    label: str  # PERSON, ORG, GPE, LOC, NORP, FAC, EVENT, ...
+    entity: str | None = None
+
+
+@dataclass(frozen=True)
+class Role:
+    """A title an article gives an entity ("Chinese Foreign Minister"), with the
+    article's date, so roles can be read as of a time."""
+
+    title: str
+    article_id: str
+    date: str | None = None
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One real-world person, organisation or place across all articles."""
+
+    id: str
+    name: str
+    label: str
+    aliases: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = ()
+
+
+@dataclass(frozen=True)
+class Timex:
+    """A time expression and its normalised TIMEX3-style value.
+
+    ``value`` is ISO-like ("2023-09-19", "2023-10", "2023-W38", "P3Y",
+    "PAST_REF"), or None where the expression cannot be resolved (a relative
+    date in an article with no publication date); ``precision`` is day, month,
+    year, week, quarter, season, decade, century, time, range or duration."""
+
+    start: int
+    end: int
+    text: str
+    type: str  # DATE, TIME, DURATION, SET
+    value: str | None
+    precision: str | None
+    rule: str
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Words attributed to a speaker: the content span, who said it (the span
+    naming the speaker, resolved through pronouns and descriptions, and its
+    entity), the cue ("said", "told Wang") and whom it was said to."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # direct, indirect, mixed
+    speaker: str | None = None  # entity id
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    addressee: str | None = None  # entity id
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something that happened or is planned: a meeting, talks, a call, a visit,
+    a summit, a signing or a statement."""
+
+    kind: str
+    start: int  # the trigger's span
+    end: int
+    trigger: str
+    participants: tuple[str, ...] = ()  # entity ids
+    place: str | None = None
+    date: str | None = None  # a Timex value
+    status: str = "happened"  # happened, planned, cancelled
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything found in one article."""
+
+    article_id: str
+    mentions: tuple[Mention, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    timexes: tuple[Timex, ...] = ()
+    events: tuple[Event, ...] = ()
