@@ -260,6 +260,8 @@ class Quote:
     cue_start: int | None = None
     cue_end: int | None = None
     addressee: str | None = None  # entity id
+    addressee_start: int | None = None
+    addressee_end: int | None = None
 
 
 @dataclass(frozen=True)
