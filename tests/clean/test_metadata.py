@@ -11,13 +11,8 @@ from newsweave.clean.metadata import extract_language, text_metadata
 from newsweave.clean.text import clean_text
 
 REFERENCE = date(2026, 11, 23)
-T = "Lentisse approves three new bus routes"
-P1 = ("The city council of Lentisse voted on Tuesday to add three bus routes to the eastern "
-      "districts, where many residents say they have waited years for a reliable service.")
-P2 = ("Officials said the new routes would cut commuting times for thousands of residents "
-      "and take hundreds of cars off the old river bridge every morning.")
-P3 = ("Construction of the new bus stops is expected to begin in the spring and last about "
-      "a year, the council's transport office said in a statement.")
+from samples import BUS_TITLE as T, P1, P2, P3
+
 CAPTION = "Firefighters at the scene in Lentisse. Photo: AP"
 
 

@@ -7,15 +7,8 @@ import pytest
 
 from newsweave.clean.text import clean_text
 
-TITLE = "Lentisse approves three new bus routes"
-P1 = ("The city council of Lentisse voted on Tuesday to add three bus routes to the eastern "
-      "districts, where many residents say they have waited years for a reliable service.")
-P2 = ("Officials said the new routes would cut commuting times for thousands of residents "
-      "and take hundreds of cars off the old river bridge every morning.")
-P3 = ("Construction of the new bus stops is expected to begin in the spring and last about "
-      "a year, the council's transport office said in a statement.")
-P4 = ("Opposition members argued that the money for the bus routes should have gone to road "
-      "repairs instead, and said they would raise it again at the budget debate.")
+from samples import BUS_TITLE as TITLE, P1, P2, P3, P4
+
 P5 = ("The first buses on the new routes are due to run next autumn, the council said, with "
       "fares unchanged for residents of the eastern districts.")
 MENU = ["Home", "News", "Sport", "Weather"]
