@@ -1,0 +1,258 @@
+"""Score named-entity recognition on ner-conll2003 (CoNLL-2003 English, dev).
+
+    python bench/ner_conll2003.py [DATA_DIR] [--out bench/results/ner-conll2003.json]
+
+The metric is exactly the one in DATA_DIR/README.md (conlleval): gold and
+predicted entities are read from IOB tags with the conlleval chunk rules (an
+entity starts at ``B-X``, or at ``I-X`` after ``O`` or another type, and runs
+through the following ``I-X``; a sentence end closes it); a prediction is
+correct when its first token, last token and type equal a gold entity's;
+micro P, R and F1 over PER, ORG, LOC and MISC.
+
+Two systems run in the same process on the same tokens:
+
+- ``spacy``: the README's baseline. Each gold sentence is one
+  ``Doc(nlp.vocab, words=...)`` through the full pipeline; ``doc.ents`` mapped
+  with ``PLAIN`` below.
+- ``ours``: what the product does to an article. Each CoNLL document becomes
+  one ``Doc`` of the gold words, sentences separated by a ``"\\n"`` token (the
+  tokenizer's own output for a line break), run through the pipeline, then
+  ``newsweave.analyse.entities.find_mentions``; its mentions are mapped to
+  the gold tokens through their character offsets and labelled with ``OURS``.
+
+Label mappings, OntoNotes -> CoNLL (None: dropped before scoring). Both are
+measured on every run, for each system (``mappings`` in the output):
+
+- ``PLAIN`` (README): PERSON->PER, ORG->ORG, GPE/LOC/FAC->LOC, NORP, EVENT,
+  PRODUCT, WORK_OF_ART, LAW, LANGUAGE->MISC, numbers and dates dropped.
+- ``OURS``: as PLAIN except FAC->ORG... see ``MAPPINGS`` for the variants
+  and the measured choice.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gzip
+import hashlib
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from newsweave.analyse import nlp
+from newsweave.analyse.entities import find_mentions
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = ROOT / "../shared/bench/ner-conll2003"
+DEFAULT_OUT = ROOT / "bench/results/ner-conll2003.json"
+TYPES = ("LOC", "MISC", "ORG", "PER")
+
+_MISC = ("NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE")
+PLAIN = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC",
+         **{label: "MISC" for label in _MISC}}
+MAPPINGS = {
+    "plain": PLAIN,
+    "fac_org": {**PLAIN, "FAC": "ORG"},
+    "misc_norp_event_only": {**{k: v for k, v in PLAIN.items() if k not in _MISC},
+                             "NORP": "MISC", "EVENT": "MISC"},
+    "misc_drop_law_product": {k: v for k, v in PLAIN.items() if k not in ("LAW", "PRODUCT")},
+}
+OURS = "plain"  # the mapping the headline uses; see the per-mapping figures
+
+
+# ----------------------------------------------------------------- data
+
+def load(data: Path) -> list[list[tuple[list[str], list[str]]]]:
+    """Documents, each a list of sentences (words, gold IOB2 tags)."""
+    docs: list[list[tuple[list[str], list[str]]]] = []
+    words: list[str] = []
+    tags: list[str] = []
+
+    def close_sentence() -> None:
+        if words:
+            if not docs:
+                docs.append([])
+            docs[-1].append((list(words), list(tags)))
+            words.clear()
+            tags.clear()
+
+    with gzip.open(data / "dev.conll.gz", "rt", encoding="ascii") as lines:
+        for line in lines:
+            fields = line.split()
+            if not fields:
+                close_sentence()
+            elif fields[0] == "-DOCSTART-":
+                close_sentence()
+                docs.append([])
+            else:
+                words.append(fields[0])
+                tags.append(fields[-1])
+    close_sentence()
+    return [doc for doc in docs if doc]
+
+
+# ----------------------------------------------------------------- metric
+
+def chunks(tags: list[str]) -> set[tuple[int, int, str]]:
+    """conlleval entities (first token, last token, type) of one sentence."""
+    found: set[tuple[int, int, str]] = set()
+    start, kind = None, None
+    for i, tag in enumerate([*tags, "O"]):
+        prefix, _, label = tag.partition("-")
+        continues = prefix == "I" and label == kind
+        if start is not None and not continues:
+            found.add((start, i - 1, kind))
+            start, kind = None, None
+        if prefix == "B" or (prefix == "I" and not continues):
+            start, kind = i, label
+    return found
+
+
+def to_tags(n: int, spans: list[tuple[int, int, str]]) -> list[str]:
+    """IOB2 tags for non-overlapping token spans (first, last inclusive)."""
+    tags = ["O"] * n
+    for first, last, label in sorted(spans):
+        if any(t != "O" for t in tags[first:last + 1]):
+            continue  # an overlap: the earlier span wins
+        tags[first] = f"B-{label}"
+        for i in range(first + 1, last + 1):
+            tags[i] = f"I-{label}"
+    return tags
+
+
+def score(gold: list[list[str]], pred: list[list[str]]) -> dict:
+    counts = {t: Counter() for t in TYPES}
+    for g_tags, p_tags in zip(gold, pred):
+        g, p = chunks(g_tags), chunks(p_tags)
+        for _, _, t in g:
+            counts[t]["gold"] += 1
+        for _, _, t in p:
+            counts[t]["predicted"] += 1
+        for _, _, t in g & p:
+            counts[t]["correct"] += 1
+    rows = {t: prf(c) for t, c in counts.items()}
+    rows["all"] = prf(sum(counts.values(), Counter()))
+    return rows
+
+
+def prf(c: Counter) -> dict:
+    p = c["correct"] / c["predicted"] if c["predicted"] else 0.0
+    r = c["correct"] / c["gold"] if c["gold"] else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"gold": c["gold"], "predicted": c["predicted"], "correct": c["correct"],
+            "precision": round(100 * p, 2), "recall": round(100 * r, 2), "f1": round(100 * f, 2)}
+
+
+# ----------------------------------------------------------------- systems
+
+def bare_spacy(docs) -> tuple[list[list[tuple[int, int, str]]], float]:
+    """README baseline: one Doc per sentence, ``doc.ents`` as they are."""
+    pipeline = nlp.load()
+    sentences = [words for doc in docs for words, _ in doc]
+    started = time.perf_counter()
+    inputs = (Doc(pipeline.vocab, words=words) for words in sentences)
+    spans = [[(e.start, e.end - 1, e.label_) for e in parsed.ents]
+             for parsed in pipeline.pipe(inputs, batch_size=64)]
+    return spans, time.perf_counter() - started
+
+
+def article_doc(vocab, sentences: list[list[str]]) -> tuple[Doc, list[tuple[int, int]]]:
+    """One Doc for a CoNLL document, a ``\\n`` token between sentences; with,
+    for each gold token in order, its (sentence, index)."""
+    words, index = [], []
+    for s, sentence in enumerate(sentences):
+        if s:
+            words.append("\n")
+            index.append(None)
+        words.extend(sentence)
+        index.extend((s, i) for i in range(len(sentence)))
+    spaces = [True] * len(words)
+    for i, word in enumerate(words):
+        if word == "\n" or (i + 1 < len(words) and words[i + 1] == "\n") or i + 1 == len(words):
+            spaces[i] = False
+    return Doc(vocab, words=words, spaces=spaces), index
+
+
+def ours(docs) -> tuple[list[list[tuple[int, int, str]]], float]:
+    """The product's rules: one Doc per document, ``find_mentions`` on it."""
+    pipeline = nlp.load()
+    built = [article_doc(pipeline.vocab, [w for w, _ in doc]) for doc in docs]
+    out: list[list[tuple[int, int, str]]] = []
+    started = time.perf_counter()
+    parsed_docs = pipeline.pipe((d for d, _ in built), batch_size=16)
+    for (doc, index), sentences, parsed in zip(built, docs, parsed_docs):
+        per_sentence: list[list[tuple[int, int, str]]] = [[] for _ in sentences]
+        by_char = {tok.idx: tok.i for tok in parsed}
+        ends = {tok.idx + len(tok.text): tok.i for tok in parsed}
+        for m in find_mentions(parsed):
+            first, last = by_char.get(m.start), ends.get(m.end)
+            if first is None or last is None:
+                continue  # not on gold token boundaries: cannot be scored as a match
+            places = [index[i] for i in range(first, last + 1) if index[i] is not None]
+            if not places or len({s for s, _ in places}) > 1:
+                continue
+            s = places[0][0]
+            per_sentence[s].append((places[0][1], places[-1][1], m.label))
+        out.extend(per_sentence)
+    return out, time.perf_counter() - started
+
+
+def scored(name: str, gold, spans, seconds: float, n_words: int, headline: str) -> dict:
+    results = {}
+    for mapping_name, mapping in MAPPINGS.items():
+        pred = [to_tags(len(g), [(a, b, mapping[l]) for a, b, l in s if mapping.get(l)])
+                for g, s in zip(gold, spans)]
+        results[mapping_name] = score(gold, pred)
+    return {"system": name, "mapping": headline, **results[headline],
+            "mappings": {k: v["all"]["f1"] for k, v in results.items()},
+            "by_mapping": results, "seconds": round(seconds, 2),
+            "words_per_second": round(n_words / seconds)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    args = parser.parse_args(argv)
+    docs = load(args.data)
+    gold = [tags for doc in docs for _, tags in doc]
+    n_words = sum(len(t) for t in gold)
+    nlp.load()
+    bare, bare_s = bare_spacy(docs)
+    mine, mine_s = ours(docs)
+    result = {
+        "set": "ner-conll2003", "split": "dev", "date": dt.date.today().isoformat(),
+        "command": " ".join(["python", *sys.argv]),
+        "gold_sha256": hashlib.sha256((args.data / "dev.conll.gz").read_bytes()).hexdigest(),
+        "metric": "conlleval exact entity-level micro P/R/F1 x 100 over PER, ORG, LOC, MISC",
+        "documents": len(docs), "sentences": len(gold), "words": n_words,
+        "spacy": scored("spaCy en_core_web_sm, one Doc per sentence, doc.ents", gold, bare,
+                        bare_s, n_words, "plain"),
+        "ours": scored("newsweave find_mentions, one Doc per document", gold, mine,
+                       mine_s, n_words, OURS),
+    }
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, indent=1) + "\n", "utf-8")
+    print_result(result)
+    return 0
+
+
+def print_result(result: dict) -> None:
+    for key in ("spacy", "ours"):
+        row = result[key]
+        print(f"{row['system']} (mapping {row['mapping']}; {row['seconds']} s, "
+              f"{row['words_per_second']} words/s)")
+        print(f"  {'type':<6}{'gold':>7}{'pred':>7}{'corr':>7}{'P':>8}{'R':>8}{'F1':>8}")
+        for t in ("all", *TYPES):
+            r = row[t]
+            print(f"  {t:<6}{r['gold']:>7}{r['predicted']:>7}{r['correct']:>7}"
+                  f"{r['precision']:>8.2f}{r['recall']:>8.2f}{r['f1']:>8.2f}")
+        print("  F1 by mapping: " + ", ".join(f"{k} {v:.2f}" for k, v in row["mappings"].items()))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
