@@ -19,8 +19,9 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import StoreError
-from ..model import Article, ArticleSummary, Field, Metadata, OffsetMap, Removed, Segment
-from . import schema
+from ..model import (Analysis, Article, ArticleSummary, Entity, Field, Metadata, OffsetMap,
+                     Removed, Segment)
+from . import analyses, schema
 from .schema import articles, fields, removed, segments, sources, versions
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -90,9 +91,11 @@ class Store:
             return connection.execute(
                 select(articles.c.id).where(articles.c.id == article_id)).first() is not None
 
-    def save(self, batch: Iterable[tuple[Article, str]], *, new_ids: set[str]) -> None:
+    def save(self, batch: Iterable[tuple[Article, str]], *, new_ids: set[str],
+             found: Iterable[Analysis] = (), entities: Iterable[Entity] = ()) -> None:
         """Store a batch in one transaction: each article (if its id is in
-        ``new_ids``) and a new version of its source with ``content_hash``."""
+        ``new_ids``), a new version of its source with ``content_hash``, the
+        analyses of the new articles and the entities they name."""
         now = datetime.now(timezone.utc)
         pending = set(new_ids)
         try:
@@ -102,6 +105,9 @@ class Store:
                         _insert_article(connection, article, now)
                         pending.discard(article.id)
                     _insert_version(connection, article, content_hash, now)
+                analyses.save_entities(connection, list(entities))
+                for analysis in found:
+                    analyses.save_analysis(connection, analysis, now)
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot write to store {self.db!r}: {_reason(exc)}") from None
 
@@ -130,6 +136,14 @@ class Store:
         query = select(articles.c.id).where(articles.c.id.like(escaped + "%", escape="\\")).limit(10)
         with self.engine.connect() as connection:
             return list(connection.execute(query).scalars())
+
+    def analysis(self, article_id: str) -> Analysis | None:
+        with self.engine.connect() as connection:
+            return analyses.load_analysis(connection, article_id)
+
+    def entities(self) -> list[Entity]:
+        with self.engine.connect() as connection:
+            return analyses.load_entities(connection)
 
     def get(self, article_id: str) -> Article | None:
         with self.engine.connect() as connection:

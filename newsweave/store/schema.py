@@ -77,3 +77,91 @@ segments = Table(
     Column("raw_start", Integer, nullable=False),
     Column("length", Integer, nullable=False),
 )
+
+
+# --- Analysis (migration 0002) ---
+
+def _article_key() -> Column:
+    return Column("article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"),
+                  primary_key=True)
+
+
+analyses = Table(
+    "analyses", metadata,
+    _article_key(),
+    Column("analysed_at", DateTime(timezone=True), nullable=False),
+)
+
+entities = Table(
+    "entities", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("label", String(16), nullable=False),
+)
+
+aliases = Table(
+    "aliases", metadata,
+    Column("entity_id", String(64), ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True),
+    Column("alias", Text, primary_key=True),
+)
+
+roles = Table(
+    "roles", metadata,
+    Column("entity_id", String(64), ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True),
+    Column("title", Text, primary_key=True),
+    Column("article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("date", String(10)),
+)
+
+mentions = Table(
+    "mentions", metadata,
+    _article_key(),
+    Column("seq", Integer, primary_key=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("label", String(16), nullable=False),
+    Column("entity", String(64), index=True),
+)
+
+timexes = Table(
+    "timexes", metadata,
+    _article_key(),
+    Column("seq", Integer, primary_key=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("value", String(64)),
+    Column("precision", String(16)),
+    Column("rule", String(64), nullable=False),
+)
+
+quotes = Table(
+    "quotes", metadata,
+    _article_key(),
+    Column("seq", Integer, primary_key=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("kind", String(16), nullable=False),
+    *[Column(name, Integer) for name in ("speaker_start", "speaker_end", "cue_start", "cue_end",
+                                         "addressee_start", "addressee_end")],
+    Column("speaker", String(64), index=True),
+    Column("cue", Text),
+    Column("addressee", String(64)),
+)
+
+events = Table(
+    "events", metadata,
+    _article_key(),
+    Column("seq", Integer, primary_key=True),
+    Column("kind", String(16), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("trigger", Text, nullable=False),
+    Column("participants", Text, nullable=False),  # JSON list of entity ids
+    Column("place", Text),
+    Column("date", String(64)),
+    Column("status", String(16), nullable=False),
+)

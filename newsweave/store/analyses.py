@@ -1,0 +1,85 @@
+"""Analysis records in the store: rows in, records out, one function per table."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from datetime import datetime
+
+from sqlalchemy import Table, insert, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection
+
+from ..model import Analysis, Entity, Event, Mention, Quote, Role, Timex
+from .schema import aliases, analyses, entities, events, mentions, quotes, roles, timexes
+
+# Span records stored field for field; their order in each table is ``seq``.
+SPAN_TABLES = ((mentions, Mention, "mentions"), (timexes, Timex, "timexes"),
+               (quotes, Quote, "quotes"))
+
+
+def insert_ignore(connection: Connection, table: Table, rows: list[dict]) -> None:
+    """Insert rows, leaving any whose key is already stored as it is."""
+    if not rows:
+        return
+    dialect = {"sqlite": sqlite, "postgresql": postgresql}.get(connection.dialect.name)
+    if dialect is None:
+        raise NotImplementedError(f"no insert-or-ignore for {connection.dialect.name}")
+    connection.execute(dialect.insert(table).on_conflict_do_nothing(), rows)
+
+
+def save_entities(connection: Connection, found: list[Entity]) -> None:
+    insert_ignore(connection, entities, [dict(id=e.id, name=e.name, label=e.label) for e in found])
+    insert_ignore(connection, aliases, [dict(entity_id=e.id, alias=a)
+                                        for e in found for a in e.aliases])
+    insert_ignore(connection, roles, [dict(entity_id=e.id, title=r.title, article_id=r.article_id,
+                                           date=r.date) for e in found for r in e.roles])
+
+
+def save_analysis(connection: Connection, analysis: Analysis, now: datetime) -> None:
+    key = analysis.article_id
+    connection.execute(insert(analyses).values(article_id=key, analysed_at=now))
+    for table, _, name in SPAN_TABLES:
+        rows = [dict(article_id=key, seq=i, **dataclasses.asdict(item))
+                for i, item in enumerate(getattr(analysis, name))]
+        if rows:
+            connection.execute(insert(table), rows)
+    rows = [dict(article_id=key, seq=i, **{**dataclasses.asdict(e),
+                                           "participants": json.dumps(list(e.participants))})
+            for i, e in enumerate(analysis.events)]
+    if rows:
+        connection.execute(insert(events), rows)
+
+
+def load_analysis(connection: Connection, article_id: str) -> Analysis | None:
+    if connection.execute(select(analyses.c.article_id).where(
+            analyses.c.article_id == article_id)).first() is None:
+        return None
+    found = {name: tuple(_records(connection, table, record, article_id))
+             for table, record, name in SPAN_TABLES}
+    event_rows = _rows(connection, events, article_id)
+    found["events"] = tuple(Event(**{**row, "participants": tuple(json.loads(row["participants"]))})
+                            for row in event_rows)
+    return Analysis(article_id=article_id, **found)
+
+
+def _rows(connection: Connection, table: Table, article_id: str) -> list[dict]:
+    query = select(table).where(table.c.article_id == article_id).order_by(table.c.seq)
+    return [{k: v for k, v in row.items() if k not in ("article_id", "seq")}
+            for row in connection.execute(query).mappings()]
+
+
+def _records(connection: Connection, table: Table, record: type, article_id: str) -> list:
+    return [record(**row) for row in _rows(connection, table, article_id)]
+
+
+def load_entities(connection: Connection) -> list[Entity]:
+    names: dict[str, list[str]] = {}
+    for row in connection.execute(select(aliases).order_by(aliases.c.alias)):
+        names.setdefault(row.entity_id, []).append(row.alias)
+    titles: dict[str, list[Role]] = {}
+    for row in connection.execute(select(roles).order_by(roles.c.date, roles.c.title)):
+        titles.setdefault(row.entity_id, []).append(Role(row.title, row.article_id, row.date))
+    return [Entity(id=row.id, name=row.name, label=row.label,
+                   aliases=tuple(names.get(row.id, ())), roles=tuple(titles.get(row.id, ())))
+            for row in connection.execute(select(entities).order_by(entities.c.name))]
