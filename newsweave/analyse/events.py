@@ -1,0 +1,241 @@
+"""Events: meetings, talks, calls, visits, summits, signings and statements.
+
+A trigger word ("met", "meeting", "talks", "visit", "summit", "signed") opens an
+event; its participants are the people, organisations and countries the parse
+attaches to it (subject, object, "with ..."), falling back to the people of its
+sentence; its place is what stands after "in"/"at"; its date is the nearest
+time expression of the sentence; its status comes from tense, modals and
+cancelling verbs. Works on a parsed Doc with the mentions and time expressions
+other components found.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+from typing import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Event, Mention, Timex
+
+# Lemma of the trigger -> event kind. Nouns and verbs alike; "talk" only as a noun.
+TRIGGERS = {
+    "meet": "meeting", "meeting": "meeting", "encounter": "meeting",
+    "talk": "talks", "negotiation": "talks", "consultation": "talks",
+    "call": "call", "phone": "call", "conversation": "call",
+    "visit": "visit", "trip": "visit", "tour": "visit", "travel": "visit",
+    "summit": "summit", "forum": "summit",
+    "sign": "signing", "signing": "signing",
+    "announce": "statement", "declare": "statement", "statement": "statement",
+}
+# Verbs that only make an event of their kind with a noun object ("held talks").
+NOUN_ONLY = {"talk", "call", "tour", "travel", "forum"}
+CANCELLING = {"cancel", "postpone", "scrap", "call off", "suspend", "abandon"}
+PLANNING = {"will", "would", "shall", "plan", "due", "expect", "set", "schedule", "prepare",
+            "intend", "going", "upcoming", "next", "forthcoming", "future", "forward"}
+ACTORS = {"PERSON", "ORG", "GPE"}
+# Kinds whose repeated mentions in one article are usually one event; summits,
+# signings and statements sharing a participant are often several.
+MERGEABLE = {"meeting", "talks", "call", "visit"}
+PLACE_WORDS = {"in", "at", "to", "into", "from"}
+PLACES = {"GPE", "LOC", "FAC"}
+# Common nouns that stand for people as the subject of "meet".
+PEOPLE_NOUNS = {"leader", "leaders", "minister", "ministers", "official", "officials", "president",
+                "delegation", "delegations", "side", "sides", "envoy", "envoys", "diplomat",
+                "diplomats", "team", "teams", "two", "counterpart", "counterparts", "head", "heads"}
+
+
+def find_events(doc: Doc, *, mentions: Sequence[Mention] = (), timexes: Sequence[Timex] = (),
+                published: date | None = None) -> list[Event]:
+    """The events of ``doc`` in text order, mentions of one event merged; an
+    event dated after ``published`` is planned, whatever its verb says."""
+    found = event_mentions(doc, mentions=mentions, timexes=timexes)
+    if published is not None:
+        found = [_planned_if_later(event, published) for event in found]
+    return merge_events(found)
+
+
+def _planned_if_later(event: Event, published: date) -> Event:
+    later = event.date is not None and event.date[:10] > published.isoformat()[:len(event.date[:10])]
+    return dataclasses.replace(event, status="planned") if later and event.status == "happened" \
+        else event
+
+
+def event_mentions(doc: Doc, *, mentions: Sequence[Mention] = (),
+                   timexes: Sequence[Timex] = ()) -> list[Event]:
+    """One event per trigger, in text order."""
+    found = []
+    for token in doc:
+        kind = trigger_kind(token)
+        if kind is None or any(child.dep_ == "neg" for child in token.children) \
+                or _thing_subject(token):
+            continue  # "did not meet" is no event; "the plan meets our needs" neither
+        sentence = token.sent
+        found.append(Event(
+            kind=kind, start=token.idx, end=token.idx + len(token.text), trigger=token.text,
+            participants=participants(token, sentence, mentions),
+            place=place(token, sentence, mentions),
+            date=nearest_date(token, sentence, timexes), status=status(token)))
+    return found
+
+
+def trigger_kind(token: Token) -> str | None:
+    lemma = token.lemma_.lower()
+    kind = TRIGGERS.get(lemma)
+    if kind is None or token.pos_ not in ("VERB", "NOUN", "PROPN"):
+        return None
+    if token.pos_ == "VERB" and lemma in NOUN_ONLY:
+        return None
+    if kind == "call" and token.pos_ == "NOUN" and not _phone_call(token):
+        return None
+    if lemma == "forum" and token.pos_ != "PROPN":
+        return None  # "international forums" in general; "the Belt and Road Forum" is one
+    return kind
+
+
+def _thing_subject(token: Token) -> bool:
+    """A verb trigger whose subject is a thing, not a person or a pronoun."""
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return token.pos_ == "VERB" and any(
+        s.pos_ == "NOUN" and not s.ent_type_ and s.lower_ not in PEOPLE_NOUNS for s in subjects)
+
+
+def _phone_call(token: Token) -> bool:
+    """A call in the sense of a conversation ("a phone call", "held a call"), not
+    "calls for restraint"."""
+    neighbours = {t.lemma_.lower() for t in token.children} | {token.head.lemma_.lower()}
+    return bool(neighbours & {"phone", "telephone", "video", "hold", "have", "make"})
+
+
+def _mentions_in(mentions: Sequence[Mention], start: int, end: int,
+                 labels: set[str]) -> list[Mention]:
+    return [m for m in mentions if start <= m.start and m.end <= end and m.label in labels]
+
+
+def _key(mention: Mention) -> str:
+    return mention.entity or mention.text
+
+
+def participants(token: Token, sentence: Span, mentions: Sequence[Mention]) -> tuple[str, ...]:
+    """Actors the parse attaches to the trigger; places ("in Moscow") are never
+    participants. No guessing from the rest of the sentence: "The two were
+    meeting ... after Putin announced" does not make Putin one of the two."""
+    doc = sentence.doc
+    actors = [m for m in _mentions_in(mentions, sentence.start_char, sentence.end_char, ACTORS)
+              if not _is_place_phrase(m, doc) and not _visited(token, m, doc)]
+    return tuple(dict.fromkeys(_key(m) for m in actors if _attached(token, m, doc)))
+
+
+def _span(mention: Mention, doc: Doc) -> Span | None:
+    return doc.char_span(mention.start, mention.end, alignment_mode="expand")
+
+
+def _is_place_phrase(mention: Mention, doc: Doc) -> bool:
+    span = _span(mention, doc)
+    return span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ in PLACE_WORDS
+
+
+def _visited(trigger: Token, mention: Mention, doc: Doc) -> bool:
+    """The place a visit goes to: "visited Kenya", "a visit to Moscow"."""
+    span = _span(mention, doc)
+    if span is None or trigger_kind(trigger) != "visit" or mention.label not in PLACES:
+        return False
+    head = span.root
+    return (head.dep_ == "dobj" and head.head == trigger) or \
+        (head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head == trigger)
+
+
+def _governors(trigger: Token) -> set[Token]:
+    """Tokens whose subject and objects take part in the trigger's event: the
+    trigger, the verb a noun trigger hangs from ("Putin said during the meeting",
+    "held talks"), the verb a "due to meet" depends on."""
+    found = {trigger}
+    if trigger.pos_ != "VERB" or trigger.dep_ == "xcomp":
+        found.add(trigger.head)
+    if trigger.dep_ == "xcomp" and trigger.head.pos_ == "ADJ":
+        found.add(trigger.head.head)  # "Wang was due to meet ..."
+    if trigger.pos_ != "VERB" and trigger.head.dep_ == "prep":
+        found.add(trigger.head.head)
+    return found
+
+
+def _attached(trigger: Token, mention: Mention, doc: Doc) -> bool:
+    """The mention's head is the subject, object, "with" object or possessor of
+    the trigger or of a governing verb."""
+    span = _span(mention, doc)
+    if span is None:
+        return False
+    head, governors = span.root, _governors(trigger)
+    if head.head in governors and head.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "agent",
+                                                "compound", "appos"):
+        return True
+    if head.dep_ == "pobj" and head.head.head in governors and \
+            head.head.lower_ in ("with", "between", "among", "by"):
+        return True
+    return head.dep_ == "conj" and _attached_token(head.head, governors)
+
+
+def _attached_token(token: Token, governors: set[Token]) -> bool:
+    return token.head in governors and token.dep_ in ("nsubj", "dobj", "pobj", "poss") or \
+        (token.dep_ == "pobj" and token.head.head in governors)
+
+
+def place(token: Token, sentence: Span, mentions: Sequence[Mention]) -> str | None:
+    """The place after "in"/"at" attached to the trigger (or to its verb), else
+    the first place named after "in" in the sentence."""
+    governors = _governors(token) | set(token.subtree)
+    for mention in _mentions_in(mentions, sentence.start_char, sentence.end_char, PLACES):
+        if _visited(token, mention, sentence.doc):
+            return mention.text
+        span = _span(mention, sentence.doc)
+        if _is_place_phrase(mention, sentence.doc) and span.root.head.lower_ in ("in", "at") \
+                and span.root.head.head in governors:
+            return mention.text
+    return None
+
+
+def nearest_date(token: Token, sentence: Span, timexes: Sequence[Timex]) -> str | None:
+    inside = [t for t in timexes if sentence.start_char <= t.start and t.end <= sentence.end_char
+              and t.type in ("DATE", "TIME") and t.value]
+    if not inside:
+        return None
+    return min(inside, key=lambda t: abs(t.start - token.idx)).value
+
+
+def status(token: Token) -> str:
+    """Cancelled when a cancelling verb governs the trigger; planned when a
+    modal, "due to", "plans to", or "next"/"upcoming" goes with it; else happened."""
+    if {t.lemma_.lower() for t in (token.head, token.head.head)} & CANCELLING:
+        return "cancelled"
+    return "planned" if _future(token) else "happened"
+
+
+def _future(token: Token) -> bool:
+    context = list(token.children) + [token.head] + list(token.head.children)
+    words = {t.lemma_.lower() for t in context} | {t.lower_ for t in context}
+    return bool(words & PLANNING) or token.morph.get("Tense") == ["Fut"]
+
+
+def merge_events(found: list[Event]) -> list[Event]:
+    """Triggers that name one event ("will meet Xi", "the meeting in Beijing"):
+    same kind and status, shared participants, no conflicting place or date."""
+    merged: list[Event] = []
+    for event in found:
+        same = next((m for m in merged if event.kind in MERGEABLE and _same_event(m, event)), None)
+        if same is None:
+            merged.append(event)
+            continue
+        merged[merged.index(same)] = Event(
+            kind=same.kind, start=same.start, end=same.end, trigger=same.trigger,
+            participants=tuple(dict.fromkeys(same.participants + event.participants)),
+            place=same.place or event.place, date=same.date or event.date, status=same.status)
+    return merged
+
+
+def _same_event(a: Event, b: Event) -> bool:
+    def compatible(x: str | None, y: str | None) -> bool:
+        return x is None or y is None or x == y
+    return (a.kind == b.kind and a.status == b.status
+            and bool(set(a.participants) & set(b.participants))
+            and compatible(a.place, b.place) and compatible(a.date, b.date))
