@@ -70,8 +70,10 @@ NUMBERS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 
                 "eighty": 80, "ninety": 90, "hundred": 100, "a": 1, "an": 1, "one": 1,
                 "a dozen": 12, "dozen": 12, "a couple of": 2, "a few": None, "few": None,
                 "several": None, "many": None, "some": None, "a couple": 2})
-NUM = (r"(?P<num>\d+(?:\.\d+)?(?:\s+1/2)?|(?:" + _alt(NUMBERS) + r")(?:[\s-](?:"
-       + _alt(k for k in NUMBERS if NUMBERS[k] and NUMBERS[k] < 10) + r"))?(?:\s+and\s+a\s+half)?)")
+TENS = _alt(("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"))
+DIGITS = _alt(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine"))
+NUM = (r"(?P<num>\d+(?:\.\d+)?(?:\s+1/2)?|(?:(?:" + TENS + r")[\s-](?:" + DIGITS + r")|"
+       + _alt(NUMBERS) + r")(?:\s+and\s+a\s+half)?)")
 # unit word -> (ISO designator, multiplier, is a time-of-day unit)
 UNITS = {"second": ("S", 1, True), "minute": ("M", 1, True), "hour": ("H", 1, True),
          "day": ("D", 1, False), "week": ("W", 1, False), "month": ("M", 1, False),
@@ -161,17 +163,23 @@ def month_year(ref: date, month: int, direction: str | None) -> int:
 def day_year(ref: date, month: int, day: int, direction: str | None) -> date | None:
     """A month-day with no year: the year by tense, else the nearest such day."""
     options = [d for d in (safe_date(ref.year + k, month, day) for k in (-1, 0, 1)) if d]
-    if direction == PAST:
-        options = [d for d in options if d <= ref] or options
-    elif direction == FUTURE:
-        options = [d for d in options if d >= ref] or options
-    return min(options, key=lambda d: abs((d - ref).days)) if options else None
+
+    def cost(d: date) -> int:
+        # A deadline just passed is still "by Jan. 14": tense only outweighs ~2 months.
+        against = (direction == PAST and d > ref) or (direction == FUTURE and d < ref)
+        return abs((d - ref).days) + (60 if against else 0)
+    return min(options, key=cost) if options else None
 
 
 # --- direction: does a relative expression point back or forward? -------------------
 
-FUTURE_LEMMAS = {"schedule", "expect", "plan", "due", "set", "slate", "intend", "hope",
-                 "prepare", "propose", "aim", "agree"}
+FUTURE_LEMMAS = {"schedule", "expect", "plan", "due", "slate", "intend", "hope", "prepare",
+                 "propose", "aim", "agree", "promise", "vow", "threaten", "decide", "urge",
+                 "invite", "want", "postpone", "delay", "adjourn", "upcoming"}
+# Words right before the expression that fix its direction whatever the verb says.
+LEAD_FUTURE = re.compile(r"\b(?:as\s+(?:soon|early|late)\s+as|no\s+later\s+than|not\s+before|"
+                         r"starting|beginning|from\s+next)\s+(?:on\s+)?$", re.I)
+
 FUTURE_CUES = re.compile(
     r"\b(?:will|shall|'ll|going\s+to|due\s+to|scheduled|expected\s+to|plans?\s+to|planned"
     r"|planning|would|upcoming|to\s+be\s+held|is\s+to|are\s+to|set\s+to|intends?\s+to|"
@@ -183,6 +191,11 @@ PAST_CUES = re.compile(
 
 def direction(ctx: Context, start: int, end: int) -> str | None:
     """PAST, FUTURE or None for the expression at ``start:end``."""
+    lead = ctx.text[max(0, start - 25):start]
+    if LEAD_FUTURE.search(lead):
+        return FUTURE
+    if lead.rstrip().lower().endswith("since"):
+        return PAST
     if ctx.doc is not None:
         found = doc_direction(ctx.doc, start, end)
         if found is not None:
@@ -202,25 +215,25 @@ def doc_direction(doc: Doc, start: int, end: int) -> str | None:
     return verb_direction(token) if token.pos_ in ("VERB", "AUX") else None
 
 
+FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "going"}
+PAST_AUX = {"was", "were", "had", "did", "has", "have", "'d"}
+
+
 def verb_direction(verb) -> str | None:
-    """Tense of a verb group: modal will/would/shall or a planned/infinitive
-    verb points forward; past tense or a perfect points back."""
-    for _ in range(3):  # "was due to meet": climb from the infinitive to its governor
-        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-        words = {a.lower_ for a in auxes}
-        if words & {"will", "'ll", "shall", "wo", "would", "going"}:
+    """Tense of a verb group: will/would/shall, a plan ("is scheduled", "was due")
+    or present progressive points forward; past tense or a perfect points back;
+    an infinitive takes the direction of the verb it hangs from."""
+    for _ in range(4):
+        auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+        if auxes & FUTURE_AUX or verb.lemma_.lower() in FUTURE_LEMMAS:
             return FUTURE
-        if verb.lemma_ in FUTURE_LEMMAS and (verb.tag_ in ("VBN", "JJ") or verb.pos_ == "ADJ"):
-            return FUTURE
-        if "to" in words and verb.tag_ == "VB":
-            return FUTURE
-        if verb.tag_ == "VBG" and words & {"is", "are", "'s", "'re", "am"}:
-            return FUTURE
-        if verb.tag_ == "VBD" or words & {"was", "were", "had", "did", "has", "have"}:
-            return PAST
-        if verb.dep_ in ("xcomp", "ccomp", "advcl") and verb.head is not verb:
-            verb = verb.head
+        if "to" in auxes and verb.head is not verb:
+            verb = verb.head  # "was due to meet", "plans to visit": ask the governor
             continue
+        if verb.tag_ == "VBG" and auxes & {"is", "are", "'s", "'re", "am"}:
+            return FUTURE
+        if verb.tag_ in ("VBD", "VBN") or auxes & PAST_AUX:
+            return PAST
         return None
     return None
 
@@ -391,15 +404,27 @@ def n_shifted_unit(m: re.Match, ctx: Context) -> Norm | None:
     delta = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1,
              "this": 0, "current": 0}[shift]
     precision = {"day": "day", "weekend": "week"}.get(unit, unit)
+    if shift == "past" or (unit in ("decade", "century") and delta):
+        # "the past year", "the last decade": a stretch up to now, not a calendar unit
+        return Norm("DURATION", duration_value(1, unit), "duration")
     if ctx.reference is None:
         return Norm("DATE", None, precision)
     found = shift_unit(ctx.reference, unit, delta)
     return Norm("DATE", found[0], found[1]) if found else None
 
 
-def n_season(m: re.Match, ctx: Context) -> Norm:
-    """"last fall", "this summer", "winter 1998": a TIMEX3 season code."""
+SEASON_LEAD = re.compile(r"\b(?:in|during|by|since|until|the|this|of|early|late|mid|through)"
+                         r"[\s-]+$", re.I)
+
+
+def n_season(m: re.Match, ctx: Context) -> Norm | None:
+    """"last fall", "this summer", "winter 1998": a TIMEX3 season code. A bare
+    "fall" or "spring" is a season only after a word that introduces a time."""
     code, shift = SEASONS[m["season"].lower()], (m["shift"] or "").lower()
+    if not shift and not m["year"] and (
+            not SEASON_LEAD.search(ctx.text, max(0, m.start() - 10), m.start())
+            or re.match(r"\s+of\s+[A-Z]", ctx.text[m.end():])):
+        return None
     if m["year"]:
         return Norm("DATE", f"{m['year']}-{code}", "season")
     if ctx.reference is None:
@@ -454,12 +479,50 @@ def duration_value(amount: float | None, unit: str) -> str:
     return f"{prefix}{int(amount)}{designator}"
 
 
+AGE = re.compile(r"[\s-]+old\b")
+
+
 def n_duration(m: re.Match, ctx: Context) -> Norm | None:
+    """"three weeks", "a five-hour", "5 1/2 hours"; an age ("6-year-old") is no timex."""
+    if AGE.match(ctx.text, m.end()):
+        return None
     unit = m["unit"]
     amount = number(m["num"]) if m["num"] else None
     if m["num"] and amount is None and m["num"].lower() not in NUMBERS:
         return None
     return Norm("DURATION", duration_value(amount, unit), "duration")
+
+
+def n_the_weekend(m: re.Match, ctx: Context) -> Norm:
+    """"over the weekend": the weekend before (or, by tense, after) the reference."""
+    if ctx.reference is None:
+        return Norm("DATE", None, "week")
+    ref, way = ctx.reference, direction(ctx, m.start(), m.end())
+    if ref.weekday() >= 5:
+        day = ref
+    elif way == FUTURE:
+        day = ref + timedelta(days=5 - ref.weekday())
+    else:
+        day = ref - timedelta(days=ref.weekday() + 1)
+    return Norm("DATE", iso_week(day) + "-WE", "week")
+
+
+def n_week_of(m: re.Match, ctx: Context) -> Norm | None:
+    """"the week of March 6": the ISO week holding that day."""
+    if m["year"]:
+        day = safe_date(int(m["year"]), month_number(m["month"]), int(m["day"]))
+    elif ctx.reference is not None:
+        day = day_year(ctx.reference, month_number(m["month"]), int(m["day"]),
+                       direction(ctx, m.start(), m.end()))
+    else:
+        return Norm("DATE", None, "week")
+    return Norm("DATE", iso_week(day), "week") if day else None
+
+
+def n_long(m: re.Match, ctx: Context) -> Norm:
+    """"day-long", "decades-long": one unit, or an unspecified number of them."""
+    amount = None if m["plural"] else 1
+    return Norm("DURATION", duration_value(amount, m["unit"]), "duration")
 
 
 def n_ago(m: re.Match, ctx: Context) -> Norm | None:
@@ -607,6 +670,12 @@ RULES: tuple[tuple[str, int, re.Pattern, Normaliser], ...] = (
     ("weekday_day_month", 1, re.compile(
         r"\b" + WEEKDAY + r",?\s+(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
         + MONTH), n_weekday_month_day),
+    ("week_of", 1, re.compile(
+        r"\bthe\s+week\s+of\s+" + MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b"
+        r"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"), n_week_of),
+    ("the_weekend", 1, re.compile(r"\bthe\s+weekend\b(?!\s+of\b)", re.I), n_the_weekend),
+    ("long", 1, re.compile(r"\b(?P<unit>day|week|month|year|decade|hour)(?P<plural>s)?-long\b",
+                           re.I), n_long),
     ("month_day", 1, re.compile(r"\b" + PREFIX + MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?"
                                 r"(?![\d,.]*\d)(?!\s*(?:%|percent))\b"), n_month_day),
     ("day_month", 1, re.compile(r"\b(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
@@ -647,9 +716,9 @@ RULES: tuple[tuple[str, int, re.Pattern, Normaliser], ...] = (
     ("century", 1, re.compile(r"\b(?:the\s+)?(?P<nth>\d{1,2}(?:st|nd|rd|th))\s+century\b", re.I),
      n_century),
     ("set", 1, re.compile(
-        r"\b(?:(?:every|each|per|a)\s+(?P<unit>day|week|month|year|quarter|hour|night|morning|"
+        r"\b(?:(?:every|each|per)\s+(?P<unit>day|week|month|year|quarter|hour|night|morning|"
         r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?P<adv>daily|weekly|monthly"
-        r"|annually|yearly|hourly|nightly|quarterly))\b"), n_set_word),
+        r"|annually|yearly|hourly|nightly|quarterly)(?!\s+[A-Z]))\b"), n_set_word),
     ("span_duration", 1, re.compile(
         r"\b(?:the\s+)?(?P<shift>past|last|next|coming|first|previous|final)\s+" + NUM + r"\s+"
         + UNIT, re.I), n_duration),
@@ -664,7 +733,7 @@ RULES: tuple[tuple[str, int, re.Pattern, Normaliser], ...] = (
     ("ref", 1, re.compile(r"\b(?:(?:the\s+)?(?:near\s+|foreseeable\s+)?future|the\s+past(?!\s+(?:\d|"
                           + _alt(NUMBERS) + r")\b)|now|currently|at\s+present|nowadays)\b", re.I),
      n_ref),
-    ("year", 1, re.compile(r"(?<![\$\d,.:/-])\b" + PREFIX + r"(?P<year>(?:1[89]|20)\d\d)\b"
+    ("year", 1, re.compile(r"(?<![\$\d,.:/-])\b(?:(?:post|pre)-)?" + PREFIX + r"(?P<year>(?:1[89]|20)\d\d)\b"
                            r"(?![,.]?\d|\s*(?:%|percent|-\d))", re.I), n_year),
 )
 
