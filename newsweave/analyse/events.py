@@ -28,7 +28,15 @@ TRIGGERS = {
     "summit": "summit", "forum": "summit",
     "sign": "signing", "signing": "signing",
     "announce": "statement", "declare": "statement", "statement": "statement",
+    "say": "statement", "tell": "statement", "report": "statement", "state": "statement",
+    "confirm": "statement", "claim": "statement", "reveal": "statement", "issue": "statement",
+    "arrive": "visit", "fly": "visit", "return": "visit", "head": "visit", "drive": "visit",
+    "cross": "visit", "reach": "visit",
 }
+# Triggers that only make an event with a named actor attached: "said" is a
+# statement when someone named said it; "arrived" a visit when someone arrived.
+NEEDS_ACTOR = {"say", "tell", "report", "state", "confirm", "claim", "reveal", "issue",
+               "arrive", "fly", "return", "head", "drive", "cross", "reach"}
 # Verbs that only make an event of their kind with a noun object ("held talks").
 NOUN_ONLY = {"talk", "call", "tour", "travel", "forum"}
 CANCELLING = {"cancel", "postpone", "scrap", "call off", "suspend", "abandon"}
@@ -72,9 +80,12 @@ def event_mentions(doc: Doc, *, mentions: Sequence[Mention] = (),
                 or _thing_subject(token):
             continue  # "did not meet" is no event; "the plan meets our needs" neither
         sentence = token.sent
+        actors = participants(token, sentence, mentions)
+        if token.lemma_.lower() in NEEDS_ACTOR and not actors:
+            continue
         found.append(Event(
             kind=kind, start=token.idx, end=token.idx + len(token.text), trigger=token.text,
-            participants=participants(token, sentence, mentions),
+            participants=actors,
             place=place(token, sentence, mentions),
             date=nearest_date(token, sentence, timexes), status=status(token)))
     return found
