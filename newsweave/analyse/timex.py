@@ -175,15 +175,18 @@ def day_year(ref: date, month: int, day: int, direction: str | None) -> date | N
 
 FUTURE_LEMMAS = {"schedule", "expect", "plan", "due", "slate", "intend", "hope", "prepare",
                  "propose", "aim", "agree", "promise", "vow", "threaten", "decide", "urge",
-                 "invite", "want", "postpone", "delay", "adjourn", "upcoming"}
+                 "invite", "want", "postpone", "delay", "adjourn", "upcoming", "set"}
 # Words right before the expression that fix its direction whatever the verb says.
-LEAD_FUTURE = re.compile(r"\b(?:as\s+(?:soon|early|late)\s+as|no\s+later\s+than|not\s+before|"
+LEAD_FUTURE = re.compile(r"\b(?:until|as\s+(?:soon|early|late)\s+as|no\s+later\s+than|not\s+before|"
                          r"starting|beginning|from\s+next)\s+(?:on\s+)?$", re.I)
 
+# A future cue runs to the end of its verb group ("will be held"), so that the
+# participle inside it is no nearer the time than the modal that governs it.
 FUTURE_CUES = re.compile(
     r"\b(?:will|shall|'ll|going\s+to|due\s+to|scheduled|expected\s+to|plans?\s+to|planned"
     r"|planning|would|upcoming|to\s+be\s+held|is\s+to|are\s+to|set\s+to|intends?\s+to|"
-    r"next|tomorrow|until|by)\b", re.I)
+    r"next|tomorrow|until|by)\b(?:\s+(?:not|be|have|been|also|still|then|soon|\w+ly))*"
+    r"(?:\s+\w+ed\b|\s+held\b)?", re.I)
 PAST_CUES = re.compile(
     r"\b(?:was|were|had|did|ago|earlier|said|told|met|held|began|took|came|went|made|gave|"
     r"left|saw|won|lost|fell|rose|spoke|sent|found|got|since|last|yesterday|\w{3,}ed)\b", re.I)
@@ -223,17 +226,22 @@ def verb_direction(verb) -> str | None:
     """Tense of a verb group: will/would/shall, a plan ("is scheduled", "was due")
     or present progressive points forward; past tense or a perfect points back;
     an infinitive takes the direction of the verb it hangs from."""
+    climbed = False
     for _ in range(4):
         auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-        if auxes & FUTURE_AUX or verb.lemma_.lower() in FUTURE_LEMMAS:
+        if auxes & FUTURE_AUX:
+            return FUTURE
+        # "is scheduled for", "agreed to meet": a plan points forward, but
+        # "agreed in April" is a past agreement.
+        if verb.lemma_.lower() in FUTURE_LEMMAS and (climbed or verb.tag_ != "VBD"):
             return FUTURE
         if "to" in auxes and verb.head is not verb:
-            verb = verb.head  # "was due to meet", "plans to visit": ask the governor
+            verb, climbed = verb.head, True  # "was due to meet": ask the governor
             continue
         if verb.tag_ == "VBG" and auxes & {"is", "are", "'s", "'re", "am"}:
             return FUTURE
-        if verb.tag_ in ("VBD", "VBN") or auxes & PAST_AUX:
-            return PAST
+        if verb.tag_ == "VBD" or auxes & PAST_AUX or (verb.tag_ == "VBN" and not auxes):
+            return PAST  # a bare participle is a reduced relative: "the ruling announced Friday"
         return None
     return None
 
@@ -246,10 +254,10 @@ def text_direction(text: str, start: int, end: int) -> str | None:
     cues = []
     for pattern, label in ((FUTURE_CUES, FUTURE), (PAST_CUES, PAST)):
         for m in pattern.finditer(text, max(left_edge, 0), start):
-            cues.append((start - m.end(), label))
+            cues.append((start - m.end(), label != FUTURE, label))
         for m in pattern.finditer(text, end, right_edge):
-            cues.append((m.start() - end + 15, label))  # words before the time weigh more
-    return min(cues)[1] if cues else None
+            cues.append((m.start() - end + 15, label != FUTURE, label))  # words before weigh more
+    return min(cues)[2] if cues else None
 
 
 # --- normalisers: one per rule ---------------------------------------------------------
@@ -323,11 +331,19 @@ def n_weekday(m: re.Match, ctx: Context) -> Norm:
         return Norm(kind, None, precision)
     shift = (m["shift"] or "").lower()
     way = {"last": PAST, "past": PAST, "next": FUTURE, "coming": FUTURE}.get(shift) \
-        or direction(ctx, m.start(), m.end())
+        or possessive_direction(m) or direction(ctx, m.start(), m.end())
     found = weekday_date(ctx.reference, weekday_index(m["weekday"]), way)
     if shift in ("last", "next") and found == ctx.reference:
         found += timedelta(days=7 if shift == "next" else -7)
     return Norm(kind, found.isoformat() + (f"T{part}" if part else ""), precision)
+
+
+def n_month_shift_year(m: re.Match, ctx: Context) -> Norm:
+    """"February this year", "April next year": the month of that year."""
+    if ctx.reference is None:
+        return Norm("DATE", None, "month")
+    year = ctx.reference.year + {"last": -1, "this": 0, "next": 1}[m["shift"].lower()]
+    return Norm("DATE", f"{year:04d}-{month_number(m['month']):02d}", "month")
 
 
 def n_year(m: re.Match, ctx: Context) -> Norm:
@@ -404,7 +420,8 @@ def n_shifted_unit(m: re.Match, ctx: Context) -> Norm | None:
     delta = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1,
              "this": 0, "current": 0}[shift]
     precision = {"day": "day", "weekend": "week"}.get(unit, unit)
-    if shift == "past" or (unit in ("decade", "century") and delta):
+    if shift == "past" or (unit in ("decade", "century") and delta) or (
+            m["the"] and shift in ("last", "previous", "next", "coming")):
         # "the past year", "the last decade": a stretch up to now, not a calendar unit
         return Norm("DURATION", duration_value(1, unit), "duration")
     if ctx.reference is None:
@@ -617,6 +634,11 @@ MONTH_LEAD = re.compile(r"(?:\b(?:in|since|until|till|by|of|during|before|after|
                         r"early|late|mid|last|next|this|each|every|between|and|or|on)[\s-]+)$", re.I)
 
 
+def possessive_direction(m: re.Match) -> str | None:
+    """"Wednesday's ruling" names something already done, whatever the verb."""
+    return PAST if m.group(0).endswith("'s") else None
+
+
 def n_month(m: re.Match, ctx: Context) -> Norm | None:
     """A bare month ("in March", "last February", "this October")."""
     name = m["month"]
@@ -680,14 +702,16 @@ RULES: tuple[tuple[str, int, re.Pattern, Normaliser], ...] = (
                                 r"(?![\d,.]*\d)(?!\s*(?:%|percent))\b"), n_month_day),
     ("day_month", 1, re.compile(r"\b(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
                                 + MONTH_FULL), n_month_day),
+    ("month_shift_year", 1, re.compile(r"\b" + PREFIX + MONTH_FULL + r"\s+(?P<shift>this|next|last)"
+                                       r"\s+year\b"), n_month_shift_year),
     ("month_year", 1, re.compile(r"\b" + PREFIX + MONTH + r",?\s+(?:of\s+)?(?P<year>(?:1[89]|20)\d\d)\b"),
      n_month_year),
     ("clock", 1, re.compile(
         r"\b(?P<hour>\d{1,2})(?::(?P<minute>\d\d))?\s*(?P<ampm>[ap]\.\s?m\b\.?|[ap]m\b)" + TZ
-        + r"(?:,?\s+(?:on\s+)?" + WEEKDAY + r")?", re.I), n_clock),
+        + r"(?:(?:\s*\([^()]{1,20}\))?,?\s+(?:on\s+)?" + WEEKDAY + r")?", re.I), n_clock),
     ("clock24", 1, re.compile(r"\b(?P<hour>[012]?\d):(?P<minute>[0-5]\d)(?P<ampm>)"
                               r"(?=\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time)\b)" + TZ), n_clock),
-    ("noon", 1, re.compile(r"\b(?P<word>noon|midday|midnight)\b", re.I), n_noon),
+    ("noon", 1, re.compile(r"(?<!high\s)\b(?P<word>noon|midday|midnight)\b", re.I), n_noon),
     ("holiday", 1, re.compile(
         r"\b(?:(?P<shift>last|next|this)\s+)?(?P<name>Christmas(?:\s+(?:Day|Eve))?|New\s+Year's\s+"
         r"(?:Day|Eve)|Thanksgiving(?:\s+Day)?|Independence\s+Day|Election\s+Day|Valentine's\s+Day"
@@ -710,7 +734,7 @@ RULES: tuple[tuple[str, int, re.Pattern, Normaliser], ...] = (
                           re.I), n_ago),
     ("unit_of_shift", 1, re.compile(
         r"\b(?:(?:early|earlier|late|later|mid|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)"
-        r"[\s-]+)?" + SHIFT + r"\s+" + UNIT_SINGLE, re.I), n_shifted_unit),
+        r"[\s-]+|(?P<the>the)\s+)?" + SHIFT + r"\s+" + UNIT_SINGLE, re.I), n_shifted_unit),
     ("decade", 1, re.compile(r"\b" + PREFIX + r"(?:the\s+)?(?P<decade>(?:1[89]|20)\d0|'\d0)s\b",
                              re.I), n_decade),
     ("century", 1, re.compile(r"\b(?:the\s+)?(?P<nth>\d{1,2}(?:st|nd|rd|th))\s+century\b", re.I),
