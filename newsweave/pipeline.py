@@ -1,4 +1,4 @@
-"""Batching: read, clean, store, one transaction per batch.
+"""Batching: read, clean, analyse, store, one transaction per batch.
 
 An item whose content the store already holds under the same name is
 ``unchanged``; an item whose clean text is already stored (under any name) is a
@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Callable, Iterable
 
+from .analyse import analyse
 from .clean import clean
 from .config import Config
 from .errors import NewsweaveError
@@ -36,9 +37,12 @@ class Batch:
         self.items: list[tuple[Article, str]] = []
         self.new_ids: set[str] = set()
 
-    def flush(self, store: Store) -> None:
+    def flush(self, store: Store, config: Config) -> None:
+        """Analyse the batch's new articles and store everything in one commit."""
         if self.items:
-            store.save(self.items, new_ids=self.new_ids)
+            fresh = list({a.id: a for a, _ in self.items if a.id in self.new_ids}.values())
+            found = analyse(fresh, model=config.model, batch_size=config.batch_size)
+            store.save(self.items, new_ids=self.new_ids, found=found)
         self.items, self.new_ids = [], set()
 
 
@@ -61,8 +65,8 @@ def analyze(paths: Iterable[str], store: Store, config: Config, *,
             continue
         _take(item, store, config, summary, batch)
         if len(batch.items) >= config.batch_size:
-            batch.flush(store)
-    batch.flush(store)
+            batch.flush(store, config)
+    batch.flush(store, config)
     return summary
 
 

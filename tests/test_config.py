@@ -9,7 +9,7 @@ import pytest
 from newsweave.config import SETTINGS, Config, load_config
 from newsweave.errors import ConfigError
 
-KNOWN = "batch_size, db, max_bytes, outlet, published, reference_date"
+KNOWN = ", ".join(sorted(s.name for s in SETTINGS))
 
 
 @pytest.fixture
