@@ -44,7 +44,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from newsweave.analyse import nlp
-from newsweave.analyse.entities import find_mentions
+from newsweave.analyse.entities import RULES, find_mentions
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT / "../shared/bench/ner-conll2003"
@@ -177,7 +177,7 @@ def article_doc(vocab, sentences: list[list[str]]) -> tuple[Doc, list[tuple[int,
     return Doc(vocab, words=words, spaces=spaces), index
 
 
-def ours(docs) -> tuple[list[list[tuple[int, int, str]]], float]:
+def ours(docs, rules: tuple[str, ...] = RULES) -> tuple[list[list[tuple[int, int, str]]], float]:
     """The product's rules: one Doc per document, ``find_mentions`` on it."""
     pipeline = nlp.load()
     built = [article_doc(pipeline.vocab, [w for w, _ in doc]) for doc in docs]
@@ -188,7 +188,7 @@ def ours(docs) -> tuple[list[list[tuple[int, int, str]]], float]:
         per_sentence: list[list[tuple[int, int, str]]] = [[] for _ in sentences]
         by_char = {tok.idx: tok.i for tok in parsed}
         ends = {tok.idx + len(tok.text): tok.i for tok in parsed}
-        for m in find_mentions(parsed):
+        for m in find_mentions(parsed, nlp=pipeline, rules=rules):
             first, last = by_char.get(m.start), ends.get(m.end)
             if first is None or last is None:
                 continue  # not on gold token boundaries: cannot be scored as a match
@@ -213,10 +213,24 @@ def scored(name: str, gold, spans, seconds: float, n_words: int, headline: str) 
             "words_per_second": round(n_words / seconds)}
 
 
+def ablation(docs, gold, n_words: int) -> dict:
+    """Overall F1 with no rules, and with each rule left out in turn."""
+    runs = {"no rules": ()}
+    runs.update({f"without {rule}": tuple(r for r in RULES if r != rule) for rule in RULES})
+    found = {}
+    for name, rules in runs.items():
+        spans, seconds = ours(docs, rules)
+        found[name] = scored(name, gold, spans, seconds, n_words, OURS)["all"]["f1"]
+        print(f"  {name:<32} F1 {found[name]:.2f}", flush=True)
+    return found
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--ablate", action="store_true",
+                        help="also score find_mentions with each rule left out")
     args = parser.parse_args(argv)
     docs = load(args.data)
     gold = [tags for doc in docs for _, tags in doc]
@@ -235,6 +249,8 @@ def main(argv: list[str] | None = None) -> int:
         "ours": scored("newsweave find_mentions, one Doc per document", gold, mine,
                        mine_s, n_words, OURS),
     }
+    if args.ablate:
+        result["ablation"] = ablation(docs, gold, n_words)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=1) + "\n", "utf-8")
     print_result(result)
