@@ -176,6 +176,9 @@ def day_year(ref: date, month: int, day: int, direction: str | None) -> date | N
 FUTURE_LEMMAS = {"schedule", "expect", "plan", "due", "slate", "intend", "hope", "prepare",
                  "propose", "aim", "agree", "promise", "vow", "threaten", "decide", "urge",
                  "invite", "want", "postpone", "delay", "adjourn", "upcoming", "set"}
+# A noun "slated", "planned" or "scheduled" for a time names something ahead.
+PLAN_LEMMAS = {"schedule", "plan", "slate", "due", "upcoming", "expect", "propose"}
+PLAN_WORDS = {"scheduled", "planned", "slated", "upcoming", "expected", "proposed"}
 # Words right before the expression that fix its direction whatever the verb says.
 LEAD_FUTURE = re.compile(r"\b(?:until|as\s+(?:soon|early|late)\s+as|no\s+later\s+than|not\s+before|"
                          r"starting|beginning|from\s+next)\s+(?:on\s+)?$", re.I)
@@ -215,6 +218,9 @@ def doc_direction(doc: Doc, start: int, end: int) -> str | None:
         if token.pos_ in ("VERB", "AUX") or token.head is token:
             break
         token = token.head
+        if any(c.dep_ == "amod" and (c.lemma_.lower() in PLAN_LEMMAS or c.lower_ in PLAN_WORDS)
+               for c in token.children):
+            return FUTURE  # "the slated visit ... in September"
     return verb_direction(token) if token.pos_ in ("VERB", "AUX") else None
 
 
@@ -233,7 +239,8 @@ def verb_direction(verb) -> str | None:
             return FUTURE
         # "is scheduled for", "agreed to meet": a plan points forward, but
         # "agreed in April" is a past agreement.
-        if verb.lemma_.lower() in FUTURE_LEMMAS and (climbed or verb.tag_ != "VBD"):
+        lemma = verb.lemma_.lower()
+        if lemma in FUTURE_LEMMAS and (climbed or verb.tag_ != "VBD"):
             return FUTURE
         if "to" in auxes and verb.head is not verb:
             verb, climbed = verb.head, True  # "was due to meet": ask the governor
