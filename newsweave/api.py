@@ -56,4 +56,5 @@ def get_article(store: Store, id_or_prefix: str) -> Article:
 def export(store: Store, fmt: str, out: Path) -> int:
     """Write everything stored to ``out`` as json, jsonl or csv; returns the
     number of articles written."""
-    return _export.write(store.iter_articles(), fmt, out)
+    return _export.write(store.iter_articles(), fmt, out, analyses=store.analysis,
+                         entities=store.entities())

@@ -1,26 +1,34 @@
 """The export contract: everything stored, as JSON, JSON lines or CSV.
 
 ``export.schema.json`` (beside this file) is the JSON Schema of the JSON form;
-docs/export.md describes each field. Later stages fill the lists that are empty
-today (entities, quotes, quote groups, events, duplicates, stories).
+docs/export.md describes each field. The linking stage fills the lists that are
+empty today (quote groups, duplicates, stories).
 """
 
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 from .errors import ConfigError
-from .model import Article, Metadata
+from .model import Analysis, Article, Entity, Metadata
+
+AnalysisOf = Callable[[str], "Analysis | None"]
 
 FORMATS = ("json", "jsonl", "csv")
-SECTIONS = ("articles", "entities", "quotes", "quote_groups", "events", "duplicates", "stories")
+SECTIONS = ("articles", "entities", "quotes", "quote_groups", "events", "duplicates", "stories",
+            "mentions", "timexes")
+# Analysis sections whose records belong to one article each.
+PER_ARTICLE = ("mentions", "timexes", "quotes", "events")
+LATER = ("quote_groups", "duplicates", "stories")  # filled by the linking stage
+RECORD_TYPES = {"mentions": "mention", "timexes": "timex", "quotes": "quote", "events": "event"}
 SCHEMA_PATH = Path(__file__).with_name("export.schema.json")
 CSV_COLUMNS = ("id", "source", "url", "outlet", "title", "byline", "dateline", "published",
                "published_source", "language", "text", "removed")
@@ -42,28 +50,65 @@ def article_record(article: Article) -> dict[str, Any]:
     }
 
 
-def document(articles: Iterable[Article]) -> dict[str, list]:
-    return {"articles": [article_record(a) for a in articles],
-            **{name: [] for name in SECTIONS[1:]}}
+def analysis_records(analysis: Analysis) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(section, record) pairs: each mention, time expression, quote and event
+    of one article, tagged with the article's id."""
+    for section in PER_ARTICLE:
+        for item in getattr(analysis, section):
+            record = {"article_id": analysis.article_id, **dataclasses.asdict(item)}
+            if section == "events":
+                record["participants"] = list(item.participants)
+            yield section, record
 
 
-def _json(articles: Iterable[Article], out: io.TextIOBase) -> int:
-    doc = document(articles)
+def entity_record(entity: Entity) -> dict[str, Any]:
+    return {"id": entity.id, "name": entity.name, "label": entity.label,
+            "aliases": list(entity.aliases),
+            "roles": [dataclasses.asdict(role) for role in entity.roles]}
+
+
+def document(articles: Iterable[Article], analyses: AnalysisOf = lambda _: None,
+             entities: Iterable[Entity] = ()) -> dict[str, list]:
+    doc: dict[str, list] = {name: [] for name in SECTIONS}
+    for article in articles:
+        doc["articles"].append(article_record(article))
+        analysis = analyses(article.id)
+        for section, record in analysis_records(analysis) if analysis else ():
+            doc[section].append(record)
+    doc["entities"] = [entity_record(e) for e in entities]
+    return doc
+
+
+def _json(articles: Iterable[Article], out: io.TextIOBase, analyses: AnalysisOf,
+          entities: Iterable[Entity]) -> int:
+    doc = document(articles, analyses, entities)
     json.dump(doc, out, ensure_ascii=False, indent=1)
     out.write("\n")
     return len(doc["articles"])
 
 
-def _jsonl(articles: Iterable[Article], out: io.TextIOBase) -> int:
+def _jsonl(articles: Iterable[Article], out: io.TextIOBase, analyses: AnalysisOf,
+           entities: Iterable[Entity]) -> int:
+    """One object per line, each naming its kind in ``record`` (``type`` is a
+    field of time expressions): every article followed by its analysis
+    records, then the entities."""
+    def line(kind: str, record: dict[str, Any]) -> None:
+        out.write(json.dumps({"record": kind, **record}, ensure_ascii=False) + "\n")
     count = 0
     for article in articles:
-        out.write(json.dumps({"type": "article", **article_record(article)}, ensure_ascii=False))
-        out.write("\n")
+        line("article", article_record(article))
+        analysis = analyses(article.id)
+        for section, record in analysis_records(analysis) if analysis else ():
+            line(RECORD_TYPES[section], record)
         count += 1
+    for entity in entities:
+        line("entity", entity_record(entity))
     return count
 
 
-def _csv(articles: Iterable[Article], out: io.TextIOBase) -> int:
+def _csv(articles: Iterable[Article], out: io.TextIOBase, analyses: AnalysisOf,
+         entities: Iterable[Entity]) -> int:
+    """Articles only: one row each (the analysis sections need JSON)."""
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore")
     writer.writeheader()
     count = 0
@@ -78,18 +123,20 @@ def _csv(articles: Iterable[Article], out: io.TextIOBase) -> int:
 WRITERS = {"json": _json, "jsonl": _jsonl, "csv": _csv}
 
 
-def write(articles: Iterable[Article], fmt: str, out: Path | str) -> int:
+def write(articles: Iterable[Article], fmt: str, out: Path | str, *,
+          analyses: AnalysisOf = lambda _: None, entities: Iterable[Entity] = ()) -> int:
     """Write to ``out`` (``-`` for stdout) via a temporary file, so a failed
-    export never leaves half a file where a good one was."""
+    export never leaves half a file where a good one was; ``analyses`` gives
+    an article's analysis by id."""
     if fmt not in WRITERS:
         raise ConfigError(f"unknown export format {fmt!r}; choose one of: {', '.join(FORMATS)}")
     if str(out) == "-":
-        return WRITERS[fmt](articles, sys.stdout)
+        return WRITERS[fmt](articles, sys.stdout, analyses, entities)
     target = Path(out)
     handle, temp = tempfile.mkstemp(dir=target.parent or ".", prefix=f".{target.name}.")
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            count = WRITERS[fmt](articles, stream)
+            count = WRITERS[fmt](articles, stream, analyses, entities)
         os.replace(temp, target)
     except BaseException:
         os.unlink(temp)

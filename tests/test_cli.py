@@ -197,7 +197,7 @@ def test_export_json_validates_against_schema(run_cli, analyzed, tmp_path):
         schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
     validator.validate(document)
     assert set(document) == set(SECTIONS)
-    assert set(SECTIONS) == {"articles", "entities", "quotes", "quote_groups", "events",
+    assert set(SECTIONS) >= {"articles", "entities", "quotes", "quote_groups", "events",
                              "duplicates", "stories"}
 
 
@@ -227,8 +227,9 @@ def test_export_empty_store_validates(run_cli, tmp_path):
 def test_export_jsonl_has_one_object_per_line(run_cli, analyzed, tmp_path):
     lines = export(run_cli, tmp_path, "jsonl").splitlines()
     records = [json.loads(line) for line in lines]
-    assert len(records) == 2
-    assert {r["type"] for r in records} == {"article"}
+    assert {r["record"] for r in records} <= {"article", "mention", "timex", "quote", "event",
+                                              "entity"}
+    records = [r for r in records if r["record"] == "article"]
     assert sorted(r["id"] for r in records) == sorted(analyzed)
     assert all(ARTICLE_KEYS <= set(r) for r in records)
 
@@ -248,7 +249,8 @@ def test_export_csv_has_header_and_row_per_article(run_cli, analyzed, tmp_path):
 def test_export_to_stdout(run_cli, analyzed):
     result = run_cli("export", "--format", "jsonl", "-o", "-")
     assert result.exit_code == 0
-    assert len([json.loads(line) for line in result.stdout.splitlines()]) == 2
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len([r for r in records if r["record"] == "article"]) == 2
 
 
 @pytest.mark.parametrize("fmt", ["xml", "JSONL", ""])
