@@ -25,13 +25,14 @@ this module's mention finder: ``resolve_article`` and ``EntityIndex``.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..model import Mention
+from ..model import Entity, Mention, Role
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT",
                          "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"})
@@ -63,7 +64,7 @@ sea ocean gulf valley park palace airport stadium strait coast peninsula desert
 _SPLITTERS = frozenset({",", "-", "--", "(", ")", "[", "]", ";", ":", "/", "|", "\"", "“", "”",
                         "—", "–", "•", "·", "©"})
 _URL = re.compile(r"(?i)(https?://|www\.|\.(com|org|net|news|co|ru|cn|uk|io|info)\b)")
-_NUMBER = re.compile(r"^[\d.,:/+-]+$")
+_NUMBER = re.compile(r"^(?=.*\d)[\d.,:/+-]+$")
 _SCORE = re.compile(r"^\d{1,3}(-\d{1,3})?$")  # a score or a tally, not a date
 
 
@@ -216,9 +217,12 @@ about above below against between through during while if because v vs
 
 # --------------------------------------------------------------- split.v1
 
-def _breaks(tok) -> bool:
-    return (tok.is_space or tok.text in _SPLITTERS or "\n" in tok.whitespace_
-            or _NUMBER.match(tok.text) is not None)
+def _splits(doc: Doc, i: int) -> bool:
+    """A separator token; a hyphen only when spaced ("A - B", not "Jong-un")."""
+    tok = doc[i]
+    if tok.text in ("-", "--"):
+        return bool(tok.whitespace_) and i > 0 and bool(doc[i - 1].whitespace_)
+    return tok.text in _SPLITTERS
 
 
 def _split(doc: Doc, spans: list[_Span]) -> list[_Span]:
@@ -227,7 +231,7 @@ def _split(doc: Doc, spans: list[_Span]) -> list[_Span]:
         start = s.start
         for i in range(s.start, s.end):
             tok = doc[i]
-            if tok.is_space or tok.text in _SPLITTERS or _NUMBER.match(tok.text):
+            if tok.is_space or _splits(doc, i) or _NUMBER.match(tok.text):
                 out.append(_Span(start, i, s.label))
                 start = i + 1
             elif "\n" in tok.whitespace_:
@@ -371,10 +375,30 @@ def _name_runs(doc: Doc, spans: list[_Span]) -> list[_Span]:
         while (j < len(doc) and j not in taken and doc[j].pos_ == "PROPN" and _name_token(doc[j])
                and (j == i or "\n" not in doc[j - 1].whitespace_)):
             j += 1
-        if j - i >= 2:
+        if j - i >= 2 and _person_like_run(doc, i, j):
             out.append(_Span(i, j, "FAC" if doc[j - 1].lower_ in PLACE_WORDS else "PERSON"))
         i = max(j, i + 1)
     return out
+
+
+def _person_like_run(doc: Doc, i: int, j: int) -> bool:
+    """Not a piece of a longer capitalised name ("Belt and Road Forum") nor a
+    title or a headline's words ("Top Security Official")."""
+    if any(t.lower_ in ROLE_WORDS or t.lower_ in ORG_WORDS or t.lower_ in EVENT_WORDS
+           for t in doc[i:j]):
+        return False
+    before = doc[i - 2:i] if i >= 2 else None
+    after = doc[j:j + 2] if j + 2 <= len(doc) else None
+    joined = lambda pair: (pair is not None and pair[0].lower_ in ("and", "of", "for", "&")
+                           and pair[1].text[:1].isupper())
+    return not (before is not None and before[1].lower_ in ("and", "of", "for", "&")
+                and before[0].text[:1].isupper()) and not joined(after)
+
+
+EVENT_WORDS = frozenset("""
+forum initiative campaign summit conference cooperation games cup championship
+championships open tour league festival war revolution talks agreement treaty
+""".split())
 
 
 # --------------------------------------------------------------- name_country.v1
@@ -453,3 +477,427 @@ def _countries(doc: Doc, spans: list[_Span]) -> list[_Span]:
     article names that person in full (``consistency.v1``)."""
     return [_Span(s.start, s.end, "GPE") if doc[s.start:s.end].text in COUNTRIES
             and s.label in ("ORG", "PERSON", "NORP", "LOC", "FAC") else s for s in spans]
+
+
+# =============================================================== resolution
+#
+# ``resolve_article`` groups one article's mentions into local entities; roles
+# are read where the article states them next to a name:
+#
+# - ``role.before.v1``: a title written before the name ("Russian President
+#   Vladimir Putin", "China's top diplomat Wang Yi");
+# - ``role.apposition.v1``: a description set off by commas after the name
+#   ("Nikolai Patrushev, the secretary of the Russian Security Council,"; "Wang,
+#   who is also a Politburo member and director of ..."), or before it
+#   ("China's top diplomat, Wang Yi");
+# - ``description.v1``: a description standing alone ("the Russian leader") is
+#   a mention of the one person in the article whose stated role fits it.
+
+ROLE_WORDS = frozenset("""
+president minister secretary director diplomat leader head chairman chairwoman chair
+premier chancellor advisor adviser spokesman spokeswoman spokesperson ambassador envoy
+official governor mayor commander chief general member deputy king queen prince
+secretary-general speaker senator lawmaker representative editor founder ceo
+""".split())
+ROLE_MODIFIERS = frozenset("""
+top paramount foreign former deputy vice acting first supreme senior chief defence
+defense interior finance national security presidential general prime executive
+""".split())
+_CONNECTORS = frozenset({"of", "for", "and", "the", "on", "'s", "’s", "-"})
+DESCRIPTION_HEADS = {
+    "president": {"president", "head of state"},
+    "leader": {"president", "leader", "premier", "prime minister", "chancellor", "king"},
+    "head of state": {"president", "head of state", "king", "queen"},
+    "diplomat": {"diplomat", "foreign minister"},
+    "foreign minister": {"foreign minister", "diplomat"},
+    "premier": {"premier", "prime minister"},
+    "prime minister": {"premier", "prime minister"},
+    "chancellor": {"chancellor"},
+}
+RESOLVED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT"})
+
+
+def _name_key(text: str) -> str:
+    """Case, accents, hyphens and possessives do not tell names apart."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"['’]s$", "", text.casefold())
+    return " ".join(re.findall(r"[^\W_]+", text))
+
+
+def _nation_key(word: str) -> str:
+    """"Russian", "Russia's" and "Russia" share a key (first four letters)."""
+    return _name_key(word)[:4]
+
+
+@dataclass
+class _Local:
+    """One entity of one article while it is being built."""
+
+    key: str
+    label: str
+    names: list[str]
+    roles: list[str]
+    last_mention: int = -1
+
+    @property
+    def name(self) -> str:
+        return max(self.names, key=lambda n: (len(n.split()), len(n)))
+
+
+def resolve_article(doc: Doc, mentions: list[Mention], *, article_id: str,
+                    published: str | None = None) -> tuple[list[Mention], list[Entity]]:
+    """Mentions with ``entity`` set to a local key, and the article's entities.
+
+    Descriptions that resolve ("the Russian leader") are added as PERSON
+    mentions; the keys are ``{article_id}#{n}``, to be replaced by canonical
+    ids in ``EntityIndex.add``.
+    """
+    locals_: list[_Local] = []
+    keyed: list[tuple[Mention, _Local | None]] = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        local = _local_for(m, locals_, article_id) if m.label in RESOLVED_LABELS else None
+        if local is not None:
+            local.last_mention = m.start
+            if m.text not in local.names:
+                local.names.append(m.text)
+        keyed.append((m, local))
+    people = [(m, l) for m, l in keyed if l is not None and l.label == "PERSON"]
+    for m, local in people:
+        for role in _stated_roles(doc, m):
+            if role not in local.roles:
+                local.roles.append(role)
+    keyed.extend(_descriptions(doc, keyed, [l for l in locals_ if l.label == "PERSON"]))
+    out = [Mention(m.start, m.end, m.text, m.label, l.key if l else None)
+           for m, l in sorted(keyed, key=lambda p: p[0].start)]
+    entities = [Entity(l.key, l.name, l.label, tuple(n for n in l.names if n != l.name),
+                       tuple(Role(r, article_id, published) for r in l.roles))
+                for l in locals_]
+    return out, entities
+
+
+def _local_for(m: Mention, locals_: list[_Local], article_id: str) -> _Local:
+    key = _name_key(m.text)
+    family = _family(m.label)
+    same = [l for l in locals_ if _family(l.label) == family]
+    for local in same:
+        if key in {_name_key(n) for n in local.names}:
+            return local
+    if m.label == "PERSON" and len(key.split()) == 1:
+        # "Xi" after "Xi Jinping", "Putin" after "Vladimir Putin": the latest
+        # person whose full name has this word
+        holders = [l for l in same if any(key in _name_key(n).split() for n in l.names)]
+        if holders:
+            return max(holders, key=lambda l: l.last_mention)
+    if m.label == "PERSON" and len(key.split()) > 1:
+        # "Xi Jinping" after "Xi": a one-word entity takes the full name
+        for local in same:
+            if all(len(_name_key(n).split()) == 1 for n in local.names) and \
+                    _name_key(local.names[0]) in key.split():
+                return local
+    local = _Local(f"{article_id}#{len(locals_)}", m.label, [], [])
+    locals_.append(local)
+    return local
+
+
+def _family(label: str) -> str:
+    return {"GPE": "place", "LOC": "place", "FAC": "place"}.get(label, label.lower())
+
+
+# --------------------------------------------------------------- roles
+
+def _stated_roles(doc: Doc, m: Mention) -> list[str]:
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return []
+    roles = [_role_before(doc, span.start)]
+    if span.start >= 2 and doc[span.start - 1].text == ",":
+        roles.append(_role_before(doc, span.start - 1))
+    roles.extend(_roles_after(doc, span.end))
+    return [r for r in roles if r]
+
+
+def _role_word(tok) -> bool:
+    return tok.lower_ in ROLE_WORDS or tok.lower_ in ROLE_MODIFIERS
+
+
+def _role_before(doc: Doc, end: int) -> str | None:
+    """``role.before.v1``: the title words directly before a name."""
+    start = end
+    while start > 0 and end - start < 12:
+        tok = doc[start - 1]
+        if ("\n" in tok.whitespace_ or tok.is_space or tok.ent_type_ == "PERSON"
+                or tok.pos_ in ("PRON", "VERB", "AUX", "NUM") and not _role_word(tok)):
+            break
+        if not (tok.is_title or tok.is_upper or _role_word(tok) or tok.lower_ in _CONNECTORS):
+            break
+        start -= 1
+    while start < end and (doc[start].lower_ in _CONNECTORS or doc[start].is_punct):
+        start += 1
+    words = doc[start:end]
+    if not any(t.lower_ in ROLE_WORDS for t in words):
+        return None
+    return words.text
+
+
+def _roles_after(doc: Doc, start: int) -> list[str]:
+    """``role.apposition.v1``: ", the secretary of ...," after a name; several
+    joined by "and" are several roles."""
+    if start >= len(doc) or doc[start].text != ",":
+        return []
+    i = start + 1
+    while i < len(doc) and doc[i].lower_ in ("who", "is", "was", "also", "now"):
+        i += 1
+    end = i
+    while end < len(doc) and end - i < 25:
+        tok = doc[end]
+        if tok.text in (",", ".", ";", ")", "(", ":") or tok.is_space or tok.pos_ in ("VERB", "AUX"):
+            break
+        end += 1
+        if "\n" in tok.whitespace_:
+            break
+    roles, part = [], []
+    for tok in [*doc[i:end], None]:
+        if tok is None or (tok.lower_ == "and" and part):
+            role = _appositive_role(part)
+            if role:
+                roles.append(role)
+            part = []
+        else:
+            part.append(tok)
+    return roles
+
+
+def _appositive_role(tokens: list) -> str | None:
+    while tokens and tokens[0].lower_ in DETERMINERS:
+        tokens = tokens[1:]
+    if not tokens or not any(t.lower_ in ROLE_WORDS for t in tokens[:3]):
+        return None
+    doc = tokens[0].doc
+    return doc[tokens[0].i:tokens[-1].i + 1].text
+
+
+# --------------------------------------------------------------- descriptions
+
+def _descriptions(doc: Doc, keyed: list, persons: list[_Local]) -> list[tuple[Mention, _Local]]:
+    """``description.v1``: "the Russian leader" is the article's one person
+    whose stated role fits ("Russian President"); ties go to the person named
+    most recently before it."""
+    taken = {i for m, local in keyed if local is not None for i in range(m.start, m.end)}
+    seen = defaultdict(list)
+    for m, local in keyed:
+        if local is not None:
+            seen[local.key].append(m.start)
+    found = []
+    for start, end, head, words in _description_spans(doc):
+        span = doc[start:end]
+        if taken.intersection(range(span.start_char, span.end_char)):
+            continue
+        local = _best_holder(head, words, span.start_char, persons, seen)
+        if local is not None:
+            found.append((Mention(span.start_char, span.end_char, span.text, "PERSON"), local))
+    return found
+
+
+def _description_spans(doc: Doc):
+    """(start, end, head, description words) of lower-case role phrases with a
+    determiner or a nationality ("the paramount leader", "Russian president")."""
+    for tok in doc:
+        head, end = _description_head(doc, tok.i)
+        if head is None:
+            continue
+        start, words, nation = tok.i, [], False
+        while start > 0:
+            prev = doc[start - 1]
+            if prev.lower_ in ROLE_MODIFIERS or prev.ent_type_ in ("NORP", "GPE"):
+                nation = nation or prev.ent_type_ in ("NORP", "GPE")
+            elif prev.text in POSSESSIVES and start > 1 and doc[start - 2].ent_type_ == "GPE":
+                pass
+            else:
+                break
+            words.append(prev.lower_)
+            start -= 1
+        det = start > 0 and doc[start - 1].lower_ == "the"
+        nxt = doc[end] if end < len(doc) else None
+        if (det or nation) and not (nxt is not None and nxt.ent_type_ == "PERSON"):
+            yield (start - 1 if det else start), end, head, words
+
+
+def _description_head(doc: Doc, i: int) -> tuple[str | None, int]:
+    tok = doc[i]
+    if tok.text != tok.lower_:
+        return None, i
+    if tok.lower_ == "head" and doc[i + 1:i + 3].text.lower() == "of state":
+        return "head of state", i + 3
+    if tok.lower_ == "minister" and i > 0 and doc[i - 1].lower_ == "foreign":
+        return "foreign minister", i + 1
+    return (tok.lower_, i + 1) if tok.lower_ in DESCRIPTION_HEADS else (None, i)
+
+
+def _best_holder(head: str, words: list[str], at: int, persons: list[_Local],
+                 seen: dict) -> _Local | None:
+    nations = {_nation_key(w) for w in words if w[:1].isalpha() and w not in ROLE_MODIFIERS}
+    best, best_rank = None, None
+    for local in persons:
+        text = " ".join(local.roles).lower()
+        if not local.roles or not any(re.search(rf"\b{h}\b", text) for h in DESCRIPTION_HEADS[head]):
+            continue
+        role_nations = {_nation_key(w) for w in re.findall(r"\w+", text)}
+        if not nations <= role_nations:
+            continue
+        before = [s for s in seen[local.key] if s < at]
+        rank = (sum(w in text.split() for w in [head, *words]), max(before, default=-1))
+        if best_rank is None or rank > best_rank:
+            best, best_rank = local, rank
+    return best
+
+
+# =============================================================== across articles
+
+def entity_id(label: str, name: str) -> str:
+    """A stable id from a label family and a name: ``person:vladimir-putin``."""
+    return f"{_family(label)}:{_name_key(name).replace(' ', '-')}"
+
+
+def _tokens(name: str) -> list[str]:
+    return _name_key(name).split()
+
+
+def _spelling_variant(a: str, b: str) -> bool:
+    """"Sergey"/"Sergei": one transliteration apart (same first letter, one
+    edit). Different given names ("Sergei"/"Sergo" aside) are not variants."""
+    if a == b:
+        return True
+    if a[:1] != b[:1] or abs(len(a) - len(b)) > 1 or min(len(a), len(b)) < 4:
+        return False
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1] <= 1
+
+
+def _role_keys(entity: Entity) -> set[str]:
+    return {_name_key(r.title) for r in entity.roles}
+
+
+class EntityIndex:
+    """Canonical entities across articles, built incrementally.
+
+    ``add`` takes one article's entities (from ``resolve_article``) and returns
+    their local keys mapped to canonical ids. Rules (``canon.v1``):
+
+    - same label family and a shared full name or alias (case, accents and
+      hyphens aside) are one entity;
+    - a one-word person ("Putin") joins the one known person whose full name
+      has that word; with none or several it stays a one-word entity, which a
+      later full name absorbs when it is the only holder;
+    - two full names with the same surname are one person only when the given
+      names are spelling variants *and* the two share a stated role ("Russian
+      Foreign Minister Sergey/Sergei Lavrov"); otherwise they stay apart.
+
+    Ids are ``entity_id(label, first full name)`` and never change; an absorbed
+    one-word entity's id redirects to the absorbing one (``get``). ``records()``
+    and ``from_records`` round-trip through plain ``Entity`` records.
+    """
+
+    def __init__(self) -> None:
+        self._entities: dict[str, Entity] = {}
+        self._redirects: dict[str, str] = {}
+
+    @classmethod
+    def from_records(cls, records) -> "EntityIndex":
+        index = cls()
+        for e in records:
+            index._entities[e.id] = e
+        for e in records:
+            for alias in (e.name, *e.aliases):
+                old = entity_id(e.label, alias)
+                if old != e.id and old not in index._entities:
+                    index._redirects[old] = e.id
+        return index
+
+    def records(self) -> list[Entity]:
+        return sorted(self._entities.values(), key=lambda e: e.id)
+
+    def get(self, entity_id_: str) -> Entity | None:
+        while entity_id_ in self._redirects:
+            entity_id_ = self._redirects[entity_id_]
+        return self._entities.get(entity_id_)
+
+    def add(self, entities: list[Entity]) -> dict[str, str]:
+        """Merge one article's entities; returns local key -> canonical id."""
+        ordered = sorted(entities, key=lambda e: -len(_tokens(e.name)))  # full names first
+        return {e.id: self._add_one(e) for e in ordered}
+
+    def relink(self, mentions: list[Mention], mapping: dict[str, str]) -> list[Mention]:
+        """Mentions with local keys replaced by canonical ids."""
+        return [Mention(m.start, m.end, m.text, m.label, mapping.get(m.entity, m.entity))
+                for m in mentions]
+
+    def _add_one(self, e: Entity) -> str:
+        found = self._match(e)
+        if found is None:
+            found = entity_id(e.label, e.name)
+            while found in self._redirects:
+                found = self._redirects[found]
+        self._merge(found, e)
+        if e.label == "PERSON" and len(_tokens(self._entities[found].name)) > 1:
+            self._absorb_one_word(found)
+        return found
+
+    def _family_entities(self, label: str):
+        return [k for k in self._entities.values() if _family(k.label) == _family(label)]
+
+    def _match(self, e: Entity) -> str | None:
+        names = {_name_key(n) for n in (e.name, *e.aliases)}
+        known = self._family_entities(e.label)
+        if e.label != "PERSON":
+            return next((k.id for k in known if names & {_name_key(n) for n in (k.name, *k.aliases)}), None)
+        full = {n for n in names if len(n.split()) > 1}
+        if not full:
+            holders = [k for k in known if len(_tokens(k.name)) > 1
+                       and _name_key(e.name) in _tokens(k.name)]
+            return holders[0].id if len(holders) == 1 else None
+        for k in known:
+            k_full = {_name_key(n) for n in (k.name, *k.aliases) if len(_tokens(n)) > 1}
+            if full & k_full:
+                return k.id
+        return self._variant_match(e, full, known)
+
+    def _variant_match(self, e: Entity, full: set[str], known) -> str | None:
+        roles = _role_keys(e)
+        for k in known:
+            if not roles & _role_keys(k):
+                continue
+            for mine in full:
+                for theirs in (_name_key(n) for n in (k.name, *k.aliases) if len(_tokens(n)) > 1):
+                    a, b = mine.split(), theirs.split()
+                    if (len(a) == len(b) and a[-1] == b[-1]
+                            and all(_spelling_variant(x, y) for x, y in zip(a[:-1], b[:-1]))):
+                        return k.id
+        return None
+
+    def _merge(self, key: str, e: Entity) -> None:
+        old = self._entities.get(key)
+        if old is None:
+            self._entities[key] = Entity(key, e.name, e.label, tuple(dict.fromkeys(e.aliases)), e.roles)
+            return
+        names = [n for n in (*old.aliases, e.name, *e.aliases) if n != old.name]
+        roles = tuple(dict.fromkeys((*old.roles, *e.roles)))
+        self._entities[key] = Entity(key, old.name, old.label, tuple(dict.fromkeys(names)), roles)
+
+    def _absorb_one_word(self, key: str) -> None:
+        """A one-word person whose word only this full name holds joins it."""
+        full = self._entities[key]
+        people = [k for k in self._entities.values() if k.label == "PERSON"]
+        for one in [k for k in people if len(_tokens(k.name)) == 1]:
+            word = _name_key(one.name)
+            holders = [k for k in people if len(_tokens(k.name)) > 1 and word in _tokens(k.name)]
+            if word in _tokens(full.name) and holders == [full]:
+                del self._entities[one.id]
+                self._redirects[one.id] = key
+                self._merge(key, Entity(key, one.name, "PERSON", one.aliases, one.roles))
+                full = self._entities[key]

@@ -1,0 +1,211 @@
+"""Entities: mention rules on hand-built docs, resolution and the cross-article
+index on records, and the model-backed behaviour on sentences and the seeds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from newsweave.analyse.entities import EntityIndex, entity_id, find_mentions, resolve_article
+from newsweave.model import Entity, Role
+
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+VOCAB = spacy.blank("en").vocab
+
+
+def hand_doc(text: str, ents: dict[str, str], propn: tuple[str, ...] = ()) -> Doc:
+    """A Doc of whitespace-split ``text``; ``ents`` maps a phrase to its label;
+    words in ``propn`` are tagged PROPN (the rules read the tag)."""
+    words = text.split()
+    tags = ["O"] * len(words)
+    for phrase, label in ents.items():
+        parts = phrase.split()
+        for i in range(len(words) - len(parts) + 1):
+            if words[i:i + len(parts)] == parts:
+                tags[i] = f"B-{label}"
+                tags[i + 1:i + len(parts)] = [f"I-{label}"] * (len(parts) - 1)
+                break
+    pos = ["PROPN" if w in propn else "NOUN" for w in words]
+    return Doc(VOCAB, words=words, ents=tags, pos=pos)
+
+
+def found(doc: Doc) -> list[tuple[str, str]]:
+    return [(m.text, m.label) for m in find_mentions(doc)]
+
+
+@pytest.mark.parametrize("text, ents, expected", [
+    ("He met the Russian Security Council .", {"the Russian Security Council": "ORG"},
+     [("Russian Security Council", "ORG")]),
+    ("He met President Vladimir Putin .", {"President Vladimir Putin": "PERSON"},
+     [("Vladimir Putin", "PERSON")]),
+    ("It was Xi ’s visit .", {"Xi ’s": "PERSON"}, [("Xi", "PERSON")]),
+    ("- Sputnik International , 1920", {"Sputnik International , 1920": "ORG"},
+     [("Sputnik International", "ORG")]),
+    ("Somerset 83 and 174", {"Somerset 83": "GPE"}, [("Somerset", "ORG")]),  # a team's score
+    ("Visit RussiaReport.news today", {"RussiaReport.news": "ORG"}, []),
+    ("Kim Jong-un spoke", {"Kim Jong-un": "PERSON"}, [("Kim Jong-un", "PERSON")]),
+])
+def test_find_mentions_trims_and_splits(text, ents, expected):
+    assert found(hand_doc(text, ents)) == expected
+
+
+@pytest.mark.parametrize("text, ents, propn, expected", [
+    ("Xi Jinping came . Xi spoke .", {"Xi Jinping": "PERSON"}, ("Xi", "Jinping"),
+     [("Xi Jinping", "PERSON"), ("Xi", "PERSON")]),
+    ("Vladimir Putin came . Putin spoke .", {"Vladimir Putin": "PERSON", "Putin": "ORG"},
+     ("Vladimir", "Putin"), [("Vladimir Putin", "PERSON"), ("Putin", "PERSON")]),
+    ("Turkey beat Wales , said Turkey", {"Turkey": "ORG", "Wales": "PERSON"}, (),
+     [("Turkey", "GPE"), ("Wales", "GPE"), ("Turkey", "GPE")]),
+])
+def test_find_mentions_one_label_per_name(text, ents, propn, expected):
+    assert found(hand_doc(text, ents, propn)) == expected
+
+
+def person(name: str, *aliases: str, roles: tuple[str, ...] = (), article: str = "a1") -> Entity:
+    return Entity(f"{article}#{name}", name, "PERSON", aliases,
+                  tuple(Role(r, article, "2023-09-19") for r in roles))
+
+
+def test_index_joins_surname_to_the_one_full_name():
+    index = EntityIndex()
+    index.add([person("Vladimir Putin", "Putin")])
+    mapping = index.add([person("Putin", article="a2")])
+    assert mapping == {"a2#Putin": "person:vladimir-putin"}
+
+
+def test_index_one_word_entity_absorbed_by_later_full_name():
+    index = EntityIndex()
+    index.add([person("Putin")])
+    index.add([person("Vladimir Putin", article="a2")])
+    assert index.get("person:putin").id == "person:vladimir-putin"
+    assert [e.id for e in index.records()] == ["person:vladimir-putin"]
+
+
+def test_index_never_merges_different_given_names():
+    index = EntityIndex()
+    a = index.add([person("Wang Yi", roles=("Chinese Foreign Minister",))])
+    b = index.add([person("Wang Donghai", article="a2")])
+    c = index.add([person("Wang", article="a3")])
+    assert a["a1#Wang Yi"] != b["a2#Wang Donghai"]
+    assert c["a3#Wang"] == "person:wang"  # two holders: left on its own
+
+
+@pytest.mark.parametrize("roles_a, roles_b, same", [
+    (("Russian Foreign Minister",), ("Russian Foreign Minister",), True),
+    (("Russian Foreign Minister",), (), False),
+    (("Russian Foreign Minister",), ("Chinese Foreign Minister",), False),
+])
+def test_index_spelling_variants_need_a_shared_role(roles_a, roles_b, same):
+    index = EntityIndex()
+    a = index.add([person("Sergey Lavrov", roles=roles_a)])["a1#Sergey Lavrov"]
+    b = index.add([person("Sergei Lavrov", roles=roles_b, article="a2")])["a2#Sergei Lavrov"]
+    assert (a == b) is same
+
+
+def test_index_different_given_names_with_a_shared_role_stay_apart():
+    index = EntityIndex()
+    a = index.add([person("Sergei Lavrov", roles=("Minister",))])["a1#Sergei Lavrov"]
+    b = index.add([person("Dmitry Lavrov", roles=("Minister",), article="a2")])["a2#Dmitry Lavrov"]
+    assert a != b
+
+
+def test_index_round_trips_through_records():
+    index = EntityIndex()
+    index.add([person("Putin")])
+    index.add([person("Vladimir Putin", roles=("Russian President",), article="a2"),
+               Entity("a2#SCO", "Shanghai Cooperation Organization", "ORG", ("SCO",))])
+    again = EntityIndex.from_records(index.records())
+    assert again.records() == index.records()
+    assert again.get("person:putin").id == "person:vladimir-putin"
+    assert entity_id("ORG", "SCO") != again.add([Entity("a3#SCO", "SCO", "ORG")])["a3#SCO"]
+
+
+# ------------------------------------------------------------ with the model
+
+@pytest.fixture(scope="module")
+def parse():
+    from newsweave.analyse import nlp
+
+    return lambda text: next(nlp.parse([text]))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("MOSCOW (Sputnik) - Russian President Vladimir Putin met Xi Jinping.",
+     {("MOSCOW", "GPE"), ("Vladimir Putin", "PERSON"), ("Xi Jinping", "PERSON")}),
+    ("Xi Jinping arrived. Later Xi’s plane left.", {("Xi Jinping", "PERSON"), ("Xi", "PERSON")}),
+    ("The Kremlin said so. - Sputnik International, 1920, 19.09.2023",
+     {("Kremlin", "ORG"), ("Sputnik International", "ORG")}),
+])
+def test_find_mentions_model(parse, text, expected):
+    got = {(m.text, m.label) for m in find_mentions(parse(text))}
+    assert expected <= got
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, groups, roles", [
+    ("Russian President Vladimir Putin met Chinese President Xi Jinping. Putin said the "
+     "talks went well. The Russian leader smiled.",
+     [{"Vladimir Putin", "Putin", "The Russian leader"}],
+     {"Vladimir Putin": {"Russian President"}, "Xi Jinping": {"Chinese President"}}),
+    ("During a meeting with China's top diplomat, Wang Yi, on Tuesday, Nikolai Patrushev, "
+     "the secretary of the Russian Security Council, spoke. Wang agreed with Patrushev.",
+     [{"Wang Yi", "Wang"}, {"Nikolai Patrushev", "Patrushev"}],
+     {"Wang Yi": {"China's top diplomat"},
+      "Nikolai Patrushev": {"secretary of the Russian Security Council"}}),
+])
+def test_resolve_article_groups_names_and_descriptions(parse, text, groups, roles):
+    doc = parse(text)
+    mentions, entities = resolve_article(doc, find_mentions(doc), article_id="x",
+                                         published="2023-09-19")
+    by_entity: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.entity:
+            by_entity.setdefault(m.entity, set()).add(m.text)
+    for group in groups:
+        assert group in by_entity.values()
+    stated = {e.name: {r.title for r in e.roles} for e in entities}
+    for name, titles in roles.items():
+        assert titles <= stated[name]
+    assert all(r.article_id == "x" and r.date == "2023-09-19" for e in entities for r in e.roles)
+
+
+@pytest.fixture(scope="module")
+def seed_index():
+    files = sorted(SEEDS.glob("*.txt"))
+    if not files:
+        pytest.skip(f"no seeds at {SEEDS}")
+    from newsweave.analyse import nlp
+
+    index = EntityIndex()
+    for path, doc in zip(files, nlp.parse([f.read_text("utf-8") for f in files])):
+        _, entities = resolve_article(doc, find_mentions(doc), article_id=path.stem,
+                                      published=None)
+        index.add(entities)
+    return index
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("name, surname, role", [
+    ("Vladimir Putin", "Putin", "Russian President"),
+    ("Wang Yi", "Wang", "Chinese Foreign Minister"),
+    ("Nikolai Patrushev", "Patrushev", "secretary of the Russian Security Council"),
+    ("Xi Jinping", "Xi", "Chinese President"),
+])
+def test_seeds_one_canonical_person_with_roles(seed_index, name, surname, role):
+    people = [e for e in seed_index.records() if e.label == "PERSON"
+              and surname in (e.name, *e.aliases, *e.name.split())]
+    assert [e.name for e in people] == [name]
+    assert role in {r.title for r in people[0].roles}
+    assert len({r.article_id for r in people[0].roles}) >= 3
+
+
+@pytest.mark.model
+def test_seeds_lavrov_spellings_one_person_by_shared_role(seed_index):
+    lavrovs = [e for e in seed_index.records() if "Lavrov" in e.name]
+    assert len(lavrovs) == 1
+    assert {"Sergey Lavrov", "Sergei Lavrov"} == {lavrovs[0].name, *lavrovs[0].aliases}
+    assert "Russian Foreign Minister" in {r.title for r in lavrovs[0].roles}
