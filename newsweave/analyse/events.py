@@ -18,6 +18,7 @@ from typing import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Event, Mention, Timex
+from .tense import FUTURE, doc_direction
 
 # Lemma of the trigger -> event kind. Nouns and verbs alike; "talk" only as a noun.
 TRIGGERS = {
@@ -40,8 +41,7 @@ NEEDS_ACTOR = {"say", "tell", "report", "state", "confirm", "claim", "reveal", "
 # Verbs that only make an event of their kind with a noun object ("held talks").
 NOUN_ONLY = {"talk", "call", "tour", "travel", "forum"}
 CANCELLING = {"cancel", "postpone", "scrap", "call off", "suspend", "abandon"}
-PLANNING = {"will", "would", "shall", "plan", "due", "expect", "set", "schedule", "prepare",
-            "intend", "going", "upcoming", "next", "forthcoming", "future", "forward"}
+PLANNING_WORDS = {"upcoming", "next", "forthcoming", "future", "forward", "planned", "scheduled"}
 ACTORS = {"PERSON", "ORG", "GPE"}
 # Kinds whose repeated mentions in one article are usually one event; summits,
 # signings and statements sharing a participant are often several.
@@ -223,9 +223,13 @@ def status(token: Token) -> str:
 
 
 def _future(token: Token) -> bool:
+    """The governing verb's tense points forward ("will meet", "is due to meet",
+    "the planned visit"), or a planning word goes with the trigger ("next",
+    "upcoming", "looks forward to")."""
+    if doc_direction(token.doc, token.idx, token.idx + len(token.text)) == FUTURE:
+        return True
     context = list(token.children) + [token.head] + list(token.head.children)
-    words = {t.lemma_.lower() for t in context} | {t.lower_ for t in context}
-    return bool(words & PLANNING) or token.morph.get("Tense") == ["Fut"]
+    return bool({t.lower_ for t in context} & PLANNING_WORDS)
 
 
 def merge_events(found: list[Event]) -> list[Event]:
