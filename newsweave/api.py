@@ -15,7 +15,7 @@ from . import pipeline
 from .config import Config
 from .errors import NotFound
 from .ingest import iter_files
-from .model import Article, ArticleSummary, RunSummary, Skipped
+from .model import Analysis, Article, ArticleSummary, RunSummary, Skipped
 from .store import Store
 
 
@@ -51,6 +51,11 @@ def get_article(store: Store, id_or_prefix: str) -> Article:
     if found is None:
         raise NotFound(f"no article with id {id_or_prefix!r}")
     return found
+
+
+def get_analysis(store: Store, article_id: str) -> Analysis | None:
+    """What the analysis stage found in one article (None if not analysed)."""
+    return store.analysis(article_id)
 
 
 def export(store: Store, fmt: str, out: Path) -> int:

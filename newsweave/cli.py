@@ -18,7 +18,7 @@ from . import api
 from .config import Config, load_config
 from .errors import NewsweaveError
 from .export import FORMATS, article_record
-from .model import Article, RunSummary
+from .model import Analysis, Article, RunSummary
 
 if TYPE_CHECKING:
     from .store import Store
@@ -148,12 +148,21 @@ def show(
     as_json: bool = typer.Option(False, "--json", help="Print the export record as JSON."),
     config_file: Optional[Path] = ConfigOption,
 ) -> None:
-    """Print one article: metadata with provenance, clean text, what was removed."""
-    article = with_store(config_file, db, lambda store: api.get_article(store, article_id))
+    """Print one article: metadata with provenance, clean text, what was removed,
+    and the quotes, events and time expressions found in it."""
+    article, analysis = with_store(config_file, db, lambda store: _article_and_analysis(
+        store, article_id))
     if as_json:
         out.print_json(json.dumps(article_record(article), ensure_ascii=False))
         return
     _print_article(article)
+    if analysis is not None:
+        _print_analysis(article, analysis)
+
+
+def _article_and_analysis(store: "Store", article_id: str) -> tuple[Article, Analysis | None]:
+    article = api.get_article(store, article_id)
+    return article, api.get_analysis(store, article.id)
 
 
 def _print_article(article: Article) -> None:
@@ -172,6 +181,25 @@ def _print_article(article: Article) -> None:
     for cut in article.removed:
         out.print(f"[dim]{cut.start:>6}-{cut.end:<6}[/] [yellow]{escape(cut.reason)}[/] "
                   f"{escape(cut.text[:90])}", highlight=False)
+
+
+def _print_analysis(article: Article, analysis: Analysis) -> None:
+    text = article.text
+    out.rule(f"quotes ({len(analysis.quotes)})")
+    for quote in analysis.quotes:
+        speaker = text[quote.speaker_start:quote.speaker_end] if quote.speaker_start is not None \
+            else "?"
+        out.print(f"[cyan]{escape(speaker)}[/] [dim]{escape(quote.cue or '')} ({quote.kind})[/] "
+                  f"{escape(quote.text[:120])}", highlight=False)
+    out.rule(f"events ({len(analysis.events)})")
+    for event in analysis.events:
+        out.print(f"[green]{event.kind}[/] {escape(', '.join(event.participants) or '-')} "
+                  f"[dim]in[/] {escape(event.place or '-')} [dim]on[/] {escape(event.date or '-')} "
+                  f"[dim]({event.status}; \"{escape(event.trigger)}\")[/]", highlight=False)
+    out.rule(f"time expressions ({len(analysis.timexes)})")
+    for timex in analysis.timexes:
+        out.print(f"{escape(timex.text)} [dim]→[/] {escape(timex.value or 'unresolved')} "
+                  f"[dim]({timex.type.lower()}, {timex.precision or '-'})[/]", highlight=False)
 
 
 @app.command()

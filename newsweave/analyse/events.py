@@ -96,8 +96,9 @@ def trigger_kind(token: Token) -> str | None:
     kind = TRIGGERS.get(lemma)
     if kind is None or token.pos_ not in ("VERB", "NOUN", "PROPN"):
         return None
-    if token.pos_ == "VERB" and lemma in NOUN_ONLY:
-        return None
+    if (token.pos_ == "VERB" and lemma in NOUN_ONLY) or \
+            (token.pos_ != "VERB" and lemma in NEEDS_ACTOR):
+        return None  # "held talks" but not "talked"; "said" but not "the issues"
     if kind == "call" and token.pos_ == "NOUN" and not _phone_call(token):
         return None
     if lemma == "forum" and token.pos_ != "PROPN":
