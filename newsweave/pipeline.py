@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Callable, Iterable
 
-from .analyse import analyse
+from .analyse import EntityIndex, analyse
 from .clean import clean
 from .config import Config
 from .errors import NewsweaveError
@@ -31,18 +31,21 @@ def reference_date(config: Config) -> date:
 
 
 class Batch:
-    """Articles waiting for one commit, and the ids among them that are new."""
+    """Articles waiting for one commit, the ids among them that are new, and
+    the canonical entities known so far (loaded from the store once)."""
 
-    def __init__(self) -> None:
+    def __init__(self, index: EntityIndex) -> None:
         self.items: list[tuple[Article, str]] = []
         self.new_ids: set[str] = set()
+        self.index = index
 
     def flush(self, store: Store, config: Config) -> None:
         """Analyse the batch's new articles and store everything in one commit."""
         if self.items:
             fresh = list({a.id: a for a, _ in self.items if a.id in self.new_ids}.values())
-            found = analyse(fresh, model=config.model, batch_size=config.batch_size)
-            store.save(self.items, new_ids=self.new_ids, found=found)
+            found, entities = analyse(fresh, self.index, model=config.model,
+                                      batch_size=config.batch_size)
+            store.save(self.items, new_ids=self.new_ids, found=found, entities=entities)
         self.items, self.new_ids = [], set()
 
 
@@ -55,7 +58,7 @@ def _clean_one(doc: RawDoc, config: Config) -> Article | Skipped:
 
 def analyze(paths: Iterable[str], store: Store, config: Config, *,
             progress: Progress | None = None) -> RunSummary:
-    summary, batch = RunSummary(), Batch()
+    summary, batch = RunSummary(), Batch(EntityIndex.from_records(store.entities()))
     for item in read_paths(paths, max_bytes=config.max_bytes):
         if progress:
             progress(item.locator)

@@ -1,37 +1,71 @@
 """Analyse: ``Article`` to ``Analysis``.
 
 Each batch of clean texts goes through spaCy's ``nlp.pipe`` once (``nlp``);
-then, per article, the components read the parsed Doc: names (``entities``),
+then, per article, the components read the parsed Doc: names, resolved within
+the article and then to canonical entities across articles (``entities``),
 time expressions resolved against the publication date (``timex``),
-quotations (``quotes``) and events (``events``), which use the other three.
+quotations whose speakers and addressees are linked to those entities
+(``quotes``), and events, which use all three (``events``).
 """
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Sequence
 
 from spacy.tokens import Doc
 
-from ..model import Analysis, Article
-from .entities import find_mentions
+from ..model import Analysis, Article, Entity, Mention, Quote
+from .entities import EntityIndex, find_mentions, resolve_article
 from .events import find_events
 from .nlp import DEFAULT_MODEL, parse
 from .quotes import find_quotes
 from .timex import find_timexes
 
+__all__ = ["EntityIndex", "analyse", "analyse_doc"]
 
-def analyse_doc(article: Article, doc: Doc) -> Analysis:
-    """Everything found in one article, given its parsed clean text."""
+
+def entity_at(mentions: Sequence[Mention], start: int | None, end: int | None) -> str | None:
+    """The entity of the mention that overlaps ``start:end`` most."""
+    if start is None or end is None:
+        return None
+    overlaps = [(min(end, m.end) - max(start, m.start), m) for m in mentions if m.entity]
+    best = max(overlaps, key=lambda pair: pair[0], default=(0, None))
+    return best[1].entity if best[0] > 0 else None
+
+
+def link_quote(quote: Quote, mentions: Sequence[Mention]) -> Quote:
+    return dataclasses.replace(
+        quote, speaker=entity_at(mentions, quote.speaker_start, quote.speaker_end),
+        addressee=entity_at(mentions, quote.addressee_start, quote.addressee_end))
+
+
+def analyse_doc(article: Article, doc: Doc, index: EntityIndex) -> tuple[Analysis, set[str]]:
+    """Everything found in one article, given its parsed clean text; ``index``
+    takes in the article's entities. Returns the analysis and the ids of the
+    canonical entities it names."""
     published = article.published_date
-    mentions = find_mentions(doc)
+    local_mentions, local_entities = resolve_article(
+        doc, find_mentions(doc), article_id=article.id, published=article.meta.value("published"))
+    mapping = index.add(local_entities)
+    mentions = index.relink(local_mentions, mapping)
     timexes = find_timexes(article.text, reference=published, doc=doc)
+    quotes = [link_quote(q, mentions) for q in find_quotes(doc)]
     events = find_events(doc, mentions=mentions, timexes=timexes, published=published)
-    return Analysis(article_id=article.id, mentions=tuple(mentions),
-                    quotes=tuple(find_quotes(doc)), timexes=tuple(timexes), events=tuple(events))
+    analysis = Analysis(article_id=article.id, mentions=tuple(mentions), quotes=tuple(quotes),
+                        timexes=tuple(timexes), events=tuple(events))
+    return analysis, set(mapping.values())
 
 
-def analyse(articles: Sequence[Article], *, model: str = DEFAULT_MODEL,
-            batch_size: int = 64) -> list[Analysis]:
-    """Analyses of ``articles``, in order, parsing them as one batch."""
+def analyse(articles: Sequence[Article], index: EntityIndex, *, model: str = DEFAULT_MODEL,
+            batch_size: int = 64) -> tuple[list[Analysis], list[Entity]]:
+    """Analyses of ``articles``, in order, parsing them as one batch, and the
+    canonical entities they name as ``index`` now knows them."""
     docs = parse((article.text for article in articles), model=model, batch_size=batch_size)
-    return [analyse_doc(article, doc) for article, doc in zip(articles, docs)]
+    analyses, named = [], set()
+    for article, doc in zip(articles, docs):
+        analysis, ids = analyse_doc(article, doc, index)
+        analyses.append(analysis)
+        named |= ids
+    return analyses, [entity for entity_id in sorted(named)
+                      if (entity := index.get(entity_id)) is not None]

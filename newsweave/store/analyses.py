@@ -29,7 +29,14 @@ def insert_ignore(connection: Connection, table: Table, rows: list[dict]) -> Non
 
 
 def save_entities(connection: Connection, found: list[Entity]) -> None:
-    insert_ignore(connection, entities, [dict(id=e.id, name=e.name, label=e.label) for e in found])
+    """New entities, and for known ones their current name, new aliases and roles."""
+    rows = [dict(id=e.id, name=e.name, label=e.label) for e in found]
+    dialect = {"sqlite": sqlite, "postgresql": postgresql}[connection.dialect.name]
+    if rows:
+        statement = dialect.insert(entities)
+        connection.execute(statement.on_conflict_do_update(
+            index_elements=["id"], set_={"name": statement.excluded.name,
+                                         "label": statement.excluded.label}), rows)
     insert_ignore(connection, aliases, [dict(entity_id=e.id, alias=a)
                                         for e in found for a in e.aliases])
     insert_ignore(connection, roles, [dict(entity_id=e.id, title=r.title, article_id=r.article_id,
