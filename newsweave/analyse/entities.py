@@ -18,8 +18,14 @@ fails on news text (each measured on ner-conll2003 dev, see ``bench/``):
    a labelled name is labelled.
 6. ``urls.v1``: mentions that are or touch a URL or a domain are dropped.
 
-Resolution into entities lives in ``analyse/resolve.py`` style functions below
-this module's mention finder: ``resolve_article`` and ``EntityIndex``.
+7. ``merge_names.v1``, ``name_runs.v1``, ``name_country.v1``, ``teams.v1``,
+   ``countries.v1``: a person's name runs over the words the model cut off;
+   unlabelled runs of capitalised proper nouns are people; ``Name (Country)``
+   is a person; a place with a score in a results table or either side of
+   "v" is a team (ORG); a country's name is a place.
+
+Below the finder: ``resolve_article`` (one article's entities, roles and
+descriptions) and ``EntityIndex`` (canonical entities across articles).
 """
 
 from __future__ import annotations
