@@ -1,0 +1,156 @@
+"""Canonical entities across articles: stable ids, merged names and roles."""
+
+from __future__ import annotations
+
+from ..model import Entity, Mention
+from .resolve import _family, _name_key
+
+# =============================================================== across articles
+
+def entity_id(label: str, name: str) -> str:
+    """A stable id from a label family and a name: ``person:vladimir-putin``."""
+    return f"{_family(label)}:{_name_key(name).replace(' ', '-')}"
+
+
+def _tokens(name: str) -> list[str]:
+    return _name_key(name).split()
+
+
+def _spelling_variant(a: str, b: str) -> bool:
+    """"Sergey"/"Sergei": one transliteration apart (same first letter, one
+    edit). Different given names ("Sergei"/"Sergo" aside) are not variants."""
+    if a == b:
+        return True
+    if a[:1] != b[:1] or abs(len(a) - len(b)) > 1 or min(len(a), len(b)) < 4:
+        return False
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1] <= 1
+
+
+def _role_keys(entity: Entity) -> set[str]:
+    return {_name_key(r.title) for r in entity.roles}
+
+
+class EntityIndex:
+    """Canonical entities across articles, built incrementally.
+
+    ``add`` takes one article's entities (from ``resolve_article``) and returns
+    their local keys mapped to canonical ids. Rules (``canon.v1``):
+
+    - same label family and a shared full name or alias (case, accents and
+      hyphens aside) are one entity;
+    - a one-word person ("Putin") joins the one known person whose full name
+      has that word; with none or several it stays a one-word entity, which a
+      later full name absorbs when it is the only holder;
+    - two full names with the same surname are one person only when the given
+      names are spelling variants *and* the two share a stated role ("Russian
+      Foreign Minister Sergey/Sergei Lavrov"); otherwise they stay apart.
+
+    Ids are ``entity_id(label, first full name)`` and never change; an absorbed
+    one-word entity's id redirects to the absorbing one (``get``). ``records()``
+    and ``from_records`` round-trip through plain ``Entity`` records.
+    """
+
+    def __init__(self) -> None:
+        self._entities: dict[str, Entity] = {}
+        self._redirects: dict[str, str] = {}
+
+    @classmethod
+    def from_records(cls, records) -> "EntityIndex":
+        index = cls()
+        for e in records:
+            index._entities[e.id] = e
+        for e in records:
+            for alias in (e.name, *e.aliases):
+                old = entity_id(e.label, alias)
+                if old != e.id and old not in index._entities:
+                    index._redirects[old] = e.id
+        return index
+
+    def records(self) -> list[Entity]:
+        return sorted(self._entities.values(), key=lambda e: e.id)
+
+    def get(self, entity_id_: str) -> Entity | None:
+        while entity_id_ in self._redirects:
+            entity_id_ = self._redirects[entity_id_]
+        return self._entities.get(entity_id_)
+
+    def add(self, entities: list[Entity]) -> dict[str, str]:
+        """Merge one article's entities; returns local key -> canonical id."""
+        ordered = sorted(entities, key=lambda e: -len(_tokens(e.name)))  # full names first
+        return {e.id: self._add_one(e) for e in ordered}
+
+    def relink(self, mentions: list[Mention], mapping: dict[str, str]) -> list[Mention]:
+        """Mentions with local keys replaced by canonical ids."""
+        return [Mention(m.start, m.end, m.text, m.label, mapping.get(m.entity, m.entity))
+                for m in mentions]
+
+    def _add_one(self, e: Entity) -> str:
+        found = self._match(e)
+        if found is None:
+            found = entity_id(e.label, e.name)
+            while found in self._redirects:
+                found = self._redirects[found]
+        self._merge(found, e)
+        if e.label == "PERSON" and len(_tokens(self._entities[found].name)) > 1:
+            self._absorb_one_word(found)
+        return found
+
+    def _family_entities(self, label: str):
+        return [k for k in self._entities.values() if _family(k.label) == _family(label)]
+
+    def _match(self, e: Entity) -> str | None:
+        names = {_name_key(n) for n in (e.name, *e.aliases)}
+        known = self._family_entities(e.label)
+        if e.label != "PERSON":
+            return next((k.id for k in known if names & {_name_key(n) for n in (k.name, *k.aliases)}), None)
+        full = {n for n in names if len(n.split()) > 1}
+        if not full:
+            holders = [k for k in known if len(_tokens(k.name)) > 1
+                       and _name_key(e.name) in _tokens(k.name)]
+            return holders[0].id if len(holders) == 1 else None
+        for k in known:
+            k_full = {_name_key(n) for n in (k.name, *k.aliases) if len(_tokens(n)) > 1}
+            if full & k_full:
+                return k.id
+        return self._variant_match(e, full, known)
+
+    def _variant_match(self, e: Entity, full: set[str], known) -> str | None:
+        roles = _role_keys(e)
+        for k in known:
+            if not roles & _role_keys(k):
+                continue
+            for mine in full:
+                for theirs in (_name_key(n) for n in (k.name, *k.aliases) if len(_tokens(n)) > 1):
+                    a, b = mine.split(), theirs.split()
+                    if (len(a) == len(b) and a[-1] == b[-1]
+                            and all(_spelling_variant(x, y) for x, y in zip(a[:-1], b[:-1]))):
+                        return k.id
+        return None
+
+    def _merge(self, key: str, e: Entity) -> None:
+        old = self._entities.get(key)
+        if old is None:
+            self._entities[key] = Entity(key, e.name, e.label, tuple(dict.fromkeys(e.aliases)), e.roles)
+            return
+        names = [n for n in (*old.aliases, e.name, *e.aliases) if n != old.name]
+        roles = tuple(dict.fromkeys((*old.roles, *e.roles)))
+        self._entities[key] = Entity(key, old.name, old.label, tuple(dict.fromkeys(names)), roles)
+
+    def _absorb_one_word(self, key: str) -> None:
+        """A one-word person whose word only this full name holds joins it."""
+        full = self._entities[key]
+        people = [k for k in self._entities.values() if k.label == "PERSON"]
+        for one in [k for k in people if len(_tokens(k.name)) == 1]:
+            word = _name_key(one.name)
+            holders = [k for k in people if len(_tokens(k.name)) > 1 and word in _tokens(k.name)]
+            if word in _tokens(full.name) and holders == [full]:
+                del self._entities[one.id]
+                self._redirects[one.id] = key
+                self._merge(key, Entity(key, one.name, "PERSON", one.aliases, one.roles))
+                full = self._entities[key]

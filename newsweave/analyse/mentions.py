@@ -1,0 +1,491 @@
+"""Entities: mentions of people, organisations and places, found in one article.
+
+``find_mentions(doc)`` is spaCy NER plus an ordered list of small rules where it
+fails on news text (each measured on ner-conll2003 dev, see ``bench/``):
+
+1. ``caps.v1``: lines in capitals (headlines, ``MOSCOW (Sputnik) -`` datelines)
+   are re-cased from the article's own spellings and run through the model
+   again: the small model reads capitals as acronyms.
+2. ``split.v1``: a span never crosses a line break, a comma, a bracket or a
+   bare number ("Sputnik International, 1920", "Somerset 83").
+3. ``trim.v1``: leading determiners and titles ("the", "President") and a
+   trailing possessive ("Xi's") are not part of a name.
+4. ``org_suffix.v1``: an unlabelled run of proper nouns ending in an
+   organisation word ("Sputnik International", "... Group") is an ORG.
+5. ``consistency.v1``: one name keeps one label through an article: a
+   surname or given name of a person named in full is a PERSON ("Xi" after
+   "Xi Jinping"), the label seen most often wins, and an unlabelled repeat of
+   a labelled name is labelled.
+6. ``urls.v1``: mentions that are or touch a URL or a domain are dropped.
+
+7. ``merge_names.v1``, ``name_runs.v1``, ``name_country.v1``, ``teams.v1``,
+   ``countries.v1``: a person's name runs over the words the model cut off;
+   unlabelled runs of capitalised proper nouns are people; ``Name (Country)``
+   is a person; a place with a score in a results table or either side of
+   "v" is a team (ORG); a country's name is a place.
+
+Below the finder: ``resolve_article`` (one article's entities, roles and
+descriptions) and ``EntityIndex`` (canonical entities across articles).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..model import Mention
+
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT",
+                         "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"})
+RULES = ("caps.v1", "split.v1", "trim.v1", "merge_names.v1", "org_suffix.v1",
+         "name_runs.v1", "name_country.v1", "teams.v1", "countries.v1", "consistency.v1",
+         "urls.v1")
+
+# Words that head a role ("Chinese Foreign Minister"), for names and for roles.
+ROLE_WORDS = frozenset("""
+president minister secretary director diplomat leader head chairman chairwoman chair
+premier chancellor advisor adviser spokesman spokeswoman spokesperson ambassador envoy
+official governor mayor commander chief general member deputy king queen prince
+secretary-general speaker senator lawmaker representative editor founder ceo
+""".split())
+DETERMINERS = frozenset({"the", "a", "an"})
+POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+# Titles written before a name; never part of the name itself.
+TITLES = frozenset("""
+mr mrs ms miss dr prof sir dame lord lady president vice premier prime minister
+chancellor secretary general gen. gen col. col capt. capt lt sgt maj. major king
+queen prince princess emperor pope cardinal bishop archbishop rev. rev father
+sheikh ayatollah senator sen. rep. representative governor gov. mayor judge justice
+ambassador envoy spokesman spokeswoman chairman chairwoman chief director head
+leader coach captain striker midfielder defender goalkeeper manager
+""".split())
+ORG_WORDS = frozenset("""
+international inc inc. corp corp. corporation co co. ltd ltd. plc llc group party
+council agency bank university association federation union committee ministry
+club news times post institute foundation fund commission organization
+organisation authority company airlines airways service services network press
+""".split())
+PLACE_WORDS = frozenset("""
+street avenue road square bridge river lake lakes mountain mountains island islands bay
+sea ocean gulf valley park palace airport stadium strait coast peninsula desert
+""".split())
+_SPLITTERS = frozenset({",", "-", "--", "(", ")", "[", "]", ";", ":", "/", "|", "\"", "“", "”",
+                        "—", "–", "•", "·", "©"})
+_URL = re.compile(r"(?i)(https?://|www\.|\.(com|org|net|news|co|ru|cn|uk|io|info)\b)")
+_NUMBER = re.compile(r"^(?=.*\d)[\d.,:/+-]+$")
+_SCORE = re.compile(r"^\d{1,3}(-\d{1,3})?$")  # a score or a tally, not a date
+
+
+@dataclass
+class _Span:
+    """A candidate mention as token indices [start, end) and a label."""
+
+    start: int
+    end: int
+    label: str
+
+
+def find_mentions(doc: Doc, *, nlp: Language | None = None,
+                  rules: tuple[str, ...] = RULES) -> list[Mention]:
+    """Named mentions in ``doc``, with character offsets into ``doc.text``.
+
+    ``nlp`` is the pipeline that re-reads lines in capitals (default: the one
+    ``analyse.nlp.load()`` holds); ``rules`` names the steps to run, in order.
+    """
+    spans = [_Span(e.start, e.end, e.label_) for e in doc.ents if e.label_ in NAME_LABELS]
+    steps = {"caps.v1": lambda s: _recase_caps(doc, s, nlp),
+             "merge_names.v1": lambda s: _merge_names(doc, s),
+             "name_runs.v1": lambda s: _name_runs(doc, s),
+             "name_country.v1": lambda s: _name_country(doc, s),
+             "teams.v1": lambda s: _teams(doc, s),
+             "countries.v1": lambda s: _countries(doc, s),
+             "split.v1": lambda s: _split(doc, s),
+             "trim.v1": lambda s: _trim(doc, s),
+             "org_suffix.v1": lambda s: _org_suffix(doc, s),
+             "consistency.v1": lambda s: _consistency(doc, s),
+             "urls.v1": lambda s: _drop_urls(doc, s)}
+    for rule in rules:
+        spans = steps[rule](spans)
+    return _to_mentions(doc, spans)
+
+
+def _to_mentions(doc: Doc, spans: list[_Span]) -> list[Mention]:
+    taken: set[int] = set()
+    found = []
+    for s in sorted(spans, key=lambda s: (s.start, -(s.end - s.start))):
+        if s.end <= s.start or taken.intersection(range(s.start, s.end)):
+            continue
+        taken.update(range(s.start, s.end))
+        span = doc[s.start:s.end]
+        found.append(Mention(span.start_char, span.end_char, span.text, s.label))
+    return found
+
+
+# --------------------------------------------------------------- caps.v1
+
+def _is_caps(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _lines(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of the lines of ``doc`` (whitespace tokens left out)."""
+    lines, start = [], 0
+    for tok in doc:
+        if tok.is_space and "\n" in tok.text:
+            lines.append((start, tok.i))
+            start = tok.i + 1
+        elif "\n" in tok.whitespace_:
+            lines.append((start, tok.i + 1))
+            start = tok.i + 1
+    lines.append((start, len(doc)))
+    return [(a, b) for a, b in lines if b > a]
+
+
+def _caps_ranges(doc: Doc) -> list[tuple[int, int]]:
+    """Lines mostly in capitals, and capital runs that open a line before
+    punctuation (a dateline: ``MOSCOW (Sputnik) -``, ``PARAMARIBO , Surinam``)."""
+    found = []
+    for a, b in _lines(doc):
+        words = [t for t in doc[a:b] if any(c.isalpha() for c in t.text)]
+        caps = [t for t in words if _is_caps(t.text)]
+        if words and len(caps) >= 0.8 * len(words) and any(len(t) > 4 for t in caps):
+            found.append((a, b))
+            continue
+        end = a
+        while end < b and (_is_caps(doc[end].text) or doc[end].text in ("-", ".")):
+            end += 1
+        if end > a and end < b and doc[end].is_punct and any(len(t) > 4 for t in doc[a:end]):
+            found.append((a, end))
+    return found
+
+
+def _spellings(doc: Doc, skip: set[int]) -> dict[str, str]:
+    """The most common spelling of each word outside the capital lines, not
+    counting line- and sentence-initial words (capitalised by position)."""
+    seen: dict[str, Counter] = defaultdict(Counter)
+    for tok in doc:
+        if tok.i in skip or tok.is_sent_start or _is_caps(tok.text):
+            continue
+        seen[tok.text.lower()][tok.text] += 1
+    return {low: forms.most_common(1)[0][0] for low, forms in seen.items()}
+
+
+def _recase(word: str, spellings: dict[str, str], vocab_words: set[str]) -> str:
+    if not _is_caps(word):
+        return word
+    low = word.lower()
+    form = spellings.get(low)
+    if form is None:
+        form = low if low in vocab_words else word[0] + word[1:].lower()
+    return form if len(form) == len(word) else word
+
+
+def _recase_caps(doc: Doc, spans: list[_Span], nlp: Language | None) -> list[_Span]:
+    ranges = _caps_ranges(doc)
+    if not ranges:
+        return spans
+    if nlp is None:
+        from .nlp import load
+        nlp = load()
+    skip = {i for a, b in ranges for i in range(a, b)}
+    spellings = _spellings(doc, skip)
+    common = _common_words(nlp)
+    inputs = [Doc(nlp.vocab, words=[_recase(t.text, spellings, common) for t in doc[a:b]],
+                  spaces=[bool(t.whitespace_) for t in doc[a:b]]) for a, b in ranges]
+    kept = [s for s in spans if not skip.intersection(range(s.start, s.end))]
+    for (a, _), parsed in zip(ranges, nlp.pipe(inputs)):
+        kept.extend(_Span(a + e.start, a + e.end, e.label_) for e in parsed.ents
+                    if e.label_ in NAME_LABELS)
+    return kept
+
+
+_COMMON: dict[int, set[str]] = {}
+
+
+def _common_words(nlp: Language) -> set[str]:
+    """Lower-case English function words: lowercased when re-casing capitals
+    (everything else becomes Title case unless the article spells it)."""
+    key = id(nlp)
+    if key not in _COMMON:
+        _COMMON[key] = set(FUNCTION_WORDS)
+    return _COMMON[key]
+
+
+FUNCTION_WORDS = frozenset("""
+a an the and or but nor of in on at to for from by with without into onto over under
+after before since until as than then that this these those there here is are was
+were be been being has have had do does did will would shall should can could may
+might must not no yes it its he she they we you i his her their our your my me him
+them us who whom whose which what when where why how all any some each every both
+few more most other such only own same so too very just also again off out up down
+about above below against between through during while if because v vs
+""".split())
+
+
+# --------------------------------------------------------------- split.v1
+
+def _splits(doc: Doc, i: int) -> bool:
+    """A separator token; a hyphen only when spaced ("A - B", not "Jong-un")."""
+    tok = doc[i]
+    if tok.text in ("-", "--"):
+        return bool(tok.whitespace_) and i > 0 and bool(doc[i - 1].whitespace_)
+    return tok.text in _SPLITTERS
+
+
+def _split(doc: Doc, spans: list[_Span]) -> list[_Span]:
+    out = []
+    for s in spans:
+        start = s.start
+        for i in range(s.start, s.end):
+            tok = doc[i]
+            if tok.is_space or _splits(doc, i) or _NUMBER.match(tok.text):
+                out.append(_Span(start, i, s.label))
+                start = i + 1
+            elif "\n" in tok.whitespace_:
+                out.append(_Span(start, i + 1, s.label))
+                start = i + 1
+        out.append(_Span(start, s.end, s.label))
+    return [s for s in out if s.end > s.start]
+
+
+# --------------------------------------------------------------- trim.v1
+
+def _trim(doc: Doc, spans: list[_Span]) -> list[_Span]:
+    out = []
+    for s in spans:
+        start, end = s.start, s.end
+        while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct
+                               or (s.label == "PERSON" and doc[start].lower_ in TITLES)):
+            start += 1
+        while end > start and (doc[end - 1].text in POSSESSIVES or doc[end - 1].is_punct
+                               and doc[end - 1].text not in (".",)):
+            end -= 1
+        if end > start:
+            out.append(_Span(start, end, s.label))
+    return out
+
+
+# --------------------------------------------------------------- org_suffix.v1
+
+def _org_suffix(doc: Doc, spans: list[_Span]) -> list[_Span]:
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    out = list(spans)
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and j not in taken and doc[j].pos_ == "PROPN" and doc[j].is_title:
+            j += 1
+        if j - i >= 2 and doc[j - 1].lower_ in ORG_WORDS:
+            out.append(_Span(i, j, "ORG"))
+        i = max(j, i + 1)
+    return out
+
+
+# --------------------------------------------------------------- consistency.v1
+
+def _key(doc: Doc, s: _Span) -> str:
+    return doc[s.start:s.end].text
+
+
+def _consistency(doc: Doc, spans: list[_Span]) -> list[_Span]:
+    person_parts = _person_parts(doc, spans)
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for s in spans:
+        votes[_key(doc, s)][s.label] += 1
+    out = []
+    for s in spans:
+        key = _key(doc, s)
+        if key in person_parts:
+            label = "PERSON"
+        else:
+            label = votes[key].most_common(1)[0][0]
+        out.append(_Span(s.start, s.end, label))
+    return out + _repeats(doc, out, person_parts)
+
+
+def _person_parts(doc: Doc, spans: list[_Span]) -> set[str]:
+    """Given names and surnames of people named in full in this article."""
+    parts = set()
+    for s in spans:
+        if s.label == "PERSON" and s.end - s.start >= 2:
+            first, last = doc[s.start], doc[s.end - 1]
+            parts.update(t.text for t in (first, last) if t.is_title and len(t) > 1)
+    return parts
+
+
+def _repeats(doc: Doc, spans: list[_Span], person_parts: set[str]) -> list[_Span]:
+    """Unlabelled capitalised tokens that repeat a one-word labelled name."""
+    labels = {_key(doc, s): s.label for s in spans if s.end - s.start == 1}
+    labels.update({part: "PERSON" for part in person_parts})
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    found = []
+    for tok in doc:
+        label = labels.get(tok.text)
+        if label and tok.i not in taken and tok.text[:1].isupper() and tok.pos_ in ("PROPN", "X", "NOUN"):
+            found.append(_Span(tok.i, tok.i + 1, label))
+    return found
+
+
+# --------------------------------------------------------------- urls.v1
+
+def _drop_urls(doc: Doc, spans: list[_Span]) -> list[_Span]:
+    def urlish(s: _Span) -> bool:
+        toks = doc[max(0, s.start - 1):min(len(doc), s.end + 1)]
+        return any(t.like_url or t.like_email or _URL.search(t.text) for t in toks
+                   if not t.is_punct)
+    return [s for s in spans if not urlish(s)]
+
+
+# --------------------------------------------------------------- merge_names.v1
+
+def _name_token(tok) -> bool:
+    """A word that can be part of a name: capitalised, not a title or function word."""
+    text = tok.text
+    return (text[:1].isupper() and any(c.isalpha() for c in text) and not _is_caps(text)
+            and tok.lower_ not in TITLES and tok.lower_ not in FUNCTION_WORDS
+            and not tok.is_space and "\n" not in tok.whitespace_[:0])
+
+
+def _merge_names(doc: Doc, spans: list[_Span]) -> list[_Span]:
+    """A PERSON span runs on over directly following name words the model cut
+    off or labelled apart ("Filip" + "De Wilde")."""
+    by_start = {s.start: s for s in spans}
+    out, absorbed = [], set()
+    for s in sorted(spans, key=lambda s: s.start):
+        if id(s) in absorbed:
+            continue
+        end = s.end
+        if s.label == "PERSON":
+            while end < len(doc) and _name_token(doc[end]) and "\n" not in doc[end - 1].whitespace_:
+                nxt = by_start.get(end)
+                if nxt is not None and nxt.label not in ("PERSON", "ORG"):
+                    break
+                if nxt is not None:
+                    absorbed.add(id(nxt))
+                    end = nxt.end
+                else:
+                    end += 1
+        out.append(_Span(s.start, end, s.label))
+    return out
+
+
+# --------------------------------------------------------------- name_runs.v1
+
+def _name_runs(doc: Doc, spans: list[_Span]) -> list[_Span]:
+    """Unlabelled runs of two or more capitalised proper nouns are people
+    (organisation-like runs were taken by ``org_suffix.v1``)."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    out = list(spans)
+    i = 0
+    while i < len(doc):
+        j = i
+        while (j < len(doc) and j not in taken and doc[j].pos_ == "PROPN" and _name_token(doc[j])
+               and (j == i or "\n" not in doc[j - 1].whitespace_)):
+            j += 1
+        if j - i >= 2 and _person_like_run(doc, i, j):
+            out.append(_Span(i, j, "FAC" if doc[j - 1].lower_ in PLACE_WORDS else "PERSON"))
+        i = max(j, i + 1)
+    return out
+
+
+def _person_like_run(doc: Doc, i: int, j: int) -> bool:
+    """Not a piece of a longer capitalised name ("Belt and Road Forum") nor a
+    title or a headline's words ("Top Security Official")."""
+    if any(t.lower_ in ROLE_WORDS or t.lower_ in ORG_WORDS or t.lower_ in EVENT_WORDS
+           for t in doc[i:j]):
+        return False
+    before = doc[i - 2:i] if i >= 2 else None
+    after = doc[j:j + 2] if j + 2 <= len(doc) else None
+    joined = lambda pair: (pair is not None and pair[0].lower_ in ("and", "of", "for", "&")
+                           and pair[1].text[:1].isupper())
+    return not (before is not None and before[1].lower_ in ("and", "of", "for", "&")
+                and before[0].text[:1].isupper()) and not joined(after)
+
+
+EVENT_WORDS = frozenset("""
+forum initiative campaign summit conference cooperation games cup championship
+championships open tour league festival war revolution talks agreement treaty
+""".split())
+
+
+# --------------------------------------------------------------- name_country.v1
+
+def _name_country(doc: Doc, spans: list[_Span]) -> list[_Span]:
+    """``Name ( Country )``, as in results lists and line-ups: the name is a person."""
+    out = []
+    for s in spans:
+        after = doc[s.end:s.end + 3]
+        if (len(after) == 3 and after[0].text == "(" and after[2].text == ")"
+                and after[1].text in COUNTRIES and s.label in ("ORG", "GPE", "LOC", "NORP")
+                and doc[s.start:s.end].text not in COUNTRIES):
+            out.append(_Span(s.start, s.end, "PERSON"))
+        else:
+            out.append(s)
+    return out
+
+
+# --------------------------------------------------------------- teams.v1
+
+def _table_line(doc: Doc, a: int, b: int) -> bool:
+    toks = [t for t in doc[a:b] if not t.is_punct]
+    return len(toks) >= 2 and sum(_NUMBER.match(t.text) is not None for t in toks) >= 0.3 * len(toks)
+
+
+def _teams(doc: Doc, spans: list[_Span]) -> list[_Span]:
+    """In results tables and fixtures a place name followed by a score, or on
+    either side of ``v``, is a team (an ORG); countries stay places."""
+    table = set()
+    for a, b in _lines(doc):
+        if _table_line(doc, a, b):
+            table.update(range(a, b))
+    out = []
+    for s in spans:
+        text = doc[s.start:s.end].text
+        nxt = doc[s.end] if s.end < len(doc) else None
+        prev = doc[s.start - 1] if s.start > 0 else None
+        scored = s.start in table and nxt is not None and _SCORE.match(nxt.text)
+        fixture = (nxt is not None and nxt.lower_ in ("v", "vs", "vs.")) or (
+            prev is not None and prev.lower_ in ("v", "vs", "vs."))
+        if (scored or fixture) and s.label in ("GPE", "LOC", "PERSON", "FAC", "NORP") \
+                and text not in COUNTRIES and not (s.label == "PERSON" and s.end - s.start > 1):
+            out.append(_Span(s.start, s.end, "ORG"))
+        else:
+            out.append(s)
+    return out
+
+
+COUNTRIES = frozenset(line.strip() for line in """
+Afghanistan|Albania|Algeria|Andorra|Angola|Argentina|Armenia|Australia|Austria|Azerbaijan
+Bahamas|Bahrain|Bangladesh|Barbados|Belarus|Belgium|Belize|Benin|Bhutan|Bolivia|Bosnia
+Botswana|Brazil|Britain|Brunei|Bulgaria|Burkina Faso|Burma|Burundi|Cambodia|Cameroon|Canada
+Chad|Chile|China|Colombia|Congo|Costa Rica|Croatia|Cuba|Cyprus|Czech Republic|Czechia
+Denmark|Djibouti|Dominica|Ecuador|Egypt|El Salvador|England|Eritrea|Estonia|Ethiopia|Fiji
+Finland|France|Gabon|Gambia|Georgia|Germany|Ghana|Greece|Grenada|Guatemala|Guinea|Guyana
+Haiti|Holland|Honduras|Hong Kong|Hungary|Iceland|India|Indonesia|Iran|Iraq|Ireland|Israel
+Italy|Ivory Coast|Jamaica|Japan|Jordan|Kazakhstan|Kazakstan|Kenya|Kosovo|Kuwait|Kyrgyzstan
+Laos|Latvia|Lebanon|Lesotho|Liberia|Libya|Liechtenstein|Lithuania|Luxembourg|Macedonia
+Madagascar|Malawi|Malaysia|Maldives|Mali|Malta|Mauritania|Mauritius|Mexico|Moldova|Monaco
+Mongolia|Montenegro|Morocco|Mozambique|Myanmar|Namibia|Nepal|Netherlands|New Zealand
+Nicaragua|Niger|Nigeria|North Korea|Northern Ireland|Norway|Oman|Pakistan|Palestine|Panama
+Paraguay|Peru|Philippines|Poland|Portugal|Qatar|Romania|Russia|Rwanda|San Marino
+Saudi Arabia|Scotland|Senegal|Serbia|Sierra Leone|Singapore|Slovakia|Slovenia|Somalia
+South Africa|South Korea|Spain|Sri Lanka|Sudan|Surinam|Suriname|Sweden|Switzerland|Syria
+Taiwan|Tajikistan|Tanzania|Thailand|Togo|Tonga|Trinidad|Tunisia|Turkey|Turkmenistan|U.S.
+US|USA|Uganda|Ukraine|United Arab Emirates|United Kingdom|United States|Uruguay|Uzbekistan
+Venezuela|Vietnam|Wales|Yemen|Yugoslavia|Zaire|Zambia|Zimbabwe|UK|U.K.|Korea|Samoa
+""".replace("\n", "|").split("|") if line.strip())
+
+
+# --------------------------------------------------------------- countries.v1
+
+def _countries(doc: Doc, spans: list[_Span]) -> list[_Span]:
+    """A country's name is a place, whatever the model said (national teams
+    included); a person's name that is also a country is left alone when the
+    article names that person in full (``consistency.v1``)."""
+    return [_Span(s.start, s.end, "GPE") if doc[s.start:s.end].text in COUNTRIES
+            and s.label in ("ORG", "PERSON", "NORP", "LOC", "FAC") else s for s in spans]
