@@ -58,6 +58,13 @@ def get_analysis(store: Store, article_id: str) -> Analysis | None:
     return store.analysis(article_id)
 
 
+def entity_names(store: Store, analysis: Analysis) -> dict[str, str]:
+    """Canonical names of the entities an analysis refers to, by id."""
+    wanted = {m.entity for m in analysis.mentions} | {
+        p for e in analysis.events for p in e.participants}
+    return {e.id: e.name for e in store.entities() if e.id in wanted}
+
+
 def export(store: Store, fmt: str, out: Path) -> int:
     """Write everything stored to ``out`` as json, jsonl or csv; returns the
     number of articles written."""

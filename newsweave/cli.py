@@ -150,19 +150,20 @@ def show(
 ) -> None:
     """Print one article: metadata with provenance, clean text, what was removed,
     and the quotes, events and time expressions found in it."""
-    article, analysis = with_store(config_file, db, lambda store: _article_and_analysis(
+    article, analysis, names = with_store(config_file, db, lambda store: _article_and_analysis(
         store, article_id))
     if as_json:
         out.print_json(json.dumps(article_record(article), ensure_ascii=False))
         return
     _print_article(article)
     if analysis is not None:
-        _print_analysis(article, analysis)
+        _print_analysis(article, analysis, names)
 
 
-def _article_and_analysis(store: "Store", article_id: str) -> tuple[Article, Analysis | None]:
+def _article_and_analysis(store: "Store", article_id: str):
     article = api.get_article(store, article_id)
-    return article, api.get_analysis(store, article.id)
+    analysis = api.get_analysis(store, article.id)
+    return article, analysis, api.entity_names(store, analysis) if analysis else {}
 
 
 def _print_article(article: Article) -> None:
@@ -183,7 +184,7 @@ def _print_article(article: Article) -> None:
                   f"{escape(cut.text[:90])}", highlight=False)
 
 
-def _print_analysis(article: Article, analysis: Analysis) -> None:
+def _print_analysis(article: Article, analysis: Analysis, names: dict[str, str]) -> None:
     text = article.text
     out.rule(f"quotes ({len(analysis.quotes)})")
     for quote in analysis.quotes:
@@ -193,7 +194,8 @@ def _print_analysis(article: Article, analysis: Analysis) -> None:
                   f"{escape(quote.text[:120])}", highlight=False)
     out.rule(f"events ({len(analysis.events)})")
     for event in analysis.events:
-        out.print(f"[green]{event.kind}[/] {escape(', '.join(event.participants) or '-')} "
+        who = ", ".join(names.get(p, p) for p in event.participants) or "-"
+        out.print(f"[green]{event.kind}[/] {escape(who)} "
                   f"[dim]in[/] {escape(event.place or '-')} [dim]on[/] {escape(event.date or '-')} "
                   f"[dim]({event.status}; \"{escape(event.trigger)}\")[/]", highlight=False)
     out.rule(f"time expressions ({len(analysis.timexes)})")

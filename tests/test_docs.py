@@ -51,3 +51,16 @@ def rule_names(*folders: str) -> list[str]:
 @pytest.mark.parametrize("rule", rule_names("clean", "ingest"))
 def test_docs_cleaning_rule_documented(rule):
     assert rule in (DOCS / "cleaning.md").read_text(encoding="utf-8")
+
+
+def analysis_rule_names() -> list[str]:
+    from newsweave.analyse.timex import RULES as TIMEX_RULES
+    return rule_names("analyse") + [f"timex.{name}.v{version}"
+                                    for name, version, *_ in TIMEX_RULES]
+
+
+@pytest.mark.parametrize("rule", analysis_rule_names())
+def test_docs_analysis_rule_documented(rule):
+    text = (DOCS / "analysis.md").read_text(encoding="utf-8")
+    name = rule.removeprefix("timex.").rsplit(".v", 1)[0] if rule.startswith("timex.") else rule
+    assert (f"`{name}`" if rule.startswith("timex.") else rule) in text
