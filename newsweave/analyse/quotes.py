@@ -150,7 +150,7 @@ def _subject(verb: Token) -> tuple[Token | None, Token]:
             if found:
                 aux = [c for c in carrier.lefts if c.dep_ in ("auxpass", "aux")]
                 return found[0], (aux[0] if aux else carrier)
-    if verb.dep_ in ("advcl", "xcomp", "conj") and head.pos_ in ("VERB", "AUX") and head is not verb:
+    if verb.dep_ in ("advcl", "xcomp", "conj") and head.pos_ in ("VERB", "AUX") and head.i != verb.i:
         return _subject(head)[0], verb
     return None, verb
 
@@ -283,9 +283,9 @@ def _according_step(doc: Doc, marks: list[tuple[int, int]], found: dict[int, _Fo
             continue
         objs = [c for c in nxt.children if c.dep_ == "pobj"]
         clause = tok.head
-        while clause.pos_ not in ("VERB", "AUX") and clause.head is not clause:
+        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
             clause = clause.head
-        if not objs or clause is tok or any(_cue_verb(a) for a in tok.ancestors):
+        if not objs or clause.i == tok.i or any(_cue_verb(a) for a in tok.ancestors):
             continue
         left = _trim(doc, clause.left_edge.i, tok.i) if clause.left_edge.i < tok.i else None
         right = _trim(doc, tok.right_edge.i + 1, clause.right_edge.i + 1)
@@ -341,7 +341,7 @@ def _verb_before(doc: Doc, mark: tuple[int, int], floor: int) -> Token | None:
     for _ in range(6):
         if _cue_verb(cand) or cand.lemma_.lower() in QUOTE_ONLY_VERBS and cand.pos_ == "VERB":
             return cand if _subject(cand)[0] is not None else None
-        if cand.head is cand:
+        if cand.head.i == cand.i:
             return None
         cand = cand.head
     return None
