@@ -43,7 +43,7 @@ vow pledge reveal testify remark observe estimate boast caution mention urge rei
 point describe shout yell scream cry whisper exclaim comment conclude disclose
 tout brag lament mutter muse chant sing post propose recommend""".split())
 # These only cue a quotation when one stands next to them ("...," he continued).
-QUOTE_ONLY_VERBS = frozenset("continue begin go call put sum".split())
+QUOTE_ONLY_VERBS = frozenset("continue begin call put sum".split())
 PRONOUNS = frozenset("he she they we i you it".split())
 RELATIVE = frozenset("who that which whom".split())
 # Heads of descriptions that fit any titled person named before ("the official");
@@ -105,21 +105,22 @@ def _inside(i: int, marks: list[tuple[int, int]]) -> bool:
 
 
 def _np(tok: Token) -> Span:
-    """The noun phrase of ``tok``, without relative clauses or edge punctuation:
-    "Rawlings, 59, of Ashton, Md., who watched ..." gives "Rawlings, 59, of Ashton, Md."."""
-    cut = [c for c in tok.rights if c.dep_ in ("relcl", "acl") and c.i > tok.i
-           and any(w.lower_ in RELATIVE or w.tag_ in ("WP", "WDT") for w in c.subtree)]
-    end = (min(c.left_edge.i for c in cut) if cut else tok.right_edge.i + 1)
-    start = tok.left_edge.i
+    """The noun phrase of ``tok`` on its paragraph, as attribution corpora mark a
+    source: appositions and relative clauses in, the comma closing an apposition
+    too ("Rendell, a Clinton surrogate, said"), a dateline before it out."""
     doc = tok.doc
-    start, end = _on_line(doc, start, end, tok.idx)
+    start, end = _on_line(doc, tok.left_edge.i, tok.right_edge.i + 1, tok.idx)
     for t in doc[start:tok.i]:  # "(Reuters) – The secretary": the dateline is no part
         if t.text in ("–", "—", "-", ")", ":") and (t.whitespace_ or t.text == ")"):
             start = t.i + 1
-    while end - 1 > tok.i and (doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end - 1 > tok.i and (doc[end - 1].is_punct or doc[end - 1].is_space) \
+            and not (doc[end - 1].text == ")" and "(" in doc[start:end].text):
         end -= 1
     while start < tok.i and (doc[start].is_punct or doc[start].is_space):
         start += 1
+    inner = any(t.text in (",", "--", "—") for t in doc[start:end])
+    if inner and end < len(doc) and doc[end].text in (",", "--", "—") and end < tok.head.i:
+        end += 1
     return doc[start:end]
 
 
@@ -150,6 +151,8 @@ def _subject(verb: Token) -> tuple[Token | None, Token]:
             if found:
                 aux = [c for c in carrier.lefts if c.dep_ in ("auxpass", "aux")]
                 return found[0], (aux[0] if aux else carrier)
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        return _subject(head.head)[0], verb  # "responded by saying", "before asking her"
     if verb.dep_ in ("advcl", "xcomp", "conj") and head.pos_ in ("VERB", "AUX") and head.i != verb.i:
         return _subject(head)[0], verb
     return None, verb
@@ -234,17 +237,32 @@ def _complement(verb: Token) -> list[tuple[int, int]]:
     if verb.lemma_.lower() in ("tell", "ask", "urge", "warn", "call"):
         comps += [c for c in verb.rights if c.dep_ == "xcomp"]
     spans = [_clause(c) for c in comps]
-    head = verb.head
-    if not comps and verb.dep_ in ("parataxis", "ccomp", "advcl") and head.i < verb.i \
-            and head.pos_ in ("VERB", "AUX") and not any(c.dep_ == "mark" for c in verb.children):
-        cut = verb.left_edge.i
-        line_start, line_end = _line(doc.text, verb.idx)
-        left = next(t.i for t in head.subtree if t.idx >= line_start)
-        spans = [_trim(doc, left, cut)]
-        if verb.right_edge.i < head.right_edge.i:  # "The plan, he said, is fine."
-            right = max(t.i for t in head.subtree if t.idx < line_end) + 1
-            spans.append(_trim(doc, verb.right_edge.i + 1, right))
+    if not comps and verb.dep_ in ("parataxis", "ccomp", "advcl") and _parenthetical(verb):
+        spans = _around(verb)
     return [s for s in spans if s is not None]
+
+
+def _parenthetical(verb: Token) -> bool:
+    """"X, he said." or "X, he said, is Y.": the speech clause hangs, unmarked,
+    off the reported clause's verb, with some of that clause before it."""
+    head, left = verb.head, verb.left_edge.i
+    while left < verb.i and verb.doc[left].is_punct:
+        left += 1  # the parser may hang the comma on either clause
+    return head.pos_ in ("VERB", "AUX") and head.left_edge.i < left \
+        and verb.doc[left - 1].text in (",", "--", "—", "–", "”", "\"", "''") \
+        and not any(c.dep_ == "mark" for c in verb.children)
+
+
+def _around(verb: Token) -> list[tuple[int, int] | None]:
+    """The reported clause around a parenthetical speech clause, in one or two parts."""
+    doc, head = verb.doc, verb.head
+    line_start, line_end = _line(doc.text, verb.idx)
+    left = next(t.i for t in head.subtree if t.idx >= line_start)
+    spans = [_trim(doc, left, verb.left_edge.i)]
+    if verb.right_edge.i < head.right_edge.i:  # "The plan, he said, is fine."
+        right = max(t.i for t in head.subtree if t.idx < line_end) + 1
+        spans.append(_trim(doc, verb.right_edge.i + 1, right))
+    return spans
 
 
 def _attribution(verb: Token, rule: str) -> _Found | None:
@@ -308,13 +326,14 @@ def _tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
     return [] if span is None else [t for t in span if start <= t.idx < end]
 
 
-def _verb_after(doc: Doc, mark: tuple[int, int], limit: int) -> Token | None:
+def _verb_after(doc: Doc, mark: tuple[int, int], limit: int,
+                marks: list[tuple[int, int]]) -> Token | None:
     """'"...," he said' / '"...," said X, a spokesman': the first speech verb after
     the quote, if all that stands between is punctuation, its subject or its
     auxiliaries and adverbs."""
     toks = _tokens_between(doc, mark[1], limit)
     for tok in toks[:60]:
-        if tok.pos_ not in ("VERB", "AUX") or not (
+        if tok.pos_ not in ("VERB", "AUX") or _inside(tok.idx, marks) or not (
                 _cue_verb(tok) or tok.lemma_.lower() in QUOTE_ONLY_VERBS):
             continue
         subject, first = _subject(tok)
@@ -367,6 +386,16 @@ def _line(text: str, i: int) -> tuple[int, int]:
     return start, (len(text) if end < 0 else end)
 
 
+def _colon_line(text: str, line_start: int, at: int) -> int:
+    """Where the clause introducing a quotation may start: its own line, or the
+    line before when the quotation opens a paragraph and that line ends in a
+    colon ("Caddell continued:")."""
+    if text[line_start:at].strip():
+        return line_start
+    before = text[:line_start].rstrip()
+    return _line(text, len(before) - 1)[0] if before.endswith(":") else line_start
+
+
 def _adjacent_step(doc: Doc, marks: list[tuple[int, int]], found: dict[int, _Found]) -> None:
     """Quotations no clause claimed, attributed to the speech clause next to them."""
     for k, mark in enumerate(marks):
@@ -374,8 +403,9 @@ def _adjacent_step(doc: Doc, marks: list[tuple[int, int]], found: dict[int, _Fou
             continue
         line_start, line_end = _line(doc.text, mark[0])
         after_limit = min([line_end] + [s for s, _ in marks[k + 1:] if s < line_end])
-        before_floor = max([line_start] + [e for _, e in marks[:k] if e > line_start])
-        verb = _verb_after(doc, mark, after_limit) or _verb_before(doc, mark, before_floor)
+        floor = _colon_line(doc.text, line_start, mark[0])
+        before_floor = max([floor] + [e for _, e in marks[:k] if e > floor])
+        verb = _verb_after(doc, mark, after_limit, marks) or _verb_before(doc, mark, before_floor)
         if verb is None:
             dashed = _dash_source(doc, mark, line_end)
             if dashed is not None:
@@ -408,7 +438,8 @@ def _continued_step(doc: Doc, marks: list[tuple[int, int]], found: dict[int, _Fo
         if not before:
             continue
         prev = max(before, key=lambda item: max(e for _, e in item.content))
-        anchor = max([e for _, e in prev.content] + [prev.cue[1]])
+        ends = [prev.cue[1]] + ([prev.source.end_char] if prev.source is not None else [])
+        anchor = max([e for _, e in prev.content] + ends)
         lines = text[anchor:mark[0]].split("\n")
         if anchor > mark[0] or len(lines[0]) > 100 or any(l.strip() for l in lines[1:]) \
                 or any(anchor <= s < mark[0] for s, _ in marks):
