@@ -236,10 +236,25 @@ def _complement(verb: Token) -> list[tuple[int, int]]:
     comps = [c for c in verb.children if c.dep_ == "ccomp"]
     if verb.lemma_.lower() in ("tell", "ask", "urge", "warn", "call"):
         comps += [c for c in verb.rights if c.dep_ == "xcomp"]
-    spans = [_clause(c) for c in comps]
+    spans = [_clause(c) for c in comps] + _fronted(verb, comps)
     if not comps and verb.dep_ in ("parataxis", "ccomp", "advcl") and _parenthetical(verb):
         spans = _around(verb)
     return [s for s in spans if s is not None]
+
+
+def _fronted(verb: Token, comps: list[Token]) -> list[tuple[int, int] | None]:
+    """"Back in Virginia, Mr. Clarke said, he decided ...": what stands before a
+    speech clause set off by commas belongs to the reported clause after it."""
+    if not comps or any(c.i < verb.i for c in comps):
+        return []
+    subject = _subject(verb)[0]
+    start = min(verb.i, subject.left_edge.i) if subject is not None else verb.i
+    doc = verb.doc
+    sent_start, _ = _on_line(doc, verb.sent.start, verb.i, verb.idx)
+    after = doc[verb.i + 1] if verb.i + 1 < len(doc) else verb
+    if start - 1 <= sent_start or doc[start - 1].text != "," or after.text != ",":
+        return []  # "In his meeting with Wang, Putin said he ...": the speaker's setting
+    return [_trim(doc, sent_start, start - 1)]
 
 
 def _parenthetical(verb: Token) -> bool:
@@ -380,6 +395,18 @@ def _dash_source(doc: Doc, mark: tuple[int, int], line_end: int) -> _Found | Non
     return _Found(cue=m.span(1), source=src, content=[mark], rule=RULES["adjacent"])
 
 
+# How a quoted phrase hangs in its sentence when it is a name or a term, not a
+# quotation: 'said on "Fox News Sunday"', 'called her "disgusting"'.
+PHRASE_DEPS = frozenset("pobj compound poss amod nmod appos attr acomp oprd nsubj nsubjpass npadvmod".split())
+
+
+def _phrase(doc: Doc, mark: tuple[int, int]) -> bool:
+    """Whether the quoted passage is a phrase inside a sentence rather than said words."""
+    inner = [t for t in _tokens_between(doc, mark[0], mark[1]) if not (t.is_punct or t.is_space)]
+    outward = [t.dep_ for t in inner if not mark[0] <= t.head.idx < mark[1] or t.head.i == t.i]
+    return bool(outward) and all(dep in PHRASE_DEPS for dep in outward)
+
+
 def _line(text: str, i: int) -> tuple[int, int]:
     start = text.rfind("\n", 0, i) + 1
     end = text.find("\n", i)
@@ -411,6 +438,8 @@ def _adjacent_step(doc: Doc, marks: list[tuple[int, int]], found: dict[int, _Fou
             if dashed is not None:
                 found[-1 - mark[0]] = dashed  # no verb: keyed apart from token indices
             continue
+        if verb.i in found and _phrase(doc, mark):
+            continue  # 'said on "Fox News Sunday" that ...': a name, not more words
         item = found.get(verb.i) or _attribution(verb, RULES["adjacent"])
         if item is not None:
             item.content.append(mark)
@@ -431,7 +460,7 @@ def _continued_step(doc: Doc, marks: list[tuple[int, int]], found: dict[int, _Fo
     speaker. Nothing but the earlier attribution's own words may stand between."""
     text = doc.text
     for mark in marks:
-        if _claimed(mark, found) or not _starts_sentence(text, mark):
+        if _claimed(mark, found) or not _starts_sentence(text, mark) or _phrase(doc, mark):
             continue
         before = [item for item in found.values()
                   if item.content and max(e for _, e in item.content) <= mark[0]]
@@ -525,6 +554,8 @@ def _fullest(doc: Doc, name: Span) -> Span:
     last = name[-1].lower_
     fuller = [e for e in doc.ents if e.label_ == "PERSON" and len(e) > len(name)
               and e[-1].lower_ == last]
+    if not fuller and len(name) == 1:  # "Wang" for "Wang Yi": family name first
+        fuller = [e for e in doc.ents if e.label_ == "PERSON" and len(e) == 2 and e[0].lower_ == last]
     earlier = [e for e in fuller if e.start < name.start]
     return (earlier[-1] if earlier else fuller[0]) if fuller else name
 
