@@ -44,6 +44,10 @@ point describe shout yell scream cry whisper exclaim comment conclude disclose
 tout brag lament mutter muse chant sing post propose recommend""".split())
 # These only cue a quotation when one stands next to them ("...," he continued).
 QUOTE_ONLY_VERBS = frozenset("continue begin call put sum".split())
+# Verbs that quote a word or phrase about something: 'condemned the test as
+# "provocative"', 'called him a "bully"'. Only a quotation in the object counts.
+LABEL_VERBS = frozenset("""call describe condemn characterize characterise label dub brand
+praise liken decry denounce blast slam mock deride dismiss hail term promise""".split())
 PRONOUNS = frozenset("he she they we i you it".split())
 RELATIVE = frozenset("who that which whom".split())
 # Heads of descriptions that fit any titled person named before ("the official");
@@ -65,9 +69,10 @@ class _Found:
 
 # ------------------------------------------------------------------ marks
 
-# Pairs on one line: curly doubles, straight doubles, doubled singles (''...'',
-# as some papers print them) and curly singles that open at a word start.
-_PAIRS = re.compile(r"“[^“”\n]*”|\"[^\"\n]*\"|''(?=\S)(?:(?!'').)*?''|``(?:(?!'').)*?''"
+# Pairs on one line: curly doubles (also opened by a misprinted ” before a
+# capital), straight doubles, doubled singles (''...'', as some papers print
+# them) and curly singles that open at a word start.
+_PAIRS = re.compile(r"“[^“”\n]*”|(?:^|(?<=\s))”(?=[A-Z])[^“”\n]*”|\"[^\"\n]*\"|''(?=\S)(?:(?!'').)*?''|``(?:(?!'').)*?''"
                     r"|(?<![\w’])‘(?=\S)[^‘’\n]*?’(?![\w])")
 # An opener left open at a line's end: the quote runs on to the next paragraph.
 _OPEN_TO_END = re.compile(r"(?:^|(?<=\s))[“\"](?=\S)[^“”\"\n]*$", re.M)
@@ -152,7 +157,10 @@ def _subject(verb: Token) -> tuple[Token | None, Token]:
                 aux = [c for c in carrier.lefts if c.dep_ in ("auxpass", "aux")]
                 return found[0], (aux[0] if aux else carrier)
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
-        return _subject(head.head)[0], verb  # "responded by saying", "before asking her"
+        # "responded by saying", "before asking her"; "After saying ..., she was"
+        carrier = head.head
+        passive = [c for c in carrier.children if c.dep_ == "nsubjpass"]
+        return (_subject(carrier)[0] or (passive[0] if passive else None)), verb
     if verb.dep_ in ("advcl", "xcomp", "conj") and head.pos_ in ("VERB", "AUX") and head.i != verb.i:
         return _subject(head)[0], verb
     return None, verb
@@ -280,6 +288,21 @@ def _around(verb: Token) -> list[tuple[int, int] | None]:
     return spans
 
 
+def _labelled(verb: Token, marks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The object of a labelling verb when it holds a quotation: 'condemned
+    Friday's test as "provocative and destabilizing"'."""
+    if verb.lemma_.lower() not in LABEL_VERBS:
+        return []
+    parts = [c for c in verb.rights if c.dep_ in ("dobj", "oprd", "attr")
+             or (c.dep_ == "prep" and c.lower_ in ("as", "to"))]
+    if not parts:
+        return []
+    span = _trim(verb.doc, parts[0].left_edge.i, parts[-1].right_edge.i + 1)
+    if span is None or not any(s < span[1] and span[0] < e for s, e in marks):
+        return []
+    return [span]
+
+
 def _attribution(verb: Token, rule: str) -> _Found | None:
     """The cue, source and addressee of a speech verb; None without a source."""
     subject, first = _subject(verb)
@@ -294,9 +317,9 @@ def _cue_step(doc: Doc, marks: list[tuple[int, int]]) -> dict[int, _Found]:
     """Speech verbs outside quotations with a reported clause: cue.v1."""
     found: dict[int, _Found] = {}
     for tok in doc:
-        if not _cue_verb(tok) or _inside(tok.idx, marks):
+        if tok.pos_ != "VERB" or _inside(tok.idx, marks):
             continue
-        content = _complement(tok)
+        content = _complement(tok) if _cue_verb(tok) else _labelled(tok, marks)
         if not content:
             continue
         item = _attribution(tok, RULES["cue"])
