@@ -404,7 +404,7 @@ def _verb_before(doc: Doc, mark: tuple[int, int], floor: int) -> Token | None:
     return None
 
 
-_DASH_SOURCE = re.compile(r"[ \t\u00a0]*([―—–])[ \t\u00a0]*([^\n]{2,60})$")
+_DASH_SOURCE = re.compile(r"[ \t\u00a0]*([―—–])[ \t\u00a0]*([^\n]{2,60}?)[.\s]*$", re.M)
 
 
 def _dash_source(doc: Doc, mark: tuple[int, int], line_end: int) -> _Found | None:
