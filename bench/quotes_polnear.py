@@ -229,7 +229,9 @@ def main(argv: list[str] | None = None) -> int:
                        "speech": "README heuristic 3: speech-cue regex on the cue OR a quotation "
                                  "mark in the content, applied to gold and predictions alike"},
         "runs": {"as_written": "find_quotes(doc, resolve=False): sources as written (headline)",
-                 "resolved": "find_quotes(doc): sources replaced by naming spans (product default)"},
+                 "resolved": "find_quotes(doc): sources replaced by naming spans (product default); "
+                             "its Source rows are not comparable with PolNeAR, which marks the "
+                             "mention as written ('he', not the earlier 'Vladimir Putin')"},
         "timing": timing,
     }
     for run, found in quotes.items():
