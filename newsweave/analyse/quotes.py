@@ -240,7 +240,6 @@ def _complement(verb: Token) -> list[tuple[int, int]]:
     "said (that) X" gives X's subtree; "X, he said" parsed with "said" under X's
     verb gives X's clause without the attribution; "told him to leave" the
     infinitive, for verbs that report a request or warning."""
-    doc = verb.doc
     comps = [c for c in verb.children if c.dep_ == "ccomp"]
     if verb.lemma_.lower() in ("tell", "ask", "urge", "warn", "call"):
         comps += [c for c in verb.rights if c.dep_ == "xcomp"]
