@@ -270,6 +270,8 @@ def _parenthetical(verb: Token) -> bool:
     head, left = verb.head, verb.left_edge.i
     while left < verb.i and verb.doc[left].is_punct:
         left += 1  # the parser may hang the comma on either clause
+    if verb.tag_ in ("VBG", "VBN") or not any(c.dep_ == "nsubj" for c in verb.children):
+        return False  # "..., emphasizing X" is the writer's clause, not an attribution
     return head.pos_ in ("VERB", "AUX") and head.left_edge.i < left \
         and verb.doc[left - 1].text in (",", "--", "—", "–", "”", "\"", "''") \
         and not any(c.dep_ == "mark" for c in verb.children)
@@ -288,9 +290,10 @@ def _around(verb: Token) -> list[tuple[int, int] | None]:
 
 
 def _labelled(verb: Token, marks: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The object of a labelling verb when it holds a quotation: 'condemned
-    Friday's test as "provocative and destabilizing"'."""
-    if verb.lemma_.lower() not in LABEL_VERBS:
+    """The object of a labelling or speech verb when it holds a quotation:
+    'condemned Friday's test as "provocative"', 'emphasized their stance
+    against a "new cold war"'."""
+    if verb.lemma_.lower() not in LABEL_VERBS and not _cue_verb(verb):
         return []
     parts = [c for c in verb.rights if c.dep_ in ("dobj", "oprd", "attr")
              or (c.dep_ == "prep" and c.lower_ in ("as", "to"))]
@@ -318,7 +321,7 @@ def _cue_step(doc: Doc, marks: list[tuple[int, int]]) -> dict[int, _Found]:
     for tok in doc:
         if tok.pos_ != "VERB" or _inside(tok.idx, marks):
             continue
-        content = _complement(tok) if _cue_verb(tok) else _labelled(tok, marks)
+        content = (_complement(tok) if _cue_verb(tok) else []) or _labelled(tok, marks)
         if not content:
             continue
         item = _attribution(tok, RULES["cue"])
