@@ -305,6 +305,21 @@ def _labelled(verb: Token, marks: list[tuple[int, int]]) -> list[tuple[int, int]
     return [span]
 
 
+def _block_after(verb: Token, marks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """'Limbaugh added:' closing a paragraph introduces the next paragraph as
+    his words, with or without quotation marks (transcripts, block quotes)."""
+    text = verb.doc.text
+    end = verb.idx + len(verb)
+    line_end = _line(text, verb.idx)[1]
+    if not _cue_verb(verb) or text[end:line_end].strip() != ":":
+        return []
+    start = len(text) - len(text[line_end:].lstrip())
+    if start >= len(text) or _inside(start, marks):
+        return []  # a quotation there is the adjacent step's
+    stop = _line(text, start)[1]
+    return [(start, len(text[:stop].rstrip()))]
+
+
 def _attribution(verb: Token, rule: str) -> _Found | None:
     """The cue, source and addressee of a speech verb; None without a source."""
     subject, first = _subject(verb)
@@ -321,7 +336,8 @@ def _cue_step(doc: Doc, marks: list[tuple[int, int]]) -> dict[int, _Found]:
     for tok in doc:
         if tok.pos_ != "VERB" or _inside(tok.idx, marks):
             continue
-        content = (_complement(tok) if _cue_verb(tok) else []) or _labelled(tok, marks)
+        content = (_complement(tok) if _cue_verb(tok) else []) or _labelled(tok, marks) \
+            or _block_after(tok, marks)
         if not content:
             continue
         item = _attribution(tok, RULES["cue"])
@@ -332,25 +348,38 @@ def _cue_step(doc: Doc, marks: list[tuple[int, int]]) -> dict[int, _Found]:
     return found
 
 
+def _according_parts(tok: Token) -> tuple[Span, list[tuple[int, int] | None]] | None:
+    """Source and clause of "according to X": the clause it modifies, less the
+    phrase; when the parser made "According" the root, the words after the comma."""
+    doc, to = tok.doc, tok.doc[tok.i + 1]
+    objs = [c for c in to.children if c.dep_ == "pobj"]
+    clause = tok.head
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    if not objs:
+        return None
+    if clause.i == tok.i:  # "According to X, the move reeks of ..." read as one phrase
+        comma = next((t.i for t in doc[to.i:tok.sent.end] if t.text == ","), None)
+        if comma is None or tok.i != tok.sent.start:
+            return None
+        return doc[to.i + 1:comma], [_trim(doc, comma + 1, tok.sent.end)]
+    left = _trim(doc, clause.left_edge.i, tok.i) if clause.left_edge.i < tok.i else None
+    return _np(objs[0]), [left, _trim(doc, tok.right_edge.i + 1, clause.right_edge.i + 1)]
+
+
 def _according_step(doc: Doc, marks: list[tuple[int, int]], found: dict[int, _Found]) -> None:
     """"According to X, ..." attributes its clause to X, unless the clause is
     itself a speech verb's ("he said, according to the Kremlin": his words)."""
     for tok in doc[:-1]:
         nxt = doc[tok.i + 1]
-        if tok.lower_ != "according" or nxt.lower_ != "to" or _inside(tok.idx, marks):
+        if tok.lower_ != "according" or nxt.lower_ != "to" or _inside(tok.idx, marks) \
+                or any(_cue_verb(a) for a in tok.ancestors):
             continue
-        objs = [c for c in nxt.children if c.dep_ == "pobj"]
-        clause = tok.head
-        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
-            clause = clause.head
-        if not objs or clause.i == tok.i or any(_cue_verb(a) for a in tok.ancestors):
-            continue
-        left = _trim(doc, clause.left_edge.i, tok.i) if clause.left_edge.i < tok.i else None
-        right = _trim(doc, tok.right_edge.i + 1, clause.right_edge.i + 1)
-        content = [s for s in (left, right) if s is not None]
+        parts = _according_parts(tok)
+        content = [s for s in parts[1] if s is not None] if parts else []
         if not content:
             continue
-        found[tok.i] = _Found(cue=(tok.idx, nxt.idx + len(nxt)), source=_np(objs[0]),
+        found[tok.i] = _Found(cue=(tok.idx, nxt.idx + len(nxt)), source=parts[0],
                               content=[_widen(s, marks) for s in content], verb=tok.i,
                               rule=RULES["cue"])
 
