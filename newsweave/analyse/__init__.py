@@ -15,7 +15,7 @@ from typing import Sequence
 
 from spacy.tokens import Doc
 
-from ..model import Analysis, Article, Entity, Mention, Quote
+from ..model import Analysis, Article, Entity, Mention, Quote, Timex
 from .entities import EntityIndex, find_mentions, resolve_article
 from .events import find_events
 from .nlp import DEFAULT_MODEL, parse
@@ -23,6 +23,8 @@ from .quotes import find_quotes
 from .timex import find_timexes
 
 __all__ = ["EntityIndex", "analyse", "analyse_doc"]
+
+LEAD_LINES = 3  # the headline, perhaps a standfirst, and the first paragraph
 
 
 def entity_at(mentions: Sequence[Mention], start: int | None, end: int | None) -> str | None:
@@ -40,6 +42,28 @@ def link_quote(quote: Quote, mentions: Sequence[Mention]) -> Quote:
         addressee=entity_at(mentions, quote.addressee_start, quote.addressee_end))
 
 
+def dateline_place(article: Article, mentions: Sequence[Mention]) -> str | None:
+    """The dateline's place as the text names it elsewhere ("MOSCOW" -> "Moscow")."""
+    place = article.meta.value("dateline")
+    if place is None:
+        return None
+    spelled = [m.text for m in mentions if m.text.casefold() == place.casefold() and m.text != place]
+    return spelled[0] if spelled else place.title() if place.isupper() else place
+
+
+def lead_day(article: Article, timexes: Sequence[Timex]) -> str | None:
+    """The first day the lead names, on or before publication: the day of the
+    story's main event."""
+    lines = article.text.split("\n")
+    lead_end = sum(len(line) + 1 for line in lines[:LEAD_LINES])
+    published = article.meta.value("published")
+    for timex in timexes:
+        if timex.start < lead_end and timex.precision == "day" and timex.value \
+                and (published is None or timex.value <= published):
+            return timex.value
+    return None
+
+
 def analyse_doc(article: Article, doc: Doc, index: EntityIndex) -> tuple[Analysis, set[str]]:
     """Everything found in one article, given its parsed clean text; ``index``
     takes in the article's entities. Returns the analysis and the ids of the
@@ -51,7 +75,9 @@ def analyse_doc(article: Article, doc: Doc, index: EntityIndex) -> tuple[Analysi
     mentions = index.relink(local_mentions, mapping)
     timexes = find_timexes(article.text, reference=published, doc=doc)
     quotes = [link_quote(q, mentions) for q in find_quotes(doc)]
-    events = find_events(doc, mentions=mentions, timexes=timexes, published=published)
+    events = find_events(doc, mentions=mentions, timexes=timexes, published=published,
+                         dateline=dateline_place(article, mentions),
+                         lead_day=lead_day(article, timexes))
     analysis = Analysis(article_id=article.id, mentions=tuple(mentions), quotes=tuple(quotes),
                         timexes=tuple(timexes), events=tuple(events))
     return analysis, set(mapping.values())

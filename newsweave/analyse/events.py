@@ -55,13 +55,15 @@ PEOPLE_NOUNS = {"leader", "leaders", "minister", "ministers", "official", "offic
 
 
 def find_events(doc: Doc, *, mentions: Sequence[Mention] = (), timexes: Sequence[Timex] = (),
-                published: date | None = None) -> list[Event]:
+                published: date | None = None, dateline: str | None = None,
+                lead_day: str | None = None) -> list[Event]:
     """The events of ``doc`` in text order, mentions of one event merged; an
-    event dated after ``published`` is planned, whatever its verb says."""
+    event dated after ``published`` is planned, whatever its verb says; the
+    ``dateline`` place and the ``lead_day`` fill in the lead's kind of event."""
     found = event_mentions(doc, mentions=mentions, timexes=timexes)
     if published is not None:
         found = [_planned_if_later(event, published) for event in found]
-    return merge_events(found)
+    return merge_events(with_lead_defaults(found, place=dateline, day=lead_day))
 
 
 def _planned_if_later(event: Event, published: date) -> Event:
@@ -136,7 +138,20 @@ def participants(token: Token, sentence: Span, mentions: Sequence[Mention]) -> t
     doc = sentence.doc
     actors = [m for m in _mentions_in(mentions, sentence.start_char, sentence.end_char, ACTORS)
               if not _is_place_phrase(m, doc) and not _visited(token, m, doc)]
-    return tuple(dict.fromkeys(_key(m) for m in actors if _attached(token, m, doc)))
+    found = [_key(m) for m in actors if _attached(token, m, doc)]
+    speaker = _pronoun_subject(token, sentence, mentions)
+    return tuple(dict.fromkeys(([speaker] if speaker else []) + found))
+
+
+def _pronoun_subject(token: Token, sentence: Span, mentions: Sequence[Mention]) -> str | None:
+    """A "he"/"she" subject of the trigger is the last person named before it in
+    the sentence ("Putin confirms he will meet Xi")."""
+    subjects = [c for g in _governors(token) for c in g.children
+                if c.dep_ == "nsubj" and c.lower_ in ("he", "she")]
+    if not subjects:
+        return None
+    before = [m for m in _mentions_in(mentions, sentence.start_char, subjects[0].idx, {"PERSON"})]
+    return _key(before[-1]) if before else None
 
 
 def _span(mention: Mention, doc: Doc) -> Span | None:
@@ -250,8 +265,27 @@ def merge_events(found: list[Event]) -> list[Event]:
 
 
 def _same_event(a: Event, b: Event) -> bool:
+    """One event when kind and status agree, a participant is shared, nothing
+    conflicts, and a place or a date is the same, or the later one adds
+    nothing ("Putin met Wang in St Petersburg. During the meeting, Putin ...")."""
     def compatible(x: str | None, y: str | None) -> bool:
         return x is None or y is None or x == y
-    return (a.kind == b.kind and a.status == b.status
+    anchored = (a.place is not None and a.place == b.place) or \
+        (a.date is not None and a.date == b.date) or \
+        (b.place is None and b.date is None and set(b.participants) <= set(a.participants))
+    return (a.kind == b.kind and a.status == b.status and anchored
             and bool(set(a.participants) & set(b.participants))
             and compatible(a.place, b.place) and compatible(a.date, b.date))
+
+
+# Kinds whose main instance a news lead reports; "the meeting" with no place or
+# date of its own is the one the dateline and the lead's date describe.
+LEAD_KINDS = {"meeting", "talks", "call", "visit"}
+
+
+def with_lead_defaults(found: list[Event], *, place: str | None, day: str | None) -> list[Event]:
+    """Events of the lead's kinds that happened and state no place or date take
+    the dateline's place and the lead's date (news leads report the main event
+    there: "MOSCOW (Sputnik) - ... Patrushev said on Tuesday")."""
+    return [dataclasses.replace(e, place=e.place or place, date=e.date or day)
+            if e.kind in LEAD_KINDS and e.status == "happened" else e for e in found]
