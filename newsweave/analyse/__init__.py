@@ -28,12 +28,14 @@ LEAD_LINES = 3  # the headline, perhaps a standfirst, and the first paragraph
 
 
 def entity_at(mentions: Sequence[Mention], start: int | None, end: int | None) -> str | None:
-    """The entity of the mention that overlaps ``start:end`` most."""
-    if start is None or end is None:
+    """The entity of the mention that covers most of ``start:end``, if it covers
+    half of it at least: "The secretary of Russia's Security Council" is not
+    the Security Council."""
+    if start is None or end is None or end <= start:
         return None
     overlaps = [(min(end, m.end) - max(start, m.start), m) for m in mentions if m.entity]
     best = max(overlaps, key=lambda pair: pair[0], default=(0, None))
-    return best[1].entity if best[0] > 0 else None
+    return best[1].entity if best[0] >= (end - start) / 2 else None
 
 
 def link_quote(quote: Quote, mentions: Sequence[Mention]) -> Quote:

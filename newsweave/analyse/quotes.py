@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Quote
+from .mentions import ROLE_WORDS
 
 RULES = {"marks": "quotes.marks.v1", "cue": "quotes.cue.v1", "adjacent": "quotes.adjacent.v1",
          "continued": "quotes.continued.v1", "headline": "quotes.headline.v1",
@@ -671,6 +672,21 @@ def _described(doc: Doc, src: Span, said: list[_Said], marks: list[tuple[int, in
     return best
 
 
+def _named_next(doc: Doc, src: Span) -> Span | None:
+    """A lead that describes before it names ("The secretary of Russia's
+    Security Council told ... . Nikolai Patrushev, a close ally of ..., also
+    told ..."): the person who is the subject of the next sentence, when the
+    description is a role ("secretary", "minister") that names nobody met before."""
+    if src.root.lemma_.lower() not in ROLE_WORDS:
+        return None
+    following = [sent for sent in doc.sents if sent.start >= src.sent.end][:1]
+    for sent in following:
+        for ent in sent.ents:
+            if ent.label_ == "PERSON" and ent.root.dep_ == "nsubj":
+                return ent
+    return None
+
+
 def _resolve(doc: Doc, src: Span | None, said: list[_Said], marks: list[tuple[int, int]]) -> Span | None:
     """The naming span for a source as written (``speaker`` rule)."""
     if src is None:
@@ -684,7 +700,7 @@ def _resolve(doc: Doc, src: Span | None, said: list[_Said], marks: list[tuple[in
     if root.lower_ in ("he", "she", "him", "her"):
         found = _antecedent(doc, src, said, marks)
     elif root.pos_ == "NOUN":
-        found = _described(doc, src, said, marks)
+        found = _described(doc, src, said, marks) or _named_next(doc, src)
     else:
         found = None
     return src if found is None else _fullest(doc, found)
