@@ -31,7 +31,7 @@ from .mentions import ROLE_WORDS
 
 RULES = {"marks": "quotes.marks.v1", "cue": "quotes.cue.v1", "adjacent": "quotes.adjacent.v1",
          "continued": "quotes.continued.v1", "headline": "quotes.headline.v1",
-         "speaker": "quotes.speaker.v1"}
+         "speaker": "quotes.speaker.v2"}
 
 # Verbs that report speech or writing and take the reported clause as a
 # complement. Kept to communication verbs: belief verbs (think, believe) are
