@@ -39,12 +39,13 @@ class Batch:
         self.new_ids: set[str] = set()
         self.index = index
 
-    def flush(self, store: Store, config: Config) -> None:
-        """Analyse the batch's new articles and store everything in one commit."""
+    def flush(self, store: Store, config: Config, summary: RunSummary) -> None:
+        """Analyse the batch's new articles and store everything in one commit;
+        an article the analysis fails on is stored unanalysed, with its reason."""
         if self.items:
             fresh = list({a.id: a for a, _ in self.items if a.id in self.new_ids}.values())
             found, entities = analyse(fresh, self.index, model=config.model,
-                                      batch_size=config.batch_size)
+                                      batch_size=config.batch_size, failed=summary.skipped)
             store.save(self.items, new_ids=self.new_ids, found=found, entities=entities)
         self.items, self.new_ids = [], set()
 
@@ -68,8 +69,8 @@ def analyze(paths: Iterable[str], store: Store, config: Config, *,
             continue
         _take(item, store, config, summary, batch)
         if len(batch.items) >= config.batch_size:
-            batch.flush(store, config)
-    batch.flush(store, config)
+            batch.flush(store, config, summary)
+    batch.flush(store, config, summary)
     return summary
 
 

@@ -218,3 +218,17 @@ def test_analyze_reports_progress_per_item(store, config, write_file, tmp_path):
     api.analyze(store, [str(tmp_path / "in")], config, progress=seen.append)
     root = tmp_path / "in"
     assert seen == [str(root / "a.txt"), f"{root / 'b.jsonl'}#1", f"{root / 'b.jsonl'}#2"]
+
+
+def test_analyze_stores_article_when_analysis_fails(store, write_file, monkeypatch):
+    import newsweave.analyse as analysis_stage
+
+    def broken(*_args, **_kwargs):
+        raise ValueError("component bug")
+    monkeypatch.setattr(analysis_stage, "find_timexes", broken)
+    write_file("bridge.txt", BRIDGE)
+    summary = api.analyze(store, [str(write_file("ferry.txt", FERRY).parent)], Config())
+    assert summary.stored == 2
+    assert all(s.reason.startswith("not analysed: ValueError: component bug")
+               for s in summary.skipped) and len(summary.skipped) == 2
+    assert store.count() == 2

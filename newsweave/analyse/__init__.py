@@ -15,7 +15,7 @@ from typing import Sequence
 
 from spacy.tokens import Doc
 
-from ..model import Analysis, Article, Entity, Mention, Quote, Timex
+from ..model import Analysis, Article, Entity, Mention, Quote, Skipped, Timex
 from .entities import EntityIndex, find_mentions, resolve_article
 from .events import find_events
 from .nlp import DEFAULT_MODEL, parse
@@ -86,13 +86,21 @@ def analyse_doc(article: Article, doc: Doc, index: EntityIndex) -> tuple[Analysi
 
 
 def analyse(articles: Sequence[Article], index: EntityIndex, *, model: str = DEFAULT_MODEL,
-            batch_size: int = 64) -> tuple[list[Analysis], list[Entity]]:
+            batch_size: int = 64, failed: list[Skipped] | None = None,
+            ) -> tuple[list[Analysis], list[Entity]]:
     """Analyses of ``articles``, in order, parsing them as one batch, and the
-    canonical entities they name as ``index`` now knows them."""
+    canonical entities they name as ``index`` now knows them. An article a
+    component fails on gets an empty analysis and an entry in ``failed``: the
+    article itself is still stored."""
     docs = parse((article.text for article in articles), model=model, batch_size=batch_size)
     analyses, named = [], set()
     for article, doc in zip(articles, docs):
-        analysis, ids = analyse_doc(article, doc, index)
+        try:
+            analysis, ids = analyse_doc(article, doc, index)
+        except (ValueError, IndexError, KeyError, AttributeError, RecursionError) as exc:
+            analysis, ids = Analysis(article.id), set()
+            if failed is not None:
+                failed.append(Skipped(article.source, f"not analysed: {exc.__class__.__name__}: {exc}"))
         analyses.append(analysis)
         named |= ids
     return analyses, [entity for entity_id in sorted(named)
