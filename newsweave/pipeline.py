@@ -46,7 +46,8 @@ class Batch:
             fresh = list({a.id: a for a, _ in self.items if a.id in self.new_ids}.values())
             found, entities = analyse(fresh, self.index, model=config.model,
                                       batch_size=config.batch_size, failed=summary.skipped)
-            store.save(self.items, new_ids=self.new_ids, found=found, entities=entities)
+            store.save(self.items, new_ids=self.new_ids, found=found, entities=entities,
+                       moved=self.index.take_absorbed())
         self.items, self.new_ids = [], set()
 
 

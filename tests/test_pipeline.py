@@ -232,3 +232,17 @@ def test_analyze_stores_article_when_analysis_fails(store, write_file, monkeypat
     assert all(s.reason.startswith("not analysed: ValueError: component bug")
                for s in summary.skipped) and len(summary.skipped) == 2
     assert store.count() == 2
+
+
+@pytest.mark.model
+def test_analyze_repoints_a_one_word_entity_absorbed_later(store, write_file):
+    first = write_file("a.txt", "Putin said on Monday that talks with the visitors had gone well.")
+    api.analyze(store, [str(first)], Config())
+    second = write_file("b.txt", "Russian President Vladimir Putin met the delegation in Moscow "
+                                 "on Tuesday, officials said.")
+    api.analyze(store, [str(second)], Config())
+    ids = {e.id for e in store.entities()}
+    assert "person:vladimir-putin" in ids and "person:putin" not in ids
+    mentions = [m for aid in store.article_ids() for m in store.analysis(aid).mentions
+                if m.text == "Putin"]
+    assert mentions and {m.entity for m in mentions} == {"person:vladimir-putin"}

@@ -59,6 +59,7 @@ class EntityIndex:
     def __init__(self) -> None:
         self._entities: dict[str, Entity] = {}
         self._redirects: dict[str, str] = {}
+        self._absorbed: dict[str, str] = {}  # since the last take_absorbed()
 
     @classmethod
     def from_records(cls, records) -> "EntityIndex":
@@ -74,6 +75,14 @@ class EntityIndex:
 
     def records(self) -> list[Entity]:
         return sorted(self._entities.values(), key=lambda e: e.id)
+
+    def take_absorbed(self) -> dict[str, str]:
+        """Entities absorbed into another since the last call, old id -> id now
+        ("Putin" stored first, "Vladimir Putin" met later): what a store must
+        re-point. The map is emptied."""
+        found = {old: self.get(old).id for old in self._absorbed if self.get(old) is not None}
+        self._absorbed = {}
+        return found
 
     def get(self, entity_id_: str) -> Entity | None:
         while entity_id_ in self._redirects:
@@ -152,5 +161,6 @@ class EntityIndex:
             if word in _tokens(full.name) and holders == [full]:
                 del self._entities[one.id]
                 self._redirects[one.id] = key
+                self._absorbed[one.id] = key
                 self._merge(key, Entity(key, one.name, "PERSON", one.aliases, one.roles))
                 full = self._entities[key]

@@ -92,10 +92,12 @@ class Store:
                 select(articles.c.id).where(articles.c.id == article_id)).first() is not None
 
     def save(self, batch: Iterable[tuple[Article, str]], *, new_ids: set[str],
-             found: Iterable[Analysis] = (), entities: Iterable[Entity] = ()) -> None:
+             found: Iterable[Analysis] = (), entities: Iterable[Entity] = (),
+             moved: dict[str, str] | None = None) -> None:
         """Store a batch in one transaction: each article (if its id is in
         ``new_ids``), a new version of its source with ``content_hash``, the
-        analyses of the new articles and the entities they name."""
+        analyses of the new articles and the entities they name; ``moved``
+        entities (old id -> new) are re-pointed everywhere."""
         now = datetime.now(timezone.utc)
         pending = set(new_ids)
         try:
@@ -108,6 +110,7 @@ class Store:
                 analyses.save_entities(connection, list(entities))
                 for analysis in found:
                     analyses.save_analysis(connection, analysis, now)
+                analyses.repoint_entities(connection, moved or {})
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot write to store {self.db!r}: {_reason(exc)}") from None
 

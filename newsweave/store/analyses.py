@@ -6,7 +6,7 @@ import dataclasses
 import json
 from datetime import datetime
 
-from sqlalchemy import Table, insert, select
+from sqlalchemy import Table, delete, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
@@ -41,6 +41,23 @@ def save_entities(connection: Connection, found: list[Entity]) -> None:
                                         for e in found for a in e.aliases])
     insert_ignore(connection, roles, [dict(entity_id=e.id, title=r.title, article_id=r.article_id,
                                            date=r.date) for e in found for r in e.roles])
+
+
+def repoint_entities(connection: Connection, moved: dict[str, str]) -> None:
+    """Every reference to an absorbed entity now names the one that absorbed
+    it; the old entity row goes (its aliases and roles were merged already)."""
+    for old, new in moved.items():
+        connection.execute(update(mentions).where(mentions.c.entity == old).values(entity=new))
+        for column in ("speaker", "addressee"):
+            connection.execute(update(quotes).where(quotes.c[column] == old).values({column: new}))
+        rows = connection.execute(select(events.c.article_id, events.c.seq, events.c.participants)
+                                  .where(events.c.participants.contains(json.dumps(old))))
+        for row in rows.all():
+            ids = [new if p == old else p for p in json.loads(row.participants)]
+            connection.execute(update(events).where(
+                (events.c.article_id == row.article_id) & (events.c.seq == row.seq)).values(
+                participants=json.dumps(list(dict.fromkeys(ids)))))
+        connection.execute(delete(entities).where(entities.c.id == old))
 
 
 def save_analysis(connection: Connection, analysis: Analysis, now: datetime) -> None:
