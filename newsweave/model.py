@@ -262,6 +262,7 @@ class Quote:
     addressee: str | None = None  # entity id
     addressee_start: int | None = None
     addressee_end: int | None = None
+    rule: str | None = None  # the versioned rule that found it
 
 
 @dataclass(frozen=True)

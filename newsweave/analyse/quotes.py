@@ -739,7 +739,7 @@ def _records(doc: Doc, item: _Found, speaker: Span | None, marks: list[tuple[int
                   speaker_end=speaker.end_char if speaker is not None else None,
                   cue=text[cue_start:cue_end], cue_start=cue_start, cue_end=cue_end,
                   addressee_start=to.start_char if to is not None else None,
-                  addressee_end=to.end_char if to is not None else None)
+                  addressee_end=to.end_char if to is not None else None, rule=item.rule or None)
             for s, e in _merge(text, item.content)]
 
 

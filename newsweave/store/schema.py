@@ -150,6 +150,7 @@ quotes = Table(
     Column("speaker", String(64), index=True),
     Column("cue", Text),
     Column("addressee", String(64)),
+    Column("rule", String(64)),
 )
 
 events = Table(

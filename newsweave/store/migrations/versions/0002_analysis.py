@@ -57,7 +57,7 @@ def upgrade() -> None:
                         "speaker_start", "speaker_end", "cue_start", "cue_end",
                         "addressee_start", "addressee_end")],
                     sa.Column("speaker", sa.String(64)), sa.Column("cue", sa.Text),
-                    sa.Column("addressee", sa.String(64)))
+                    sa.Column("addressee", sa.String(64)), sa.Column("rule", sa.String(64)))
     op.create_index("ix_quotes_speaker", "quotes", ["speaker"])
     op.create_table("events", _article_key(),
                     sa.Column("seq", sa.Integer, primary_key=True),
