@@ -100,7 +100,8 @@ def analyse(articles: Sequence[Article], index: EntityIndex, *, model: str = DEF
         except (ValueError, IndexError, KeyError, AttributeError, RecursionError) as exc:
             analysis, ids = Analysis(article.id), set()
             if failed is not None:
-                failed.append(Skipped(article.source, f"not analysed: {exc.__class__.__name__}: {exc}"))
+                reason = f"not analysed: {exc.__class__.__name__}: {exc}"
+                failed.append(Skipped(article.source, reason))
         analyses.append(analysis)
         named |= ids
     return analyses, [entity for entity_id in sorted(named)
