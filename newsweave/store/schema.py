@@ -11,6 +11,12 @@ from sqlalchemy import (Column, DateTime, ForeignKey, Integer, MetaData, String,
 
 metadata = MetaData()
 
+
+def _text_span() -> list[Column]:
+    """Position among an article's records, offsets and the text they hold."""
+    return [Column("seq", Integer, primary_key=True), Column("start", Integer, nullable=False),
+            Column("end", Integer, nullable=False), Column("text", Text, nullable=False)]
+
 sources = Table(
     "sources", metadata,
     Column("id", Integer, primary_key=True),
@@ -61,10 +67,7 @@ removed = Table(
     "removed", metadata,
     Column("article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"),
            primary_key=True),
-    Column("seq", Integer, primary_key=True),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
-    Column("text", Text, nullable=False),
+    *_text_span(),
     Column("reason", String(64), nullable=False),
 )
 
@@ -116,10 +119,7 @@ roles = Table(
 mentions = Table(
     "mentions", metadata,
     _article_key(),
-    Column("seq", Integer, primary_key=True),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
-    Column("text", Text, nullable=False),
+    *_text_span(),
     Column("label", String(16), nullable=False),
     Column("entity", String(64), index=True),
 )
@@ -127,10 +127,7 @@ mentions = Table(
 timexes = Table(
     "timexes", metadata,
     _article_key(),
-    Column("seq", Integer, primary_key=True),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
-    Column("text", Text, nullable=False),
+    *_text_span(),
     Column("type", String(16), nullable=False),
     Column("value", String(64)),
     Column("precision", String(16)),
@@ -140,10 +137,7 @@ timexes = Table(
 quotes = Table(
     "quotes", metadata,
     _article_key(),
-    Column("seq", Integer, primary_key=True),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
-    Column("text", Text, nullable=False),
+    *_text_span(),
     Column("kind", String(16), nullable=False),
     *[Column(name, Integer) for name in ("speaker_start", "speaker_end", "cue_start", "cue_end",
                                          "addressee_start", "addressee_end")],
