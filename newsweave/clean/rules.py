@@ -16,6 +16,7 @@ from typing import Callable
 from ..scripts import dominant_script, script_of
 from ..dates import WHEN_WORDS
 from .lines import Line
+from .trim import PROMO_OPENINGS
 
 # Words of interface strings (buttons, widgets, menu entries): a short line made
 # of nothing else is one ("Share this article", "Read more", "Cookie settings").
@@ -42,8 +43,7 @@ PROMO = re.compile(
     r"\blog ?in or register\b|\bclick here\b|\bfollow us on\b|\ball rights reserved\b|"
     r"^copyright\b|\bwe use cookies\b|\byour (?:browser|device) (?:does not|doesn't) support\b|"
     r"\benable javascript\b|\bthis (?:video|content) is (?:not )?available\b|"
-    r"^(?:head over to|watch (?:this|the) (?:clip|video)|this video is from|"
-    r"visit \S+\.\w+ for more)\b",
+    r"^(?:" + PROMO_OPENINGS + r")\b",
     re.I)
 # Words a story can use too ("the council newsletter"): a promo only in a line
 # that is not a sentence.
