@@ -16,7 +16,7 @@ from ..model import Field, Metadata
 from ..dates import explicit_dates, weekday_dates
 from .lines import Line
 from .region import BULLETS
-from .rules import BYLINE, CREDIT
+from .rules import BYLINE, CREDIT, CREDIT_LINE_TAIL
 from .text import TextCleaning
 
 HEAD_LINES = 12  # metadata sits above the story or in its first lines
@@ -27,7 +27,7 @@ DATELINE = re.compile(
     r"^(?:" + _PLACE + r"(?:,\s*(?P<when>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?|"
     r"\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?))?\s*)?"
     + r"(?:" + _AGENCY + r")?\s*(?:--|[-–—])\s+\S")
-CREDIT_LINE = re.compile(r"(?:^|\s)[-–]\s(?P<outlet>[A-Z][\w .'-]{1,40}?),\s*(?:\d{3,4}|\d{1,2}\.\d{1,2}\.\d{4})(?:,\s*\d{1,2}\.\d{1,2}\.\d{4})?$")
+CREDIT_LINE = re.compile(r"(?:^|\s)[-–]\s(?P<outlet>[A-Z][\w .'-]{1,40}?)" + CREDIT_LINE_TAIL)
 BYLINE_NAME = re.compile(
     r"^by\s+(?P<name>[\w.'’ -]+?)\s*(?://|\||,|–|—|\s-\s|$)|"
     r"^\(?(?:reporting|writing) by\s+(?P<reporter>[^;)]+?)\s*(?:;|\)|$)", re.I)

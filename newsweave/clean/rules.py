@@ -50,13 +50,15 @@ PROMO = re.compile(
 PROMO_WORDS = re.compile(
     r"\bnewsletters?\b|\bterms of (?:use|service)\b|\bprivacy (?:policy|statement)\b|"
     r"\bcookie (?:policy|settings)\b", re.I)
+# The end of a credit line: "- Sputnik International, 1920, 19.09.2023".
+CREDIT_LINE_TAIL = r",\s*(?:\d{3,4}|\d{1,2}\.\d{1,2}\.\d{4})(?:,\s*\d{1,2}\.\d{1,2}\.\d{4})?$"
 # "Photo by ..." opening a short line; a story sentence may open so too.
 CREDIT_START = re.compile(r"^\(?(?:photo|image|picture|video|credit)s?\s*(?:by|:)\s", re.I)
 CREDIT = re.compile(
     r"^©|"
     r"\b(?:photo|photograph|image|picture|credit|file photo)s?\s*:\s*[\w .,/&'-]{1,60}$|"
     r"\((?:photo|image|picture|credit)s?\b[^)]{0,80}\)$|"
-    r"(?:^|\s)[-–]\s[\w .'-]{2,40},\s*(?:\d{3,4}|\d{1,2}\.\d{1,2}\.\d{4})(?:,\s*\d{1,2}\.\d{1,2}\.\d{4})?$",
+    r"(?:^|\s)[-–]\s[\w .'-]{2,40}" + CREDIT_LINE_TAIL,
     re.I)
 UI_MAX_WORDS = 4
 CREDIT_START_MAX_WORDS = 10
