@@ -19,10 +19,12 @@ fails on news text (each measured on ner-conll2003 dev, see ``bench/``):
 6. ``urls.v1``: mentions that are or touch a URL or a domain are dropped.
 
 7. ``merge_names.v1``, ``name_runs.v1``, ``name_country.v1``, ``teams.v1``,
-   ``countries.v1``: a person's name runs over the words the model cut off;
-   unlabelled runs of capitalised proper nouns are people; ``Name (Country)``
-   is a person; a place with a score in a results table or either side of
-   "v" is a team (ORG); a country's name is a place.
+   ``slugs.v1``, ``datelines.v1``, ``countries.v1``: a person's name runs
+   over the words the model cut off; unlabelled runs of capitalised proper
+   nouns are people; ``Name (Country)`` is a person; a place with a score in
+   a results table or either side of "v" is a team (ORG); a headline's desk
+   word ("SOCCER -") is no name; a dateline's place is a place; a country's
+   name is a place.
 
 Below the finder: ``resolve_article`` (one article's entities, roles and
 descriptions) and ``EntityIndex`` (canonical entities across articles).
@@ -42,8 +44,8 @@ from ..model import Mention
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT",
                          "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"})
 RULES = ("caps.v1", "split.v1", "trim.v1", "merge_names.v1", "org_suffix.v1",
-         "name_runs.v1", "name_country.v1", "teams.v1", "countries.v1", "consistency.v1",
-         "urls.v1")
+         "name_runs.v1", "name_country.v1", "teams.v1", "slugs.v1", "datelines.v1",
+         "countries.v1", "consistency.v1", "urls.v1")
 
 # Words that head a role ("Chinese Foreign Minister"), for names and for roles.
 ROLE_WORDS = frozenset("""
@@ -102,6 +104,8 @@ def find_mentions(doc: Doc, *, nlp: Language | None = None,
              "name_runs.v1": lambda s: _name_runs(doc, s),
              "name_country.v1": lambda s: _name_country(doc, s),
              "teams.v1": lambda s: _teams(doc, s),
+             "slugs.v1": lambda s: _slugs(doc, s),
+             "datelines.v1": lambda s: _datelines(doc, s),
              "countries.v1": lambda s: _countries(doc, s),
              "split.v1": lambda s: _split(doc, s),
              "trim.v1": lambda s: _trim(doc, s),
@@ -456,7 +460,33 @@ def _teams(doc: Doc, spans: list[_Span]) -> list[_Span]:
             out.append(_Span(s.start, s.end, "ORG"))
         else:
             out.append(s)
-    return out
+    return out + _unlabelled_teams(doc, out, table)
+
+
+def _unlabelled_teams(doc: Doc, spans: list[_Span], table: set[int]) -> list[_Span]:
+    """A capitalised run the model left unlabelled, in a results table, that
+    opens a line or follows a score and is followed by one ("Huddersfield 3 1
+    1 1", "Blackpool 0 Wycombe 0"): a team, or a country's side."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    found = []
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and j in table and j not in taken and doc[j].text[:1].isupper() \
+                and doc[j].is_alpha and doc[j].lower_ not in FUNCTION_WORDS and j - i < 4:
+            j += 1
+        opens = i == 0 or "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_ \
+            or _SCORE.match(doc[i - 1].text) or doc[i - 1].text == ","
+        if j > i and j < len(doc) and opens and _SCORE.match(doc[j].text):
+            name = doc[i:j].text
+            found.append(_Span(i, j, "GPE" if _country(name) else "ORG"))
+        i = max(j, i + 1)
+    return found
+
+
+def _country(text: str) -> bool:
+    """A country's name, also as written in a headline's capitals."""
+    return text in COUNTRIES or (_is_caps(text) and text.title() in COUNTRIES)
 
 
 COUNTRIES = frozenset(line.strip() for line in """
@@ -487,5 +517,54 @@ def _countries(doc: Doc, spans: list[_Span]) -> list[_Span]:
     """A country's name is a place, whatever the model said (national teams
     included); a person's name that is also a country is left alone when the
     article names that person in full (``consistency.v1``)."""
-    return [_Span(s.start, s.end, "GPE") if doc[s.start:s.end].text in COUNTRIES
+    return [_Span(s.start, s.end, "GPE") if _country(doc[s.start:s.end].text)
             and s.label in ("ORG", "PERSON", "NORP", "LOC", "FAC") else s for s in spans]
+
+
+# --------------------------------------------------------------- slugs.v1
+
+def _slugs(doc: Doc, spans: list[_Span]) -> list[_Span]:
+    """A headline in capitals opens with its desk's word and a dash ("SOCCER -
+    CANADA BEAT PANAMA", "EUROBONDS - ..."): that word names no one, unless it
+    is a country's name."""
+    slug: set[int] = set()
+    for a, b in _lines(doc):
+        dash = next((k for k in range(a + 1, min(a + 4, b)) if doc[k].text in ("-", "--")), None)
+        words = [t for t in doc[a:b] if t.is_alpha]
+        if dash is None or not words or not all(_is_caps(t.text) or len(t) == 1 for t in words):
+            continue
+        if not _country(doc[a:dash].text):
+            slug.update(range(a, dash))
+    return [s for s in spans if not slug.intersection(range(s.start, s.end))]
+
+
+# --------------------------------------------------------------- datelines.v1
+
+DATELINE_LINES = 4  # the headline, perhaps a byline, then the dateline
+_MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d"
+_DATELINE_TAIL = re.compile(
+    r"\s*(?:,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?\s*)?"  # ", Poland", ", N.Y."
+    r"(?:\d{4}-\d{2}-\d{2}\s*$|\(|--|[-–—_]\s|,\s*" + _MONTHS + r")")
+
+
+def _datelines(doc: Doc, spans: list[_Span]) -> list[_Span]:
+    """The place in capitals that opens a story's dateline ("MINSK 1996-08-30",
+    "MOSCOW (Sputnik) -", "WARSAW, Poland (AP) _") is a place; a headline in
+    capitals ("SOCCER - CANADA BEAT PANAMA") is not a dateline."""
+    places = []
+    for a, b in _lines(doc)[:DATELINE_LINES]:
+        end = a
+        while end < b and (_is_caps(doc[end].text) or (end > a and doc[end].text in (".", "'"))):
+            end += 1
+        if end == a or end == b and b - a > 1:
+            continue
+        rest = [t for t in doc[end:b] if t.is_alpha and len(t) > 1]
+        tail = doc.text[doc[end].idx if end < b else doc[end - 1].idx + len(doc[end - 1]):
+                        doc[b - 1].idx + len(doc[b - 1])]
+        headline = rest and sum(_is_caps(t.text) for t in rest) >= 0.8 * len(rest)
+        if (end == b or _DATELINE_TAIL.match(tail)) and not headline:
+            places.append(_Span(a, end, "GPE"))
+    if not places:
+        return spans
+    covered = {i for s in places for i in range(s.start, s.end)}
+    return [s for s in spans if not covered.intersection(range(s.start, s.end))] + places

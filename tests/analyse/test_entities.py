@@ -9,7 +9,8 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from newsweave.analyse.entities import EntityIndex, entity_id, find_mentions, resolve_article
+from newsweave.analyse.entities import (RULES, EntityIndex, entity_id, find_mentions,
+                                        resolve_article)
 from newsweave.model import Entity, Role
 
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
@@ -62,6 +63,38 @@ def test_find_mentions_trims_and_splits(text, ents, expected):
 ])
 def test_find_mentions_one_label_per_name(text, ents, propn, expected):
     assert found(hand_doc(text, ents, propn)) == expected
+
+
+def lines_doc(lines: list[str], ents: dict[str, str]) -> Doc:
+    """``hand_doc`` over several lines, a ``"\\n"`` token between them."""
+    doc = hand_doc(" NEWLINE ".join(lines), ents)
+    words = ["\n" if t.text == "NEWLINE" else t.text for t in doc]
+    tags = [f"{t.ent_iob_}-{t.ent_type_}" if t.ent_type_ else "O" for t in doc]
+    return Doc(VOCAB, words=words, ents=tags, pos=[t.pos_ or "NOUN" for t in doc])
+
+
+@pytest.mark.parametrize("lines, ents, expected", [
+    # datelines.v1: the dateline's place, whatever the model said
+    (["TALKS END .", "MINSK 1996-08-30", "The talks ended ."], {"MINSK": "ORG"},
+     [("MINSK", "GPE")]),
+    (["WARSAW , Poland ( AP ) _ Talks ended ."], {}, [("WARSAW", "GPE")]),
+    (["MOSCOW ( Sputnik ) - Putin spoke ."], {"Putin": "PERSON"},
+     [("MOSCOW", "GPE"), ("Putin", "PERSON")]),
+    (["BRITAIN - Gilts fell ."], {"BRITAIN": "ORG"}, [("BRITAIN", "GPE")]),
+    # slugs.v1: a headline's desk word is no name; a country's name stays
+    (["SOCCER - CANADA BEAT PANAMA ."], {"SOCCER": "ORG", "CANADA": "ORG", "PANAMA": "GPE"},
+     [("CANADA", "GPE"), ("PANAMA", "GPE")]),
+    (["EUROBONDS - NEW ISSUES ."], {"EUROBONDS": "ORG"}, []),
+    # teams.v1: an unlabelled name opening a line of scores is a team
+    (["Huddersfield 3 1 1 1", "Blackpool 0 Wycombe 0"], {},
+     [("Huddersfield", "ORG"), ("Blackpool", "ORG"), ("Wycombe", "ORG")]),
+    (["Pakistan 2 Wales 1"], {}, [("Pakistan", "GPE"), ("Wales", "GPE")]),
+    (["The score was 3 to 1 ."], {}, []),
+])
+def test_find_mentions_datelines_slugs_and_tables(lines, ents, expected):
+    without_model = tuple(r for r in RULES if r != "caps.v1")  # the labels as given
+    got = find_mentions(lines_doc(lines, ents), rules=without_model)
+    assert [(m.text, m.label) for m in got] == expected
 
 
 def person(name: str, *aliases: str, roles: tuple[str, ...] = (), article: str = "a1") -> Entity:
