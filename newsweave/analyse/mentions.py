@@ -44,8 +44,8 @@ from ..model import Mention
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT",
                          "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"})
 RULES = ("caps.v1", "split.v1", "trim.v1", "merge_names.v1", "org_suffix.v1",
-         "name_runs.v1", "name_country.v1", "teams.v1", "slugs.v1", "datelines.v1",
-         "countries.v1", "consistency.v1", "urls.v1")
+         "name_runs.v1", "name_country.v1", "teams.v1", "slugs.v1", "countries.v1",
+         "consistency.v1", "datelines.v1", "urls.v1")
 
 # Words that head a role ("Chinese Foreign Minister"), for names and for roles.
 ROLE_WORDS = frozenset("""
@@ -441,26 +441,45 @@ def _table_line(doc: Doc, a: int, b: int) -> bool:
 
 
 def _teams(doc: Doc, spans: list[_Span]) -> list[_Span]:
-    """In results tables and fixtures a place name followed by a score, or on
-    either side of ``v``, is a team (an ORG); countries stay places."""
+    """In results tables and fixtures a name with a score, or on either side
+    of ``v``, is a team (an ORG); countries stay places."""
     table = set()
     for a, b in _lines(doc):
         if _table_line(doc, a, b):
             table.update(range(a, b))
-    out = []
-    for s in spans:
-        text = doc[s.start:s.end].text
-        nxt = doc[s.end] if s.end < len(doc) else None
-        prev = doc[s.start - 1] if s.start > 0 else None
-        scored = s.start in table and nxt is not None and _SCORE.match(nxt.text)
-        fixture = (nxt is not None and nxt.lower_ in ("v", "vs", "vs.")) or (
-            prev is not None and prev.lower_ in ("v", "vs", "vs."))
-        if (scored or fixture) and s.label in ("GPE", "LOC", "PERSON", "FAC", "NORP") \
-                and text not in COUNTRIES and not (s.label == "PERSON" and s.end - s.start > 1):
-            out.append(_Span(s.start, s.end, "ORG"))
-        else:
-            out.append(s)
+    out = [_Span(s.start, s.end, "ORG") if _team(doc, s, table) else s for s in spans]
     return out + _unlabelled_teams(doc, out, table)
+
+
+def _opens_score(doc: Doc, i: int) -> bool:
+    """Token ``i`` opens a line, or follows a score or a comma."""
+    return i == 0 or "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_ \
+        or bool(_SCORE.match(doc[i - 1].text)) or doc[i - 1].text == ","
+
+
+def _team(doc: Doc, s: _Span, table: set[int]) -> bool:
+    """A place, a one-word name or (opening a line of scores: "Manchester City
+    3 1 0 2", "San Diego 3 NEW YORK 2") any name without initials, followed by
+    a score, or either side of ``v``."""
+    nxt = doc[s.end] if s.end < len(doc) else None
+    prev = doc[s.start - 1] if s.start > 0 else None
+    scored = s.start in table and nxt is not None and bool(_SCORE.match(nxt.text))
+    fixture = (nxt is not None and nxt.lower_ in ("v", "vs", "vs.")) or (
+        prev is not None and prev.lower_ in ("v", "vs", "vs."))
+    if not (scored or fixture) or _country(doc[s.start:s.end].text) or s.label == "ORG":
+        return False
+    if s.label in ("GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"):
+        return True
+    words = doc[s.start:s.end]
+    return len(words) == 1 or (scored and all(t.is_alpha for t in words)
+                               and _opens_result(doc, s.start))
+
+
+def _opens_result(doc: Doc, i: int) -> bool:
+    """Token ``i`` opens a line, or follows another name's score ("Borussia
+    Neunkirchen 1 St Pauli 3"); not a golfer after a total ("292 Iain Pyman 71")."""
+    return i == 0 or "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_ or (
+        i >= 2 and bool(_SCORE.match(doc[i - 1].text)) and doc[i - 2].is_alpha)
 
 
 def _unlabelled_teams(doc: Doc, spans: list[_Span], table: set[int]) -> list[_Span]:
@@ -475,9 +494,7 @@ def _unlabelled_teams(doc: Doc, spans: list[_Span], table: set[int]) -> list[_Sp
         while j < len(doc) and j in table and j not in taken and doc[j].text[:1].isupper() \
                 and doc[j].is_alpha and doc[j].lower_ not in FUNCTION_WORDS and j - i < 4:
             j += 1
-        opens = i == 0 or "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_ \
-            or _SCORE.match(doc[i - 1].text) or doc[i - 1].text == ","
-        if j > i and j < len(doc) and opens and _SCORE.match(doc[j].text):
+        if j > i and j < len(doc) and _opens_score(doc, i) and _SCORE.match(doc[j].text):
             name = doc[i:j].text
             found.append(_Span(i, j, "GPE" if _country(name) else "ORG"))
         i = max(j, i + 1)
@@ -515,10 +532,32 @@ Venezuela|Vietnam|Wales|Yemen|Yugoslavia|Zaire|Zambia|Zimbabwe|UK|U.K.|Korea|Sam
 
 def _countries(doc: Doc, spans: list[_Span]) -> list[_Span]:
     """A country's name is a place, whatever the model said (national teams
-    included); a person's name that is also a country is left alone when the
-    article names that person in full (``consistency.v1``)."""
-    return [_Span(s.start, s.end, "GPE") if _country(doc[s.start:s.end].text)
-            and s.label in ("ORG", "PERSON", "NORP", "LOC", "FAC") else s for s in spans]
+    included), and where it said nothing; a person's name that is also a
+    country is left alone when the article names that person in full
+    (``consistency.v1``)."""
+    out = [_Span(s.start, s.end, "GPE") if _country(doc[s.start:s.end].text)
+           and s.label in ("ORG", "PERSON", "NORP", "LOC", "FAC") else s for s in spans]
+    return out + _unlabelled_countries(doc, out)
+
+
+# Country names that are also given names or surnames: not taken unlabelled.
+NAME_COUNTRIES = frozenset({"Chad", "Jordan", "Georgia", "Israel", "Kenya", "India"})
+
+
+def _unlabelled_countries(doc: Doc, spans: list[_Span]) -> list[_Span]:
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    found = []
+    i = 0
+    while i < len(doc):
+        for n in (4, 3, 2, 1):
+            words = doc[i:i + n]
+            if len(words) == n and not taken.intersection(range(i, i + n)) \
+                    and _country(words.text) and words.text.title() not in NAME_COUNTRIES:
+                found.append(_Span(i, i + n, "GPE"))
+                i += n - 1
+                break
+        i += 1
+    return found
 
 
 # --------------------------------------------------------------- slugs.v1

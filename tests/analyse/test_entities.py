@@ -77,7 +77,7 @@ def lines_doc(lines: list[str], ents: dict[str, str]) -> Doc:
     # datelines.v1: the dateline's place, whatever the model said
     (["TALKS END .", "MINSK 1996-08-30", "The talks ended ."], {"MINSK": "ORG"},
      [("MINSK", "GPE")]),
-    (["WARSAW , Poland ( AP ) _ Talks ended ."], {}, [("WARSAW", "GPE")]),
+    (["WARSAW , Poland ( AP ) _ Talks ended ."], {}, [("WARSAW", "GPE"), ("Poland", "GPE")]),
     (["MOSCOW ( Sputnik ) - Putin spoke ."], {"Putin": "PERSON"},
      [("MOSCOW", "GPE"), ("Putin", "PERSON")]),
     (["BRITAIN - Gilts fell ."], {"BRITAIN": "ORG"}, [("BRITAIN", "GPE")]),
