@@ -90,6 +90,14 @@ def lines_doc(lines: list[str], ents: dict[str, str]) -> Doc:
      [("Huddersfield", "ORG"), ("Blackpool", "ORG"), ("Wycombe", "ORG")]),
     (["Pakistan 2 Wales 1"], {}, [("Pakistan", "GPE"), ("Wales", "GPE")]),
     (["The score was 3 to 1 ."], {}, []),
+    (["Manchester City 3 1 0 2"], {"Manchester City": "PERSON"}, [("Manchester City", "ORG")]),
+    (["Borussia Neunkirchen 1 St Pauli 3"],
+     {"Borussia Neunkirchen": "PERSON", "St Pauli": "PERSON"},
+     [("Borussia Neunkirchen", "ORG"), ("St Pauli", "ORG")]),
+    (["292 Iain Pyman 71 75 75 71"], {"Iain Pyman": "PERSON"}, [("Iain Pyman", "PERSON")]),
+    # countries.v1: a country's name the model missed; not one that is also a name
+    (["He flew to Sri Lanka and to Chad ."], {}, [("Sri Lanka", "GPE")]),
+    (["SOCCER - AUSTRIA DOMINATE SCOTLAND ."], {}, [("AUSTRIA", "GPE"), ("SCOTLAND", "GPE")]),
 ])
 def test_find_mentions_datelines_slugs_and_tables(lines, ents, expected):
     without_model = tuple(r for r in RULES if r != "caps.v1")  # the labels as given
