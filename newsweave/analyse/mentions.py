@@ -19,12 +19,13 @@ fails on news text (each measured on ner-conll2003 dev, see ``bench/``):
 6. ``urls.v1``: mentions that are or touch a URL or a domain are dropped.
 
 7. ``merge_names.v1``, ``name_runs.v1``, ``name_country.v1``, ``teams.v1``,
-   ``slugs.v1``, ``datelines.v1``, ``countries.v1``: a person's name runs
+   ``slugs.v1``, ``countries.v1``, ``competitions.v1``, ``datelines.v1``:
+   a person's name runs
    over the words the model cut off; unlabelled runs of capitalised proper
    nouns are people; ``Name (Country)`` is a person; a place with a score in
    a results table or either side of "v" is a team (ORG); a headline's desk
-   word ("SOCCER -") is no name; a dateline's place is a place; a country's
-   name is a place.
+   word ("SOCCER -") is no name; a country's name is a place; a competition
+   ("UEFA Cup") is an event; a dateline's place is a place.
 
 Below the finder: ``resolve_article`` (one article's entities, roles and
 descriptions) and ``EntityIndex`` (canonical entities across articles).
@@ -45,7 +46,7 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT",
                          "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"})
 RULES = ("caps.v1", "split.v1", "trim.v1", "merge_names.v1", "org_suffix.v1",
          "name_runs.v1", "name_country.v1", "teams.v1", "slugs.v1", "countries.v1",
-         "consistency.v1", "datelines.v1", "urls.v1")
+         "competitions.v1", "consistency.v1", "datelines.v1", "urls.v1")
 
 # Words that head a role ("Chinese Foreign Minister"), for names and for roles.
 ROLE_WORDS = frozenset("""
@@ -106,6 +107,7 @@ def find_mentions(doc: Doc, *, nlp: Language | None = None,
              "teams.v1": lambda s: _teams(doc, s),
              "slugs.v1": lambda s: _slugs(doc, s),
              "datelines.v1": lambda s: _datelines(doc, s),
+             "competitions.v1": lambda s: _competitions(doc, s),
              "countries.v1": lambda s: _countries(doc, s),
              "split.v1": lambda s: _split(doc, s),
              "trim.v1": lambda s: _trim(doc, s),
@@ -607,3 +609,17 @@ def _datelines(doc: Doc, spans: list[_Span]) -> list[_Span]:
         return spans
     covered = {i for s in places for i in range(s.start, s.end)}
     return [s for s in spans if not covered.intersection(range(s.start, s.end))] + places
+
+
+# --------------------------------------------------------------- competitions.v1
+
+COMPETITION_WORDS = frozenset("cup tour open championship championships games olympics "
+                              "series prix trophy".split())
+
+
+def _competitions(doc: Doc, spans: list[_Span]) -> list[_Span]:
+    """A name ending in a competition's word ("UEFA Cup", "PGA Tour", "U.S.
+    Open", "World Series") is an event, not the body that runs it."""
+    return [_Span(s.start, s.end, "EVENT")
+            if s.end - s.start > 1 and doc[s.end - 1].lower_ in COMPETITION_WORDS
+            and s.label in ("ORG", "GPE", "LOC", "FAC", "PERSON", "NORP") else s for s in spans]

@@ -98,6 +98,10 @@ def lines_doc(lines: list[str], ents: dict[str, str]) -> Doc:
     # countries.v1: a country's name the model missed; not one that is also a name
     (["He flew to Sri Lanka and to Chad ."], {}, [("Sri Lanka", "GPE")]),
     (["SOCCER - AUSTRIA DOMINATE SCOTLAND ."], {}, [("AUSTRIA", "GPE"), ("SCOTLAND", "GPE")]),
+    # competitions.v1: a competition is an event, not the body that runs it
+    (["He won the UEFA Cup and the U.S. Open ."], {"UEFA Cup": "ORG", "U.S. Open": "GPE"},
+     [("UEFA Cup", "EVENT"), ("U.S. Open", "EVENT")]),
+    (["He played in the Cup ."], {"Cup": "ORG"}, [("Cup", "ORG")]),
 ])
 def test_find_mentions_datelines_slugs_and_tables(lines, ents, expected):
     without_model = tuple(r for r in RULES if r != "caps.v1")  # the labels as given
