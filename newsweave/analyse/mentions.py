@@ -20,9 +20,8 @@ fails on news text (each measured on ner-conll2003 dev, see ``bench/``):
 
 7. ``merge_names.v1``, ``name_runs.v1``, ``name_country.v1``, ``teams.v1``,
    ``slugs.v1``, ``countries.v1``, ``competitions.v1``, ``datelines.v1``:
-   a person's name runs
-   over the words the model cut off; unlabelled runs of capitalised proper
-   nouns are people; ``Name (Country)`` is a person; a place with a score in
+   a person's name runs over the words the model cut off; unlabelled runs of
+   capitalised proper nouns are people; ``Name (Country)`` is a person; a place with a score in
    a results table or either side of "v" is a team (ORG); a headline's desk
    word ("SOCCER -") is no name; a country's name is a place; a competition
    ("UEFA Cup") is an event; a dateline's place is a place.
