@@ -35,19 +35,37 @@ PAST_CUES = re.compile(
     r"left|saw|won|lost|fell|rose|spoke|sent|found|got|since|last|yesterday|\w{3,}ed)\b", re.I)
 
 
-def doc_direction(doc: Doc, start: int, end: int) -> str | None:
+def _climb(doc: Doc, start: int, end: int):
+    """The span's root, then its heads up to the nearest verb (parses are
+    shallow in news text, so at most eight steps)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
-        return None
+        return
     token = span.root
-    for _ in range(8):  # up to the nearest verb; parses are shallow in news text
+    yield token
+    for _ in range(8):
         if token.pos_ in ("VERB", "AUX") or token.head is token:
-            break
+            return
         token = token.head
-        if any(c.dep_ == "amod" and (c.lemma_.lower() in PLAN_LEMMAS or c.lower_ in PLAN_WORDS)
-               for c in token.children):
+        yield token
+
+
+def doc_direction(doc: Doc, start: int, end: int) -> str | None:
+    token = None
+    for step, token in enumerate(_climb(doc, start, end)):
+        if step and any(c.dep_ == "amod" and (c.lemma_.lower() in PLAN_LEMMAS
+                                              or c.lower_ in PLAN_WORDS) for c in token.children):
             return FUTURE  # "the slated visit ... in September"
-    return verb_direction(token) if token.pos_ in ("VERB", "AUX") else None
+    return verb_direction(token) if token is not None and token.pos_ in ("VERB", "AUX") else None
+
+
+def past_perfect(doc: Doc, start: int, end: int) -> bool:
+    """The verb governing the span is a past perfect ("had not called")."""
+    verb = None
+    for verb in _climb(doc, start, end):
+        pass
+    return verb is not None and verb.pos_ in ("VERB", "AUX") and any(
+        c.lower_ in ("had", "'d") for c in verb.children if c.dep_ in ("aux", "auxpass"))
 
 
 FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "going"}

@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 
 from ..dates import DOTTED, ISO, MONTHS, WEEKDAYS
 from ..model import Timex
-from .tense import FUTURE, LEAD_FUTURE, PAST, doc_direction, text_direction
+from .tense import FUTURE, LEAD_FUTURE, PAST, doc_direction, past_perfect, text_direction
 
 
 
@@ -177,7 +177,10 @@ def direction(ctx: Context, start: int, end: int) -> str | None:
     """PAST, FUTURE or None for the expression at ``start:end``."""
     lead = ctx.text[max(0, start - 25):start]
     if LEAD_FUTURE.search(lead):
-        return FUTURE
+        # "Until Thursday, they had not called him a suspect": a past perfect looks back.
+        until = lead.rstrip().lower().endswith("until")
+        return PAST if until and ctx.doc is not None and past_perfect(ctx.doc, start, end) \
+            else FUTURE
     if lead.rstrip().lower().endswith("since"):
         return PAST
     if ctx.doc is not None:
@@ -228,6 +231,13 @@ def n_month_day(m: re.Match, ctx: Context) -> Norm | None:
     month, day = month_number(m["month"]), int(m["day"])
     found = day_year(ctx.reference, month, day, direction(ctx, m.start(), m.end()))
     return Norm("DATE", found.isoformat(), "day") if found else None
+
+
+def n_second_day(m: re.Match, ctx: Context) -> Norm | None:
+    """The second day of "April 24 and 25", in the first day's month: only the
+    "25" is this expression ("April 24" is one of its own)."""
+    norm = n_month_day(m, ctx)
+    return norm and Norm(norm.type, norm.value, norm.precision, start=m.start("day"))
 
 
 def n_range(m: re.Match, ctx: Context) -> Norm | None:
@@ -428,13 +438,30 @@ AGE = re.compile(r"[\s-]+old\b")
 
 def n_duration(m: re.Match, ctx: Context) -> Norm | None:
     """"three weeks", "a five-hour", "5 1/2 hours"; an age ("6-year-old") is no timex."""
-    if AGE.match(ctx.text, m.end()):
+    if AGE.match(ctx.text, m.end()) or _not_a_duration(m, ctx.text):
         return None
     unit = m["unit"]
     amount = number(m["num"]) if m["num"] else None
     if m["num"] and amount is None and m["num"].lower() not in NUMBERS:
         return None
     return Norm("DURATION", duration_value(amount, unit), "duration")
+
+
+# "a second term", "a second betrayal": the ordinal, not a second of time.
+ORDINAL_NEXT = re.compile(r"\s+(?!(?:later|ago|or|and|before|after|earlier|longer|too|to|of|in|"
+                          r"at|on|for|from|the|a|an)\b)[a-z]{3,}\b")
+
+
+def _not_a_duration(m: re.Match, text: str) -> bool:
+    """"a second betrayal" (an ordinal) and "60 Minutes" (a title: the unit
+    capitalised inside a sentence)."""
+    unit = m["unit"]
+    ordinal = (m["num"] or "").lower() in ("a", "an") and unit.lower() == "second" \
+        and bool(ORDINAL_NEXT.match(text, m.end()))
+    before = text[:m.start()].rstrip()
+    titled = unit[:1].isupper() and not unit.isupper() and before[-1:] not in ("", ".", "\n", "!", "?") \
+        and not (m["num"] or "")[:1].isupper()
+    return ordinal or titled
 
 
 def n_the_weekend(m: re.Match, ctx: Context) -> Norm:
@@ -520,26 +547,56 @@ def holiday_date(name: str, year: int) -> date | None:
     if name.startswith("thanksgiving"):
         first = date(year, 11, 1)
         return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+    if name in ("easter", "easter sunday"):
+        return easter(year)
     if name == "election day":
         first = date(year, 11, 2)
         return first + timedelta(days=(1 - first.weekday()) % 7)
     return None
 
 
+def easter(year: int) -> date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l) // 451
+    month, day = divmod(h + l - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def n_holiday_week(m: re.Match, ctx: Context) -> Norm:
+    """"Easter week", "Christmas week": the ISO week of the holiday; a week
+    already begun counts as past ("as Easter week began")."""
+    day = nearest_holiday(m, ctx, week=True)
+    return Norm("DATE", day and iso_week(day), "week")
+
+
 def n_holiday(m: re.Match, ctx: Context) -> Norm:
+    day = nearest_holiday(m, ctx)
+    return Norm("DATE", day and day.isoformat(), "day")
+
+
+def nearest_holiday(m: re.Match, ctx: Context, week: bool = False) -> date | None:
+    """The holiday of the year given, else the one nearest the reference in
+    the direction of the tense or of "last"/"next"."""
     if m["year"]:
-        found = holiday_date(m["name"], int(m["year"]))
-        return Norm("DATE", found.isoformat() if found else None, "day")
+        return holiday_date(m["name"], int(m["year"]))
     if ctx.reference is None:
-        return Norm("DATE", None, "day")
+        return None
     shift, ref = (m["shift"] or "").lower(), ctx.reference
     way = {"last": PAST, "next": FUTURE}.get(shift) or direction(ctx, m.start(), m.end())
     options = [d for d in (holiday_date(m["name"], ref.year + k) for k in (-1, 0, 1)) if d]
+    first = (lambda d: d - timedelta(days=d.weekday())) if week else (lambda d: d)
+    last = (lambda d: first(d) + timedelta(days=6)) if week else (lambda d: d)
     if way == PAST:
-        options = [d for d in options if d <= ref] or options
+        options = [d for d in options if first(d) <= ref] or options
     elif way == FUTURE:
-        options = [d for d in options if d >= ref] or options
-    return Norm("DATE", min(options, key=lambda d: abs((d - ref).days)).isoformat(), "day")
+        options = [d for d in options if last(d) >= ref] or options
+    return min(options, key=lambda d: abs((d - ref).days))
 
 
 def n_set_word(m: re.Match, ctx: Context) -> Norm:
@@ -566,12 +623,19 @@ def possessive_direction(m: re.Match) -> str | None:
     return PAST if m.group(0).endswith("'s") else None
 
 
+# "the March accession", "the May elections": a month naming a noun's time; not
+# "the March on Washington" nor "the March of Dimes".
+THE_MONTH = re.compile(r"\bthe\s+$", re.I)
+NOUN_AFTER = re.compile(r"\s+(?!(?:on|of|to|for|from|against|in|at|by|and|or|was|is)\b)[a-z]{3,}\b")
+
+
 def n_month(m: re.Match, ctx: Context) -> Norm | None:
     """A bare month ("in March", "last February", "this October")."""
     name = m["month"]
-    if name in ("May", "March") and not m["shift"] and not MONTH_LEAD.search(
-            ctx.text, max(0, m.start() - 12), m.start()) and not m.group(0).lower().startswith(
-            ("early", "late", "mid")):
+    lead = ctx.text[max(0, m.start() - 12):m.start()]
+    if name in ("May", "March") and not m["shift"] and not MONTH_LEAD.search(lead) \
+            and not m.group(0).lower().startswith(("early", "late", "mid")) \
+            and not (THE_MONTH.search(lead) and NOUN_AFTER.match(ctx.text, m.end())):
         return None
     if ctx.reference is None:
         return Norm("DATE", None, "month")
@@ -627,6 +691,9 @@ RULES: tuple[tuple[str, int, re.Pattern, Normaliser], ...] = (
                            re.I), n_long),
     ("month_day", 1, re.compile(r"\b" + PREFIX + MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?"
                                 r"(?![\d,.]*\d)(?!\s*(?:%|percent))\b"), n_month_day),
+    ("second_day", 1, re.compile(r"\b" + MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?\s+(?:and|or|&)\s+"
+                                 r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?![\d,.]*\d)"
+                                 r"(?!\s*(?:%|percent))"), n_second_day),
     ("day_month", 1, re.compile(r"\b(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
                                 + MONTH_FULL), n_month_day),
     ("month_shift_year", 1, re.compile(r"\b" + PREFIX + MONTH_FULL + r"\s+(?P<shift>this|next|last)"
@@ -639,10 +706,13 @@ RULES: tuple[tuple[str, int, re.Pattern, Normaliser], ...] = (
     ("clock24", 1, re.compile(r"\b(?P<hour>[012]?\d):(?P<minute>[0-5]\d)(?P<ampm>)"
                               r"(?=\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time)\b)" + TZ), n_clock),
     ("noon", 1, re.compile(r"(?<!high\s)\b(?P<word>noon|midday|midnight)\b", re.I), n_noon),
+    ("holiday_week", 1, re.compile(
+        r"\b(?:(?P<shift>last|next|this)\s+)?(?P<name>Easter|Christmas|Thanksgiving)\s+week\b"
+        r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"), n_holiday_week),
     ("holiday", 1, re.compile(
         r"\b(?:(?P<shift>last|next|this)\s+)?(?P<name>Christmas(?:\s+(?:Day|Eve))?|New\s+Year's\s+"
         r"(?:Day|Eve)|Thanksgiving(?:\s+Day)?|Independence\s+Day|Election\s+Day|Valentine's\s+Day"
-        r"|Halloween)(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"), n_holiday),
+        r"|Halloween|Easter(?:\s+Sunday)?)(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"), n_holiday),
     ("weekday", 1, re.compile(r"\b(?:(?P<shift>last|next|this|past|coming)\s+)?" + PREFIX
                               + WEEKDAY + r"(?:'s)?" + PART, re.I), n_weekday),
     ("relative_day", 1, re.compile(

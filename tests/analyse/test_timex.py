@@ -167,6 +167,21 @@ def test_timex_never_raises_on_odd_input(text):
             assert text[timex.start:timex.end] == timex.text
 
 
+@pytest.mark.parametrize("text, reference, expected", [
+    ("The summit is on April 24 and 25.", TUE,
+     [("April 24", "DATE", "2023-04-24"), ("25", "DATE", "2023-04-25")]),
+    ("The March accession will enable them to join.", TUE, [("March", "DATE", "2024-03")]),
+    ("They recalled the March on Washington.", TUE, []),
+    ("It would be a second betrayal.", TUE, []),
+    ("Wait a second or two.", TUE, [("a second", "DURATION", "PT1S")]),
+    ("He said on CBS’s \"60 Minutes.\"", TUE, []),
+    ("He will visit at Easter.", TUE, [("Easter", "DATE", "2024-03-31")]),
+    ("They prayed as Easter week began.", date(2000, 4, 17), [("Easter week", "DATE", "2000-W16")]),
+])
+def test_timex_second_days_titles_ordinals_and_easter(text, reference, expected):
+    assert found(text, reference) == expected
+
+
 def test_timex_rules_are_versioned():
     timexes = find_timexes("Wang met Lavrov on Tuesday, 19.09.2023, for five hours.", reference=TUE)
     assert timexes and all(t.rule.startswith("timex.") and t.rule.rsplit(".", 1)[1][0] == "v"
@@ -179,6 +194,8 @@ def test_timex_rules_are_versioned():
     ("Wang met Lavrov on Wednesday.", "2023-09-13"),
     ("Russia and China agreed to hold talks on Friday.", "2023-09-22"),
     ("The decision, announced Friday, surprised Moscow.", "2023-09-15"),
+    ("Talks will go on until Friday.", "2023-09-22"),
+    ("Until Friday, they had not called him a suspect.", "2023-09-15"),  # a past perfect
 ])
 def test_timex_direction_from_parse(text, expected):
     from newsweave.analyse.nlp import load
