@@ -21,10 +21,11 @@ fails on news text (each measured on ner-conll2003 dev, see ``bench/``):
 7. ``merge_names.v1``, ``name_runs.v1``, ``name_country.v1``, ``teams.v1``,
    ``slugs.v1``, ``countries.v1``, ``competitions.v1``, ``datelines.v1``:
    a person's name runs over the words the model cut off; unlabelled runs of
-   capitalised proper nouns are people; ``Name (Country)`` is a person; a place with a score in
-   a results table or either side of "v" is a team (ORG); a headline's desk
-   word ("SOCCER -") is no name; a country's name is a place; a competition
-   ("UEFA Cup") is an event; a dateline's place is a place.
+   capitalised proper nouns are people; ``Name (Country)`` is a person; a
+   place with a score in a results table or either side of "v" is a team
+   (ORG); a headline's desk word ("SOCCER -") is no name; a country's name
+   is a place; a competition ("UEFA Cup") is an event; a dateline's place is
+   a place.
 
 Below the finder: ``resolve_article`` (one article's entities, roles and
 descriptions) and ``EntityIndex`` (canonical entities across articles).
@@ -541,8 +542,9 @@ def _countries(doc: Doc, spans: list[_Span]) -> list[_Span]:
     return out + _unlabelled_countries(doc, out)
 
 
-# Country names that are also given names or surnames: not taken unlabelled.
-NAME_COUNTRIES = frozenset({"Chad", "Jordan", "Georgia", "Israel", "Kenya", "India"})
+# Country names that are also given names, surnames or a word ("JOIN US"):
+# not taken where the model saw nothing.
+AMBIGUOUS_COUNTRIES = frozenset({"Chad", "Jordan", "Georgia", "Israel", "Kenya", "India", "Us"})
 
 
 def _unlabelled_countries(doc: Doc, spans: list[_Span]) -> list[_Span]:
@@ -553,7 +555,7 @@ def _unlabelled_countries(doc: Doc, spans: list[_Span]) -> list[_Span]:
         for n in (4, 3, 2, 1):
             words = doc[i:i + n]
             if len(words) == n and not taken.intersection(range(i, i + n)) \
-                    and _country(words.text) and words.text.title() not in NAME_COUNTRIES:
+                    and _country(words.text) and words.text.title() not in AMBIGUOUS_COUNTRIES:
                 found.append(_Span(i, i + n, "GPE"))
                 i += n - 1
                 break
@@ -596,13 +598,12 @@ def _datelines(doc: Doc, spans: list[_Span]) -> list[_Span]:
         end = a
         while end < b and (_is_caps(doc[end].text) or (end > a and doc[end].text in (".", "'"))):
             end += 1
-        if end == a or end == b and b - a > 1:
+        if end == a or end == b:  # no capitals first, or a line all in capitals
             continue
         rest = [t for t in doc[end:b] if t.is_alpha and len(t) > 1]
-        tail = doc.text[doc[end].idx if end < b else doc[end - 1].idx + len(doc[end - 1]):
-                        doc[b - 1].idx + len(doc[b - 1])]
+        tail = doc.text[doc[end].idx:doc[b - 1].idx + len(doc[b - 1])]
         headline = rest and sum(_is_caps(t.text) for t in rest) >= 0.8 * len(rest)
-        if (end == b or _DATELINE_TAIL.match(tail)) and not headline:
+        if _DATELINE_TAIL.match(tail) and not headline:
             places.append(_Span(a, end, "GPE"))
     if not places:
         return spans

@@ -458,9 +458,9 @@ def _not_a_duration(m: re.Match, text: str) -> bool:
     unit = m["unit"]
     ordinal = (m["num"] or "").lower() in ("a", "an") and unit.lower() == "second" \
         and bool(ORDINAL_NEXT.match(text, m.end()))
-    before = text[:m.start()].rstrip()
-    titled = unit[:1].isupper() and not unit.isupper() and before[-1:] not in ("", ".", "\n", "!", "?") \
-        and not (m["num"] or "")[:1].isupper()
+    before = text[max(0, m.start() - 20):m.start()].rstrip()
+    titled = unit[:1].isupper() and not unit.isupper() and not (m["num"] or "")[:1].isupper() \
+        and before[-1:] not in ("", ".", "\n", "!", "?")
     return ordinal or titled
 
 
@@ -712,7 +712,8 @@ RULES: tuple[tuple[str, int, re.Pattern, Normaliser], ...] = (
     ("holiday", 1, re.compile(
         r"\b(?:(?P<shift>last|next|this)\s+)?(?P<name>Christmas(?:\s+(?:Day|Eve))?|New\s+Year's\s+"
         r"(?:Day|Eve)|Thanksgiving(?:\s+Day)?|Independence\s+Day|Election\s+Day|Valentine's\s+Day"
-        r"|Halloween|Easter(?:\s+Sunday)?)(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"), n_holiday),
+        r"|Halloween|Easter(?:\s+Sunday)?(?!\s+(?:Island|[Ee]gg|Rising)))"
+        r"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"), n_holiday),
     ("weekday", 1, re.compile(r"\b(?:(?P<shift>last|next|this|past|coming)\s+)?" + PREFIX
                               + WEEKDAY + r"(?:'s)?" + PART, re.I), n_weekday),
     ("relative_day", 1, re.compile(
