@@ -119,6 +119,11 @@ def find_mentions(doc: Doc, *, nlp: Language | None = None,
     return _to_mentions(doc, spans)
 
 
+def _taken(spans: list[_Span]) -> set[int]:
+    """The token indices the spans cover."""
+    return {i for s in spans for i in range(s.start, s.end)}
+
+
 def _to_mentions(doc: Doc, spans: list[_Span]) -> list[Mention]:
     taken: set[int] = set()
     found = []
@@ -279,7 +284,7 @@ def _trim(doc: Doc, spans: list[_Span]) -> list[_Span]:
 # --------------------------------------------------------------- org_suffix.v1
 
 def _org_suffix(doc: Doc, spans: list[_Span]) -> list[_Span]:
-    taken = {i for s in spans for i in range(s.start, s.end)}
+    taken = _taken(spans)
     out = list(spans)
     i = 0
     while i < len(doc):
@@ -328,7 +333,7 @@ def _repeats(doc: Doc, spans: list[_Span], person_parts: set[str]) -> list[_Span
     """Unlabelled capitalised tokens that repeat a one-word labelled name."""
     labels = {_key(doc, s): s.label for s in spans if s.end - s.start == 1}
     labels.update({part: "PERSON" for part in person_parts})
-    taken = {i for s in spans for i in range(s.start, s.end)}
+    taken = _taken(spans)
     found = []
     for tok in doc:
         label = labels.get(tok.text)
@@ -385,7 +390,7 @@ def _merge_names(doc: Doc, spans: list[_Span]) -> list[_Span]:
 def _name_runs(doc: Doc, spans: list[_Span]) -> list[_Span]:
     """Unlabelled runs of two or more capitalised proper nouns are people
     (organisation-like runs were taken by ``org_suffix.v1``)."""
-    taken = {i for s in spans for i in range(s.start, s.end)}
+    taken = _taken(spans)
     out = list(spans)
     i = 0
     while i < len(doc):
@@ -455,8 +460,11 @@ def _teams(doc: Doc, spans: list[_Span]) -> list[_Span]:
 
 def _opens_score(doc: Doc, i: int) -> bool:
     """Token ``i`` opens a line, or follows a score or a comma."""
-    return i == 0 or "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_ \
-        or bool(_SCORE.match(doc[i - 1].text)) or doc[i - 1].text == ","
+    return _opens_line(doc, i) or bool(_SCORE.match(doc[i - 1].text)) or doc[i - 1].text == ","
+
+
+def _opens_line(doc: Doc, i: int) -> bool:
+    return i == 0 or "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_
 
 
 def _team(doc: Doc, s: _Span, table: set[int]) -> bool:
@@ -480,7 +488,7 @@ def _team(doc: Doc, s: _Span, table: set[int]) -> bool:
 def _opens_result(doc: Doc, i: int) -> bool:
     """Token ``i`` opens a line, or follows another name's score ("Borussia
     Neunkirchen 1 St Pauli 3"); not a golfer after a total ("292 Iain Pyman 71")."""
-    return i == 0 or "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_ or (
+    return _opens_line(doc, i) or (
         i >= 2 and bool(_SCORE.match(doc[i - 1].text)) and doc[i - 2].is_alpha)
 
 
@@ -488,7 +496,7 @@ def _unlabelled_teams(doc: Doc, spans: list[_Span], table: set[int]) -> list[_Sp
     """A capitalised run the model left unlabelled, in a results table, that
     opens a line or follows a score and is followed by one ("Huddersfield 3 1
     1 1", "Blackpool 0 Wycombe 0"): a team, or a country's side."""
-    taken = {i for s in spans for i in range(s.start, s.end)}
+    taken = _taken(spans)
     found = []
     i = 0
     while i < len(doc):
@@ -548,7 +556,7 @@ AMBIGUOUS_COUNTRIES = frozenset({"Chad", "Jordan", "Georgia", "Israel", "Kenya",
 
 
 def _unlabelled_countries(doc: Doc, spans: list[_Span]) -> list[_Span]:
-    taken = {i for s in spans for i in range(s.start, s.end)}
+    taken = _taken(spans)
     found = []
     i = 0
     while i < len(doc):
