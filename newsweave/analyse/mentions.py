@@ -18,7 +18,11 @@ fails on news text (each measured on ner-conll2003 dev, see ``bench/``):
    a labelled name is labelled.
 6. ``urls.v1``: mentions that are or touch a URL or a domain are dropped.
 
-7. ``merge_names.v1``, ``name_runs.v1``, ``name_country.v1``, ``teams.v1``,
+7. ``initials.v1``, ``given_names.v1``, ``common_words.v1``: "H. Morris" is a
+   person; so is "Florian" before "Schwarthoff"; "June" and "Women 's" are
+   not names.
+
+8. ``merge_names.v1``, ``name_runs.v1``, ``name_country.v1``, ``teams.v1``,
    ``slugs.v1``, ``countries.v1``, ``competitions.v1``, ``datelines.v1``:
    a person's name runs over the words the model cut off; unlabelled runs of
    capitalised proper nouns are people; ``Name (Country)`` is a person; a
@@ -44,9 +48,10 @@ from ..model import Mention
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT",
                          "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"})
-RULES = ("caps.v1", "split.v1", "trim.v1", "merge_names.v1", "org_suffix.v1",
-         "name_runs.v1", "name_country.v1", "teams.v1", "slugs.v1", "countries.v1",
-         "competitions.v1", "consistency.v1", "datelines.v1", "urls.v1")
+RULES = ("caps.v1", "split.v1", "trim.v1", "initials.v1", "merge_names.v1",
+         "given_names.v1", "org_suffix.v1", "name_runs.v1", "name_country.v1", "teams.v1",
+         "slugs.v1", "countries.v1", "competitions.v1", "common_words.v1",
+         "consistency.v1", "datelines.v1", "urls.v1")
 
 # Words that head a role ("Chinese Foreign Minister"), for names and for roles.
 ROLE_WORDS = frozenset("""
@@ -113,7 +118,10 @@ def find_mentions(doc: Doc, *, nlp: Language | None = None,
              "trim.v1": lambda s: _trim(doc, s),
              "org_suffix.v1": lambda s: _org_suffix(doc, s),
              "consistency.v1": lambda s: _consistency(doc, s),
-             "urls.v1": lambda s: _drop_urls(doc, s)}
+             "urls.v1": lambda s: _drop_urls(doc, s),
+             "initials.v1": lambda s: _initials(doc, s),
+             "given_names.v1": lambda s: _given_names(doc, s),
+             "common_words.v1": lambda s: _drop_common_words(doc, s)}
     for rule in rules:
         spans = steps[rule](spans)
     return _to_mentions(doc, spans)
@@ -631,3 +639,83 @@ def _competitions(doc: Doc, spans: list[_Span]) -> list[_Span]:
     return [_Span(s.start, s.end, "EVENT")
             if s.end - s.start > 1 and doc[s.end - 1].lower_ in COMPETITION_WORDS
             and s.label in ("ORG", "GPE", "LOC", "FAC", "PERSON", "NORP") else s for s in spans]
+
+
+# --------------------------------------------------------------- initials.v1
+
+_INITIAL = re.compile(r"^[A-Z]\.$")
+PARTICLES = frozenset("de da di del della dos das du van von der den la le ter ten bin al".split())
+
+
+def _initials(doc: Doc, spans: list[_Span]) -> list[_Span]:
+    """An initial and a name ("H. Morris", "T. O'Gorman", "A. de Silva") is a
+    person, whatever the model cut or called it; not an organisation's
+    initials ("J. Walter Thompson Co")."""
+    found = []
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and _INITIAL.match(doc[j].text) and _same_line(doc, i, j):
+            j += 1
+        k = j
+        while k < len(doc) and _same_line(doc, i, k) and (
+                _name_token(doc[k]) or doc[k].lower_ in PARTICLES):
+            k += 1
+        while k > j and doc[k - 1].lower_ in PARTICLES:
+            k -= 1
+        if j > i and k > j and not any(t.lower_ in ORG_WORDS for t in doc[j:k + 1]):
+            found.append(_Span(i, k, "PERSON"))
+        i = max(k, i + 1)
+    return _replace(spans, found)
+
+
+def _same_line(doc: Doc, i: int, j: int) -> bool:
+    return j == i or not any("\n" in t.whitespace_ or t.is_space for t in doc[i:j])
+
+
+def _replace(spans: list[_Span], found: list[_Span]) -> list[_Span]:
+    """``found`` spans, and the spans that overlap none of them."""
+    covered = _taken(found)
+    return [s for s in spans if not covered.intersection(range(s.start, s.end))] + found
+
+
+# --------------------------------------------------------------- given_names.v1
+
+def _given_names(doc: Doc, spans: list[_Span]) -> list[_Span]:
+    """A person's name runs back over a given name the model labelled apart
+    or not at all ("Florian" + "Schwarthoff"); not over a country, a
+    nationality ("American Dennis Mitchell") or a title."""
+    by_end = {s.end: s for s in spans}
+    taken = _taken(spans)
+    dropped, out = set(), []
+    for s in spans:
+        start = s.start
+        if s.label == "PERSON" and start > 0:
+            prev = doc[start - 1]
+            before = by_end.get(start)
+            single = before is not None and before.end - before.start == 1
+            if (_name_token(prev) and prev.pos_ == "PROPN" and _same_line(doc, start - 1, start)
+                    and not _country(prev.text) and prev.lower_ not in ROLE_WORDS
+                    and (single and before.label in ("GPE", "LOC", "ORG", "FAC", "PRODUCT")
+                         or (before is None and start - 1 not in taken))):
+                start -= 1
+                if before is not None:
+                    dropped.add(id(before))
+        out.append(_Span(start, s.end, s.label))
+    return [s for s, orig in zip(out, spans) if id(orig) not in dropped]
+
+
+# --------------------------------------------------------------- common_words.v1
+
+MONTHS = frozenset("january february march april june july august september october "
+                   "november december".split())  # "May" is also a name
+PEOPLE_WORDS = frozenset("men women boys girls ladies juniors seniors veterans".split())
+
+
+def _drop_common_words(doc: Doc, spans: list[_Span]) -> list[_Span]:
+    """A month ("June", "December T-bonds") and a heading's people word
+    ("Women 's 100 metres") are not names."""
+    def common(s: _Span) -> bool:
+        words = doc[s.start:s.end]
+        return words[0].lower_ in MONTHS or words[-1].lower_ in PEOPLE_WORDS
+    return [s for s in spans if not common(s)]

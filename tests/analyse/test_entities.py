@@ -65,9 +65,9 @@ def test_find_mentions_one_label_per_name(text, ents, propn, expected):
     assert found(hand_doc(text, ents, propn)) == expected
 
 
-def lines_doc(lines: list[str], ents: dict[str, str]) -> Doc:
+def lines_doc(lines: list[str], ents: dict[str, str], propn: tuple[str, ...] = ()) -> Doc:
     """``hand_doc`` over several lines, a ``"\\n"`` token between them."""
-    doc = hand_doc(" NEWLINE ".join(lines), ents)
+    doc = hand_doc(" NEWLINE ".join(lines), ents, propn)
     words = ["\n" if t.text == "NEWLINE" else t.text for t in doc]
     tags = [f"{t.ent_iob_}-{t.ent_type_}" if t.ent_type_ else "O" for t in doc]
     return Doc(VOCAB, words=words, ents=tags, pos=[t.pos_ or "NOUN" for t in doc])
@@ -108,6 +108,37 @@ def lines_doc(lines: list[str], ents: dict[str, str]) -> Doc:
 def test_find_mentions_datelines_slugs_and_tables(lines, ents, expected):
     without_model = tuple(r for r in RULES if r != "caps.v1")  # the labels as given
     got = find_mentions(lines_doc(lines, ents), rules=without_model)
+    assert [(m.text, m.label) for m in got] == expected
+
+
+@pytest.mark.parametrize("lines, ents, propn, expected", [
+    # initials.v1: an initial and a name is a person, however the model cut it
+    (["A. Dale 69 , H. Morris 69"], {"H. Morris": "ORG", "A.": "GPE"}, (),
+     [("A. Dale", "PERSON"), ("H. Morris", "PERSON")]),
+    (["b T. O'Gorman 109 , A. de Silva 83"], {}, (),
+     [("T. O'Gorman", "PERSON"), ("A. de Silva", "PERSON")]),
+    (["J. Walter Thompson Co won ."], {"J. Walter Thompson Co": "ORG"}, (),
+     [("J. Walter Thompson Co", "ORG")]),
+    (["Talks with the U.S. Navy ."], {"U.S. Navy": "ORG"}, (), [("U.S. Navy", "ORG")]),
+    # given_names.v1: a given name the model labelled apart or not at all
+    (["3. Florian Schwarthoff ( Germany ) 13.36"], {"Florian": "GPE", "Schwarthoff": "PERSON"},
+     ("Florian", "Schwarthoff"), [("Florian Schwarthoff", "PERSON"), ("Germany", "GPE")]),
+    (["Inger Miller ran ."], {"Miller": "PERSON"}, ("Inger", "Miller"),
+     [("Inger Miller", "PERSON")]),
+    (["American Dennis Mitchell won ."], {"American": "NORP", "Dennis Mitchell": "PERSON"},
+     ("American", "Dennis", "Mitchell"), [("American", "NORP"), ("Dennis Mitchell", "PERSON")]),
+    (["Germany Klinsmann scored ."], {"Klinsmann": "PERSON"}, ("Germany", "Klinsmann"),
+     [("Germany", "GPE"), ("Klinsmann", "PERSON")]),
+    (["Coach Hiddink spoke ."], {"Hiddink": "PERSON"}, ("Coach", "Hiddink"),
+     [("Hiddink", "PERSON")]),
+    # common_words.v1: a month and a heading's people word are no names
+    (["Women 's 100 metres", "December bonds fell in June ."],
+     {"Women": "ORG", "December": "PERSON", "June": "PERSON"}, (), []),
+    (["He met Theresa May ."], {"Theresa May": "PERSON"}, (), [("Theresa May", "PERSON")]),
+])
+def test_find_mentions_initials_given_names_and_common_words(lines, ents, propn, expected):
+    without_model = tuple(r for r in RULES if r != "caps.v1")  # the labels as given
+    got = find_mentions(lines_doc(lines, ents, propn), rules=without_model)
     assert [(m.text, m.label) for m in got] == expected
 
 
