@@ -18,9 +18,9 @@ fails on news text (each measured on ner-conll2003 dev, see ``bench/``):
    a labelled name is labelled.
 6. ``urls.v1``: mentions that are or touch a URL or a domain are dropped.
 
-7. ``initials.v1``, ``given_names.v1``, ``common_words.v1``: "H. Morris" is a
-   person; so is "Florian" before "Schwarthoff"; "June" and "Women 's" are
-   not names.
+7. ``initials.v1``, ``given_names.v1``, ``common_words.v1``, ``firms.v1``:
+   "H. Morris" is a person; so is "Florian" before "Schwarthoff"; "June" and
+   "Women 's" are not names; "Pirelli" is a firm after "Pirelli shares".
 
 8. ``merge_names.v1``, ``name_runs.v1``, ``name_country.v1``, ``teams.v1``,
    ``slugs.v1``, ``countries.v1``, ``competitions.v1``, ``datelines.v1``:
@@ -50,7 +50,7 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT",
                          "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"})
 RULES = ("caps.v1", "split.v1", "trim.v1", "initials.v1", "merge_names.v1",
          "given_names.v1", "org_suffix.v1", "name_runs.v1", "name_country.v1", "teams.v1",
-         "slugs.v1", "countries.v1", "competitions.v1", "common_words.v1",
+         "slugs.v1", "countries.v1", "competitions.v1", "common_words.v1", "firms.v1",
          "consistency.v1", "datelines.v1", "urls.v1")
 
 # Words that head a role ("Chinese Foreign Minister"), for names and for roles.
@@ -121,7 +121,8 @@ def find_mentions(doc: Doc, *, nlp: Language | None = None,
              "urls.v1": lambda s: _drop_urls(doc, s),
              "initials.v1": lambda s: _initials(doc, s),
              "given_names.v1": lambda s: _given_names(doc, s),
-             "common_words.v1": lambda s: _drop_common_words(doc, s)}
+             "common_words.v1": lambda s: _drop_common_words(doc, s),
+             "firms.v1": lambda s: _firms(doc, s)}
     for rule in rules:
         spans = steps[rule](spans)
     return _to_mentions(doc, spans)
@@ -719,3 +720,45 @@ def _drop_common_words(doc: Doc, spans: list[_Span]) -> list[_Span]:
         words = doc[s.start:s.end]
         return words[0].lower_ in MONTHS or words[-1].lower_ in PEOPLE_WORDS
     return [s for s in spans if not common(s)]
+
+
+# --------------------------------------------------------------- firms.v1
+
+# Words that follow only an organisation's name: "Ericsson spokesman", "Surrey
+# captain"; a legal form ("Pirelli SpA"); and words of the market, which also
+# follow a place ("Tokyo shares"), so count only after a name that is no place.
+FIRM_WORDS = frozenset("""
+ceo chairman spokesman spokeswoman spokesperson subsidiary subsidiaries unit division
+board management captain owner owners
+""".split())
+LEGAL_FORMS = frozenset("spa s.p.a. ag sa nv bv gmbh ab asa oyj plc bancorp holdings".split())
+MARKET_WORDS = frozenset("shares stock stocks shareholders stockholders".split())
+
+
+def _firms(doc: Doc, spans: list[_Span]) -> list[_Span]:
+    """A name ending in an organisation's word ("Pirelli SpA") is an
+    organisation; so is, everywhere in the article, a name that an
+    organisation's word follows ("Cofinec CEO", "Pirelli shares") or that
+    opens such a name, unless a person is named in full with it."""
+    spans = [_Span(s.start, s.end, "ORG") if s.end - s.start > 1 and s.label == "PERSON"
+             and doc[s.end - 1].lower_ in ORG_WORDS | LEGAL_FORMS else s for s in spans]
+    # A legal form or the market is proof enough; a spokesman or a captain
+    # is not, where a person is named in full with the name ("Putin spokesman").
+    sure = {_key(doc, s) for s in spans if _firm_word_follows(doc, s, LEGAL_FORMS | MARKET_WORDS)}
+    sure |= {doc[s.start].text for s in spans if s.label == "ORG" and s.end - s.start > 1
+             and doc[s.end - 1].lower_ in LEGAL_FORMS}
+    spans = [_Span(s.start, s.end, "ORG") if s.label == "PERSON" and doc[s.start].text in sure
+             else s for s in spans]
+    likely = {_key(doc, s) for s in spans if _firm_word_follows(doc, s, FIRM_WORDS)}
+    firms = sure | (likely - _person_parts(doc, spans))
+    return [_Span(s.start, s.end, "ORG") if _key(doc, s) in firms else s for s in spans]
+
+
+def _firm_word_follows(doc: Doc, s: _Span, words: frozenset[str]) -> bool:
+    nxt = doc[s.end:s.end + 2]
+    if nxt and nxt[0].text in POSSESSIVES:
+        nxt = nxt[1:]
+    if not nxt or s.label == "NORP" or _country(_key(doc, s)):
+        return False
+    place = s.label in ("GPE", "LOC")
+    return nxt[0].lower_ in words and not (place and nxt[0].lower_ in MARKET_WORDS)

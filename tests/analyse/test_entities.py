@@ -135,8 +135,23 @@ def test_find_mentions_datelines_slugs_and_tables(lines, ents, expected):
     (["Women 's 100 metres", "December bonds fell in June ."],
      {"Women": "ORG", "December": "PERSON", "June": "PERSON"}, (), []),
     (["He met Theresa May ."], {"Theresa May": "PERSON"}, (), [("Theresa May", "PERSON")]),
+    # firms.v1: a name an organisation's word follows is an organisation throughout
+    (["Cofinec CEO Stephen Frater spoke .", "Cofinec said ."],
+     {"Cofinec": "PERSON", "Stephen Frater": "PERSON"}, ("Cofinec", "Stephen", "Frater"),
+     [("Cofinec", "ORG"), ("Stephen Frater", "PERSON"), ("Cofinec", "ORG")]),
+    (["Pirelli shares rose .", "Pirelli Cables grew .", "Pirelli SpA said ."],
+     {"Pirelli": "PERSON", "Pirelli Cables": "PERSON", "Pirelli SpA": "PERSON"},
+     ("Pirelli", "Cables", "SpA"),
+     [("Pirelli", "ORG"), ("Pirelli Cables", "ORG"), ("Pirelli SpA", "ORG")]),
+    (["Vladimir Putin spoke .", "Putin spokesman Dmitry Peskov said ."],
+     {"Vladimir Putin": "PERSON", "Putin": "PERSON", "Dmitry Peskov": "PERSON"},
+     ("Vladimir", "Putin", "Dmitry", "Peskov"),
+     [("Vladimir Putin", "PERSON"), ("Putin", "PERSON"), ("Dmitry Peskov", "PERSON")]),
+    (["Tokyo shares rose ; Australian captain Taylor said ."],
+     {"Tokyo": "GPE", "Australian": "NORP", "Taylor": "PERSON"}, ("Tokyo", "Taylor"),
+     [("Tokyo", "GPE"), ("Australian", "NORP"), ("Taylor", "PERSON")]),
 ])
-def test_find_mentions_initials_given_names_and_common_words(lines, ents, propn, expected):
+def test_find_mentions_people_and_firms(lines, ents, propn, expected):
     without_model = tuple(r for r in RULES if r != "caps.v1")  # the labels as given
     got = find_mentions(lines_doc(lines, ents, propn), rules=without_model)
     assert [(m.text, m.label) for m in got] == expected
