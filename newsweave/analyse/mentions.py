@@ -18,9 +18,10 @@ fails on news text (each measured on ner-conll2003 dev, see ``bench/``):
    a labelled name is labelled.
 6. ``urls.v1``: mentions that are or touch a URL or a domain are dropped.
 
-7. ``initials.v1``, ``given_names.v1``, ``common_words.v1``, ``firms.v1``:
-   "H. Morris" is a person; so is "Florian" before "Schwarthoff"; "June" and
-   "Women 's" are not names; "Pirelli" is a firm after "Pirelli shares".
+7. ``initials.v1``, ``scorecards.v1``, ``given_names.v1``, ``common_words.v1``,
+   ``firms.v1``: "H. Morris" is a person, and so are "Gough" in "b Gough 33"
+   and "Florian" before "Schwarthoff"; "June" and "Women 's" are not names;
+   "Pirelli" is a firm after "Pirelli shares".
 
 8. ``merge_names.v1``, ``name_runs.v1``, ``name_country.v1``, ``teams.v1``,
    ``slugs.v1``, ``countries.v1``, ``competitions.v1``, ``datelines.v1``:
@@ -48,7 +49,7 @@ from ..model import Mention
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT",
                          "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"})
-RULES = ("caps.v1", "split.v1", "trim.v1", "initials.v1", "merge_names.v1",
+RULES = ("caps.v1", "split.v1", "trim.v1", "initials.v1", "scorecards.v1", "merge_names.v1",
          "given_names.v1", "org_suffix.v1", "name_runs.v1", "name_country.v1", "teams.v1",
          "slugs.v1", "countries.v1", "competitions.v1", "common_words.v1", "firms.v1",
          "consistency.v1", "datelines.v1", "urls.v1")
@@ -122,7 +123,8 @@ def find_mentions(doc: Doc, *, nlp: Language | None = None,
              "initials.v1": lambda s: _initials(doc, s),
              "given_names.v1": lambda s: _given_names(doc, s),
              "common_words.v1": lambda s: _drop_common_words(doc, s),
-             "firms.v1": lambda s: _firms(doc, s)}
+             "firms.v1": lambda s: _firms(doc, s),
+             "scorecards.v1": lambda s: _scorecards(doc, s)}
     for rule in rules:
         spans = steps[rule](spans)
     return _to_mentions(doc, spans)
@@ -762,3 +764,59 @@ def _firm_word_follows(doc: Doc, s: _Span, words: frozenset[str]) -> bool:
         return False
     place = s.label in ("GPE", "LOC")
     return nxt[0].lower_ in words and not (place and nxt[0].lower_ in MARKET_WORDS)
+
+
+# --------------------------------------------------------------- scorecards.v1
+
+_FIGURES = re.compile(r"^\d{1,2}(\.\d)?-\d{1,2}-\d{1,3}-\d{1,2}$")  # overs-maidens-runs-wickets
+DISMISSALS = frozenset({"b", "c", "st", "lbw", "run", "not"})
+
+
+def _scorecards(doc: Doc, spans: list[_Span]) -> list[_Span]:
+    """A cricket scorecard's names are players: a batsman before his
+    dismissal ("Anwar c Stewart b Gough 33", "Irani not out 45"), the
+    fielder and bowler in it, and a bowler before his figures ("Gough
+    8-0-39-3")."""
+    found = []
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and _same_line(doc, i, j) and (_player_token(doc[j]) or (
+                doc[j].lower_ in PARTICLES and j + 1 < len(doc) and _player_token(doc[j + 1]))):
+            j += 1
+        if j > i and _player(doc, i, j):
+            found.append(_Span(i, j, "PERSON"))
+        i = max(j, i + 1)
+    return _replace(spans, found)
+
+
+def _player_token(tok) -> bool:
+    return (tok.text[:1].isupper() and tok.text.replace("-", "").replace("'", "").isalpha()
+            and tok.lower_ not in FUNCTION_WORDS and not _is_caps(tok.text))
+
+
+def _player(doc: Doc, i: int, j: int) -> bool:
+    prev = doc[i - 1].text if i > 0 else ""
+    nxt = doc[j:j + 2]
+    after = nxt[0].text if nxt else ""
+    dismissed = after in ("c", "b", "st", "lbw") or (
+        len(nxt) == 2 and nxt.text in ("not out", "run out"))
+    fielded = prev in ("b", "c", "st") and _opens_figure(doc, j)
+    return bool(_FIGURES.match(after)) or (
+        (fielded or (dismissed and _opens_line(doc, i))) and _scored_line(doc, j))
+
+
+def _scored_line(doc: Doc, j: int) -> bool:
+    """The rest of the line from token ``j`` holds a score."""
+    while j < len(doc) and not _opens_line(doc, j):
+        if _SCORE.match(doc[j].text):
+            return True
+        j += 1
+    return False
+
+
+def _opens_figure(doc: Doc, j: int) -> bool:
+    """What follows a fielder or bowler: the next part of the dismissal, a
+    score, or the line's end."""
+    return j >= len(doc) or doc[j].text in DISMISSALS or bool(_SCORE.match(doc[j].text)) \
+        or _opens_line(doc, j) or doc[j].is_punct

@@ -135,6 +135,12 @@ def test_find_mentions_datelines_slugs_and_tables(lines, ents, expected):
     (["Women 's 100 metres", "December bonds fell in June ."],
      {"Women": "ORG", "December": "PERSON", "June": "PERSON"}, (), []),
     (["He met Theresa May ."], {"Theresa May": "PERSON"}, (), [("Theresa May", "PERSON")]),
+    # scorecards.v1: a cricket scorecard's batsmen, fielders and bowlers
+    (["Anwar c Stewart b Gough 33", "Irani not out 45", "Bowling : Gough 8-0-39-3 ,"
+      " de Silva 4-0-25-0"], {"Gough": "ORG", "Stewart": "GPE"}, (),
+     [("Anwar", "PERSON"), ("Stewart", "PERSON"), ("Gough", "PERSON"), ("Irani", "PERSON"),
+      ("Gough", "PERSON"), ("de Silva", "PERSON")]),
+    (["Plan b Thursday was dropped ."], {}, (), []),
     # firms.v1: a name an organisation's word follows is an organisation throughout
     (["Cofinec CEO Stephen Frater spoke .", "Cofinec said ."],
      {"Cofinec": "PERSON", "Stephen Frater": "PERSON"}, ("Cofinec", "Stephen", "Frater"),
