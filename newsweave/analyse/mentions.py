@@ -28,7 +28,7 @@ fails on news text (each measured on ner-conll2003 dev, see ``bench/``):
    a person's name runs over the words the model cut off; unlabelled runs of
    capitalised proper nouns are people; ``Name (Country)`` is a person; a
    place with a score in a results table or either side of "v" is a team
-   (ORG); a headline's desk word ("SOCCER -") is no name; a country's name
+   (ORG), and so is a town that beats or signs someone (``contests.v1``); a headline's desk word ("SOCCER -") is no name; a country's name
    is a place; a competition ("UEFA Cup") is an event; a dateline's place is
    a place.
 
@@ -50,7 +50,7 @@ from ..model import Mention
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT",
                          "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"})
 RULES = ("caps.v1", "split.v1", "trim.v1", "initials.v1", "scorecards.v1", "merge_names.v1",
-         "given_names.v1", "org_suffix.v1", "name_runs.v1", "name_country.v1", "teams.v1",
+         "given_names.v1", "org_suffix.v1", "name_runs.v1", "name_country.v1", "teams.v1", "contests.v1",
          "slugs.v1", "countries.v1", "competitions.v1", "common_words.v1", "firms.v1",
          "consistency.v1", "datelines.v1", "urls.v1")
 
@@ -124,7 +124,8 @@ def find_mentions(doc: Doc, *, nlp: Language | None = None,
              "given_names.v1": lambda s: _given_names(doc, s),
              "common_words.v1": lambda s: _drop_common_words(doc, s),
              "firms.v1": lambda s: _firms(doc, s),
-             "scorecards.v1": lambda s: _scorecards(doc, s)}
+             "scorecards.v1": lambda s: _scorecards(doc, s),
+             "contests.v1": lambda s: _contests(doc, s)}
     for rule in rules:
         spans = steps[rule](spans)
     return _to_mentions(doc, spans)
@@ -545,6 +546,7 @@ Saudi Arabia|Scotland|Senegal|Serbia|Sierra Leone|Singapore|Slovakia|Slovenia|So
 South Africa|South Korea|Spain|Sri Lanka|Sudan|Surinam|Suriname|Sweden|Switzerland|Syria
 Taiwan|Tajikistan|Tanzania|Thailand|Togo|Tonga|Trinidad|Tunisia|Turkey|Turkmenistan|U.S.
 US|USA|Uganda|Ukraine|United Arab Emirates|United Kingdom|United States|Uruguay|Uzbekistan
+Republic of Ireland|Czech Republic|Slovak Republic
 Venezuela|Vietnam|Wales|Yemen|Yugoslavia|Zaire|Zambia|Zimbabwe|UK|U.K.|Korea|Samoa
 """.replace("\n", "|").split("|") if line.strip())
 
@@ -820,3 +822,35 @@ def _opens_figure(doc: Doc, j: int) -> bool:
     score, or the line's end."""
     return j >= len(doc) or doc[j].text in DISMISSALS or bool(_SCORE.match(doc[j].text)) \
         or _opens_line(doc, j) or doc[j].is_punct
+
+
+# --------------------------------------------------------------- contests.v1
+
+CONTEST_VERBS = frozenset("""
+beat defeat draw lose win tie trail thrash crush edge outduel rout overcome dismiss join
+sign outclass outplay
+""".split())
+TEAM_NOUNS = frozenset("""
+side team club captain coach manager striker midfielder defender goalkeeper skipper
+forward player players fans defeat victory win lead
+""".split())
+
+
+def _contests(doc: Doc, spans: list[_Span]) -> list[_Span]:
+    """A town's name that beats, draws with, loses to or signs someone
+    ("Leicestershire beat Somerset", "joined Newcastle"), or that owns a
+    side's people ("Newcastle 's team mate", "Nice 's home defeat"), is its
+    team; countries stay places (CoNLL counts national sides as places)."""
+    return [_Span(s.start, s.end, "ORG") if s.label in ("GPE", "FAC", "LOC")
+            and not _country(_key(doc, s)) and _in_contest(doc, s) else s for s in spans]
+
+
+def _in_contest(doc: Doc, s: _Span) -> bool:
+    head = doc[s.end - 1]
+    verb = head.head
+    if head.dep_ in ("nsubj", "dobj", "nsubjpass") and verb.lemma_ in CONTEST_VERBS:
+        return True
+    nxt = doc[s.end:s.end + 4]
+    if nxt and nxt[0].text in POSSESSIVES:
+        return any(t.lower_ in TEAM_NOUNS for t in nxt[1:])
+    return False
