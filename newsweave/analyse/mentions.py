@@ -471,8 +471,8 @@ def _teams(doc: Doc, spans: list[_Span]) -> list[_Span]:
 
 
 def _opens_score(doc: Doc, i: int) -> bool:
-    """Token ``i`` opens a line, or follows a score or a comma."""
-    return _opens_line(doc, i) or bool(_SCORE.match(doc[i - 1].text)) or doc[i - 1].text == ","
+    """Token ``i`` opens a line, or follows a score, a comma or a venue's colon."""
+    return _opens_line(doc, i) or bool(_SCORE.match(doc[i - 1].text)) or doc[i - 1].text in ",:"
 
 
 def _opens_line(doc: Doc, i: int) -> bool:
@@ -505,22 +505,37 @@ def _opens_result(doc: Doc, i: int) -> bool:
 
 
 def _unlabelled_teams(doc: Doc, spans: list[_Span], table: set[int]) -> list[_Span]:
-    """A capitalised run the model left unlabelled, in a results table, that
+    """A capitalised run the model left unlabelled that, in a results table,
     opens a line or follows a score and is followed by one ("Huddersfield 3 1
-    1 1", "Blackpool 0 Wycombe 0"): a team, or a country's side."""
+    1 1", "Blackpool 0 Wycombe 0", "Hove : Sussex 363"), or that follows
+    ``v`` ("May 18 v Worcestershire"), or a rider's country ("Ludwig (
+    Germany ) Telekom 4 hours"): a team, or a country's side."""
     taken = _taken(spans)
     found = []
     i = 0
     while i < len(doc):
         j = i
-        while j < len(doc) and j in table and j not in taken and doc[j].text[:1].isupper() \
-                and doc[j].is_alpha and doc[j].lower_ not in FUNCTION_WORDS and j - i < 4:
+        while j < len(doc) and j not in taken and doc[j].text[:1].isupper() \
+                and doc[j].text.replace("-", "").isalpha() \
+                and doc[j].lower_ not in FUNCTION_WORDS and j - i < 4:
             j += 1
-        if j > i and j < len(doc) and _opens_score(doc, i) and _SCORE.match(doc[j].text):
+        if j > i and _team_run(doc, i, j, table):
             name = doc[i:j].text
             found.append(_Span(i, j, "GPE" if _country(name) else "ORG"))
         i = max(j, i + 1)
     return found
+
+
+def _team_run(doc: Doc, i: int, j: int, table: set[int]) -> bool:
+    nxt = doc[j] if j < len(doc) else None
+    scored = nxt is not None and bool(_SCORE.match(nxt.text))
+    in_table = all(k in table for k in range(i, j))
+    rider = i >= 3 and doc[i - 1].text == ")" and doc[i - 3].text == "(" \
+        and _country(doc[i - 2].text) and (nxt is None or _opens_line(doc, j)
+                                           or _NUMBER.match(nxt.text) or nxt.lower_ == "same")
+    fixture = i > 0 and doc[i - 1].lower_ in ("v", "vs", "vs.") \
+        and not any(_is_caps(t.text) for t in doc[i:j])  # a headline's words run on
+    return (in_table and scored and _opens_score(doc, i)) or rider or fixture
 
 
 def _country(text: str) -> bool:

@@ -96,6 +96,13 @@ def lines_doc(lines: list[str], ents: dict[str, str], propn: tuple[str, ...] = (
      {"Borussia Neunkirchen": "PERSON", "St Pauli": "PERSON"},
      [("Borussia Neunkirchen", "ORG"), ("St Pauli", "ORG")]),
     (["292 Iain Pyman 71 75 75 71"], {"Iain Pyman": "PERSON"}, [("Iain Pyman", "PERSON")]),
+    (["Hove : Sussex 363 and 41-1"], {}, [("Sussex", "ORG")]),  # after the venue
+    (["May 18 v Worcestershire", "ENGLAND V PAKISTAN SCOREBOARD ."], {},
+     [("Worcestershire", "ORG"), ("ENGLAND", "GPE"), ("PAKISTAN", "GPE")]),
+    (["2. Ludwig ( Germany ) Telekom 4 hours", "3. Hoffman ( Netherlands ) TVM same time"],
+     {"Ludwig": "PERSON", "Hoffman": "PERSON"},
+     [("Ludwig", "PERSON"), ("Germany", "GPE"), ("Telekom", "ORG"), ("Hoffman", "PERSON"),
+      ("Netherlands", "GPE"), ("TVM", "ORG")]),
     # countries.v1: a country's name the model missed; not one that is also a name
     (["He flew to Sri Lanka and to Chad ."], {}, [("Sri Lanka", "GPE")]),
     (["SOCCER - AUSTRIA DOMINATE SCOTLAND ."], {}, [("AUSTRIA", "GPE"), ("SCOTLAND", "GPE")]),
