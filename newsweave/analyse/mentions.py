@@ -750,7 +750,9 @@ FIRM_WORDS = frozenset("""
 ceo chairman spokesman spokeswoman spokesperson subsidiary subsidiaries unit division
 board management captain owner owners
 """.split())
-LEGAL_FORMS = frozenset("spa s.p.a. ag sa nv bv gmbh ab asa oyj plc bancorp holdings".split())
+LEGAL_FORMS = frozenset("""
+spa ag sa nv bv gmbh ab asa oyj plc inc corp co ltd llc bancorp holdings
+""".split())  # compared without their dots: "S.p.A.", "Inc."
 MARKET_WORDS = frozenset("shares stock stocks shareholders stockholders".split())
 
 
@@ -760,17 +762,21 @@ def _firms(doc: Doc, spans: list[_Span]) -> list[_Span]:
     organisation's word follows ("Cofinec CEO", "Pirelli shares") or that
     opens such a name, unless a person is named in full with it."""
     spans = [_Span(s.start, s.end, "ORG") if s.end - s.start > 1 and s.label == "PERSON"
-             and doc[s.end - 1].lower_ in ORG_WORDS | LEGAL_FORMS else s for s in spans]
+             and (doc[s.end - 1].lower_ in ORG_WORDS or _legal_form(doc[s.end - 1])) else s
+             for s in spans]
     # A legal form or the market is proof enough; a spokesman or a captain
     # is not, where a person is named in full with the name ("Putin spokesman").
     sure = {_key(doc, s) for s in spans if _firm_word_follows(doc, s, LEGAL_FORMS | MARKET_WORDS)}
-    sure |= {doc[s.start].text for s in spans if s.label == "ORG" and s.end - s.start > 1
-             and doc[s.end - 1].lower_ in LEGAL_FORMS}
-    spans = [_Span(s.start, s.end, "ORG") if s.label == "PERSON" and doc[s.start].text in sure
-             else s for s in spans]
+    # "Magna" after "Magna International Inc", though not "Wuxi" the town
+    # after a "Wuxi ... Co" firm.
+    heads = {doc[s.start].text for s in spans if s.label == "ORG" and s.end - s.start > 1
+             and _legal_form(doc[s.end - 1]) and doc[s.start].is_title}
+    spans = [_Span(s.start, s.end, "ORG") if s.label == "PERSON"
+             and doc[s.start].text in sure | heads else s for s in spans]
     likely = {_key(doc, s) for s in spans if _firm_word_follows(doc, s, FIRM_WORDS)}
     firms = sure | (likely - _person_parts(doc, spans))
-    return [_Span(s.start, s.end, "ORG") if _key(doc, s) in firms else s for s in spans]
+    return [_Span(s.start, s.end, "ORG") if _key(doc, s) in firms or (
+        _key(doc, s) in heads and s.label not in ("GPE", "LOC")) else s for s in spans]
 
 
 def _firm_word_follows(doc: Doc, s: _Span, words: frozenset[str]) -> bool:
@@ -780,7 +786,12 @@ def _firm_word_follows(doc: Doc, s: _Span, words: frozenset[str]) -> bool:
     if not nxt or s.label == "NORP" or _country(_key(doc, s)):
         return False
     place = s.label in ("GPE", "LOC")
-    return nxt[0].lower_ in words and not (place and nxt[0].lower_ in MARKET_WORDS)
+    word = nxt[0].lower_.replace(".", "")
+    return word in words and not (place and word in MARKET_WORDS)
+
+
+def _legal_form(tok) -> bool:
+    return tok.lower_.replace(".", "") in LEGAL_FORMS
 
 
 # --------------------------------------------------------------- scorecards.v1
