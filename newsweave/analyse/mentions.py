@@ -19,9 +19,10 @@ fails on news text (each measured on ner-conll2003 dev, see ``bench/``):
 6. ``urls.v1``: mentions that are or touch a URL or a domain are dropped.
 
 7. ``initials.v1``, ``scorecards.v1``, ``given_names.v1``, ``common_words.v1``,
-   ``firms.v1``: "H. Morris" is a person, and so are "Gough" in "b Gough 33"
-   and "Florian" before "Schwarthoff"; "June" and "Women 's" are not names;
-   "Pirelli" is a firm after "Pirelli shares".
+   ``firms.v1``, ``acronyms.v1``: "H. Morris" is a person, and so are "Gough"
+   in "b Gough 33" and "Florian" before "Schwarthoff"; "June" and "Women 's"
+   are not names; "Pirelli" is a firm after "Pirelli shares"; "CNB" after
+   "Central Narcotics Bureau ( CNB )" is one too.
 
 8. ``merge_names.v1``, ``name_runs.v1``, ``name_country.v1``, ``teams.v1``,
    ``slugs.v1``, ``countries.v1``, ``competitions.v1``, ``datelines.v1``:
@@ -51,7 +52,7 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT",
                          "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"})
 RULES = ("caps.v1", "split.v1", "trim.v1", "initials.v1", "scorecards.v1", "merge_names.v1",
          "given_names.v1", "org_suffix.v1", "name_runs.v1", "name_country.v1", "teams.v1", "contests.v1",
-         "slugs.v1", "countries.v1", "competitions.v1", "common_words.v1", "firms.v1",
+         "slugs.v1", "countries.v1", "competitions.v1", "common_words.v1", "firms.v1", "acronyms.v1",
          "consistency.v1", "datelines.v1", "urls.v1")
 
 # Words that head a role ("Chinese Foreign Minister"), for names and for roles.
@@ -125,7 +126,8 @@ def find_mentions(doc: Doc, *, nlp: Language | None = None,
              "common_words.v1": lambda s: _drop_common_words(doc, s),
              "firms.v1": lambda s: _firms(doc, s),
              "scorecards.v1": lambda s: _scorecards(doc, s),
-             "contests.v1": lambda s: _contests(doc, s)}
+             "contests.v1": lambda s: _contests(doc, s),
+             "acronyms.v1": lambda s: _acronyms(doc, s)}
     for rule in rules:
         spans = steps[rule](spans)
     return _to_mentions(doc, spans)
@@ -880,3 +882,25 @@ def _in_contest(doc: Doc, s: _Span) -> bool:
     if nxt and nxt[0].text in POSSESSIVES:
         return any(t.lower_ in TEAM_NOUNS for t in nxt[1:])
     return False
+
+
+# --------------------------------------------------------------- acronyms.v1
+
+def _acronyms(doc: Doc, spans: list[_Span]) -> list[_Span]:
+    """An acronym in brackets after a name it abbreviates ("Central Narcotics
+    Bureau ( CNB )") has the name's label; ``consistency.v1`` then labels the
+    acronym where it stands alone."""
+    by_end = {s.end: s for s in spans}
+    found = []
+    for tok in doc[2:len(doc) - 1]:
+        i = tok.i
+        name = by_end.get(i - 1)
+        if (doc[i - 1].text == "(" and doc[i + 1].text == ")" and _is_caps(tok.text)
+                and name is not None and _abbreviates(tok.text, doc[name.start:name.end])):
+            found.append(_Span(i, i + 1, name.label))
+    return _replace(spans, found)
+
+
+def _abbreviates(acronym: str, words) -> bool:
+    initials = "".join(t.text[0] for t in words if t.text[:1].isupper())
+    return len(acronym) >= 2 and acronym.upper() == initials.upper()

@@ -164,6 +164,11 @@ def test_find_mentions_datelines_slugs_and_tables(lines, ents, expected):
      {"Magna": "PERSON", "Magna International Inc": "ORG", "Wuxi": "GPE", "Wuxi Cable Co": "ORG"},
      ("Magna", "Wuxi"), [("Magna", "ORG"), ("Magna International Inc", "ORG"), ("Wuxi", "GPE"),
                          ("Wuxi Cable Co", "ORG")]),
+    # acronyms.v1: an acronym in brackets takes the label of the name it abbreviates
+    (["The Central Narcotics Bureau ( CNB ) said .", "The CNB said ."],
+     {"Central Narcotics Bureau": "ORG"}, ("CNB",),
+     [("Central Narcotics Bureau", "ORG"), ("CNB", "ORG"), ("CNB", "ORG")]),
+    (["Mr Smith ( USA ) left ."], {"Mr Smith": "PERSON"}, (), [("Smith", "PERSON"), ("USA", "GPE")]),
     (["Tokyo shares rose ; Australian captain Taylor said ."],
      {"Tokyo": "GPE", "Australian": "NORP", "Taylor": "PERSON"}, ("Tokyo", "Taylor"),
      [("Tokyo", "GPE"), ("Australian", "NORP"), ("Taylor", "PERSON")]),
