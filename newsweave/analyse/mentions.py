@@ -8,8 +8,8 @@ fails on news text (each measured on ner-conll2003 dev, see ``bench/``):
    again: the small model reads capitals as acronyms.
 2. ``split.v1``: a span never crosses a line break, a comma, a bracket or a
    bare number ("Sputnik International, 1920", "Somerset 83").
-3. ``trim.v1``: leading determiners and titles ("the", "President") and a
-   trailing possessive ("Xi's") are not part of a name.
+3. ``trim.v1``: leading determiners and titles ("the", "President"), a
+   trailing possessive ("Xi's") and "news agency" are not part of a name.
 4. ``org_suffix.v1``: an unlabelled run of proper nouns ending in an
    organisation word ("Sputnik International", "... Group") is an ORG.
 5. ``consistency.v1``: one name keeps one label through an article: a
@@ -290,9 +290,14 @@ def _trim(doc: Doc, spans: list[_Span]) -> list[_Span]:
         while end > start and (doc[end - 1].text in POSSESSIVES or doc[end - 1].is_punct
                                and doc[end - 1].text not in (".",)):
             end -= 1
-        if end > start:
+        if end - start > 1 and doc[end - 1].text in PRESS_WORDS:  # "Interfax news agency"
+            end -= 2 if end - start > 2 and doc[end - 2].text == "news" else 1
+        if end > start and any(c.isupper() for c in doc[start:end].text):  # not "senate"
             out.append(_Span(start, end, s.label))
     return out
+
+
+PRESS_WORDS = frozenset({"news", "agency", "newspaper", "daily"})
 
 
 # --------------------------------------------------------------- org_suffix.v1
@@ -750,7 +755,7 @@ def _drop_common_words(doc: Doc, spans: list[_Span]) -> list[_Span]:
 # follow a place ("Tokyo shares"), so count only after a name that is no place.
 FIRM_WORDS = frozenset("""
 ceo chairman spokesman spokeswoman spokesperson subsidiary subsidiaries unit division
-board management captain owner owners
+board management captain owner owners agency
 """.split())
 LEGAL_FORMS = frozenset("""
 spa ag sa nv bv gmbh ab asa oyj plc inc corp co ltd llc bancorp holdings
@@ -789,6 +794,8 @@ def _firm_word_follows(doc: Doc, s: _Span, words: frozenset[str]) -> bool:
         return False
     place = s.label in ("GPE", "LOC")
     word = nxt[0].lower_.replace(".", "")
+    if word == "news" and words is FIRM_WORDS and not place:  # "Itar-Tass news agency"
+        word = nxt[1].lower_ if len(nxt) > 1 else ""
     return word in words and not (place and word in MARKET_WORDS)
 
 

@@ -47,6 +47,10 @@ def found(doc: Doc) -> list[tuple[str, str]]:
      [("Sputnik International", "ORG")]),
     ("Somerset 83 and 174", {"Somerset 83": "GPE"}, [("Somerset", "ORG")]),  # a team's score
     ("Visit RussiaReport.news today", {"RussiaReport.news": "ORG"}, []),
+    ("Interfax news agency said", {"Interfax news agency": "ORG"}, [("Interfax", "ORG")]),
+    ("the China Daily said", {"China Daily": "ORG"}, [("China Daily", "ORG")]),
+    ("the defence ministry said", {"defence ministry": "ORG"}, []),  # no name in it
+    ("an iPhone sold", {"iPhone": "PRODUCT"}, [("iPhone", "PRODUCT")]),
     ("Kim Jong-un spoke", {"Kim Jong-un": "PERSON"}, [("Kim Jong-un", "PERSON")]),
 ])
 def test_find_mentions_trims_and_splits(text, ents, expected):
@@ -169,6 +173,8 @@ def test_find_mentions_datelines_slugs_and_tables(lines, ents, expected):
      {"Central Narcotics Bureau": "ORG"}, ("CNB",),
      [("Central Narcotics Bureau", "ORG"), ("CNB", "ORG"), ("CNB", "ORG")]),
     (["Mr Smith ( USA ) left ."], {"Mr Smith": "PERSON"}, (), [("Smith", "PERSON"), ("USA", "GPE")]),
+    (["Itar-Tass news agency quoted him ."], {"Itar-Tass": "PERSON"}, ("Itar-Tass",),
+     [("Itar-Tass", "ORG")]),
     (["Tokyo shares rose ; Australian captain Taylor said ."],
      {"Tokyo": "GPE", "Australian": "NORP", "Taylor": "PERSON"}, ("Tokyo", "Taylor"),
      [("Tokyo", "GPE"), ("Australian", "NORP"), ("Taylor", "PERSON")]),
