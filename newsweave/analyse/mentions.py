@@ -25,13 +25,14 @@ fails on news text (each measured on ner-conll2003 dev, see ``bench/``):
    "Central Narcotics Bureau ( CNB )" is one too.
 
 8. ``merge_names.v1``, ``name_runs.v1``, ``name_country.v1``, ``teams.v1``,
-   ``slugs.v1``, ``countries.v1``, ``competitions.v1``, ``datelines.v1``:
-   a person's name runs over the words the model cut off; unlabelled runs of
-   capitalised proper nouns are people; ``Name (Country)`` is a person; a
-   place with a score in a results table or either side of "v" is a team
-   (ORG), and so is a town that beats or signs someone (``contests.v1``); a headline's desk word ("SOCCER -") is no name; a country's name
-   is a place; a competition ("UEFA Cup") is an event; a dateline's place is
-   a place.
+   ``contests.v1``, ``slugs.v1``, ``countries.v1``, ``competitions.v1``,
+   ``datelines.v1``: a person's name runs over the words the model cut off;
+   unlabelled runs of capitalised proper nouns are people; ``Name (Country)``
+   is a person; a place with a score in a results table or either side of
+   "v" is a team (ORG), and so is a town that beats or signs someone; a
+   headline's desk word ("SOCCER -") is no name; a country's name is a
+   place; a competition ("UEFA Cup") is an event; a dateline's place is a
+   place.
 
 Below the finder: ``resolve_article`` (one article's entities, roles and
 descriptions) and ``EntityIndex`` (canonical entities across articles).
@@ -50,10 +51,11 @@ from ..model import Mention
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT",
                          "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"})
-RULES = ("caps.v1", "split.v1", "trim.v1", "initials.v1", "scorecards.v1", "merge_names.v1",
-         "given_names.v1", "org_suffix.v1", "name_runs.v1", "name_country.v1", "teams.v1", "contests.v1",
-         "slugs.v1", "countries.v1", "competitions.v1", "common_words.v1", "firms.v1", "acronyms.v1",
-         "consistency.v1", "datelines.v1", "urls.v1")
+RULES = ("caps.v1", "split.v1", "trim.v1", "initials.v1", "scorecards.v1",
+         "merge_names.v1", "given_names.v1", "org_suffix.v1", "name_runs.v1",
+         "name_country.v1", "teams.v1", "contests.v1", "slugs.v1", "countries.v1",
+         "competitions.v1", "common_words.v1", "firms.v1", "acronyms.v1", "consistency.v1",
+         "datelines.v1", "urls.v1")
 
 # Words that head a role ("Chinese Foreign Minister"), for names and for roles.
 ROLE_WORDS = frozenset("""
@@ -479,7 +481,8 @@ def _teams(doc: Doc, spans: list[_Span]) -> list[_Span]:
 
 def _opens_score(doc: Doc, i: int) -> bool:
     """Token ``i`` opens a line, or follows a score, a comma or a venue's colon."""
-    return _opens_line(doc, i) or bool(_SCORE.match(doc[i - 1].text)) or doc[i - 1].text in ",:"
+    return (_opens_line(doc, i) or bool(_SCORE.match(doc[i - 1].text))
+            or doc[i - 1].text in (",", ":"))
 
 
 def _opens_line(doc: Doc, i: int) -> bool:
@@ -540,8 +543,9 @@ def _team_run(doc: Doc, i: int, j: int, table: set[int]) -> bool:
     rider = i >= 3 and doc[i - 1].text == ")" and doc[i - 3].text == "(" \
         and _country(doc[i - 2].text) and (nxt is None or _opens_line(doc, j)
                                            or _NUMBER.match(nxt.text) or nxt.lower_ == "same")
+    # Not in a headline's capitals, where the next words would run on.
     fixture = i > 0 and doc[i - 1].lower_ in ("v", "vs", "vs.") \
-        and not any(_is_caps(t.text) for t in doc[i:j])  # a headline's words run on
+        and not any(_is_caps(t.text) for t in doc[i:j])
     return (in_table and scored and _opens_score(doc, i)) or rider or fixture
 
 
@@ -794,7 +798,7 @@ def _firm_word_follows(doc: Doc, s: _Span, words: frozenset[str]) -> bool:
         return False
     place = s.label in ("GPE", "LOC")
     word = nxt[0].lower_.replace(".", "")
-    if word == "news" and words is FIRM_WORDS and not place:  # "Itar-Tass news agency"
+    if word == "news" and not place:  # "Itar-Tass news agency"
         word = nxt[1].lower_ if len(nxt) > 1 else ""
     return word in words and not (place and word in MARKET_WORDS)
 
