@@ -140,6 +140,18 @@ def _taken(spans: list[_Span]) -> set[int]:
     return {i for s in spans for i in range(s.start, s.end)}
 
 
+def _runs(doc: Doc, extends):
+    """Token ranges [i, j) from each start ``i`` past the last run, as far as
+    ``extends(i, j)`` holds for token ``j``; empty where it fails at once."""
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and extends(i, j):
+            j += 1
+        yield i, j
+        i = max(j, i + 1)
+
+
 def _to_mentions(doc: Doc, spans: list[_Span]) -> list[Mention]:
     taken: set[int] = set()
     found = []
@@ -307,14 +319,10 @@ PRESS_WORDS = frozenset({"news", "agency", "newspaper", "daily"})
 def _org_suffix(doc: Doc, spans: list[_Span]) -> list[_Span]:
     taken = _taken(spans)
     out = list(spans)
-    i = 0
-    while i < len(doc):
-        j = i
-        while j < len(doc) and j not in taken and doc[j].pos_ == "PROPN" and doc[j].is_title:
-            j += 1
+    for i, j in _runs(doc, lambda i, j: j not in taken and doc[j].pos_ == "PROPN"
+                      and doc[j].is_title):
         if j - i >= 2 and doc[j - 1].lower_ in ORG_WORDS:
             out.append(_Span(i, j, "ORG"))
-        i = max(j, i + 1)
     return out
 
 
@@ -413,15 +421,10 @@ def _name_runs(doc: Doc, spans: list[_Span]) -> list[_Span]:
     (organisation-like runs were taken by ``org_suffix.v1``)."""
     taken = _taken(spans)
     out = list(spans)
-    i = 0
-    while i < len(doc):
-        j = i
-        while (j < len(doc) and j not in taken and doc[j].pos_ == "PROPN" and _name_token(doc[j])
-               and (j == i or "\n" not in doc[j - 1].whitespace_)):
-            j += 1
+    for i, j in _runs(doc, lambda i, j: j not in taken and doc[j].pos_ == "PROPN"
+                      and _name_token(doc[j]) and (j == i or "\n" not in doc[j - 1].whitespace_)):
         if j - i >= 2 and _person_like_run(doc, i, j):
             out.append(_Span(i, j, "FAC" if doc[j - 1].lower_ in PLACE_WORDS else "PERSON"))
-        i = max(j, i + 1)
     return out
 
 
@@ -522,17 +525,11 @@ def _unlabelled_teams(doc: Doc, spans: list[_Span], table: set[int]) -> list[_Sp
     Germany ) Telekom 4 hours"): a team, or a country's side."""
     taken = _taken(spans)
     found = []
-    i = 0
-    while i < len(doc):
-        j = i
-        while j < len(doc) and j not in taken and doc[j].text[:1].isupper() \
-                and doc[j].text.replace("-", "").isalpha() \
-                and doc[j].lower_ not in FUNCTION_WORDS and j - i < 4:
-            j += 1
+    for i, j in _runs(doc, lambda i, j: j not in taken and doc[j].text[:1].isupper()
+                      and doc[j].text.replace("-", "").isalpha()
+                      and doc[j].lower_ not in FUNCTION_WORDS and j - i < 4):
         if j > i and _team_run(doc, i, j, table):
-            name = doc[i:j].text
-            found.append(_Span(i, j, "GPE" if _country(name) else "ORG"))
-        i = max(j, i + 1)
+            found.append(_Span(i, j, "GPE" if _country(doc[i:j].text) else "ORG"))
     return found
 
 
@@ -654,8 +651,7 @@ def _datelines(doc: Doc, spans: list[_Span]) -> list[_Span]:
             places.append(_Span(a, end, "GPE"))
     if not places:
         return spans
-    covered = {i for s in places for i in range(s.start, s.end)}
-    return [s for s in spans if not covered.intersection(range(s.start, s.end))] + places
+    return _replace(spans, places)
 
 
 # --------------------------------------------------------------- competitions.v1
@@ -818,16 +814,10 @@ def _scorecards(doc: Doc, spans: list[_Span]) -> list[_Span]:
     dismissal ("Anwar c Stewart b Gough 33", "Irani not out 45"), the
     fielder and bowler in it, and a bowler before his figures ("Gough
     8-0-39-3")."""
-    found = []
-    i = 0
-    while i < len(doc):
-        j = i
-        while j < len(doc) and _same_line(doc, i, j) and (_player_token(doc[j]) or (
-                doc[j].lower_ in PARTICLES and j + 1 < len(doc) and _player_token(doc[j + 1]))):
-            j += 1
-        if j > i and _player(doc, i, j):
-            found.append(_Span(i, j, "PERSON"))
-        i = max(j, i + 1)
+    def extends(i: int, j: int) -> bool:
+        return _same_line(doc, i, j) and (_player_token(doc[j]) or (
+            doc[j].lower_ in PARTICLES and j + 1 < len(doc) and _player_token(doc[j + 1])))
+    found = [_Span(i, j, "PERSON") for i, j in _runs(doc, extends) if j > i and _player(doc, i, j)]
     return _replace(spans, found)
 
 
