@@ -55,7 +55,7 @@ RULES = ("caps.v1", "split.v1", "trim.v1", "initials.v1", "scorecards.v1",
          "merge_names.v1", "given_names.v1", "org_suffix.v1", "name_runs.v1",
          "name_country.v1", "teams.v1", "contests.v1", "slugs.v1", "countries.v1",
          "competitions.v1", "common_words.v1", "firms.v1", "acronyms.v1", "consistency.v1",
-         "datelines.v1", "urls.v1")
+         "venues.v1", "datelines.v1", "urls.v1")
 
 # Words that head a role ("Chinese Foreign Minister"), for names and for roles.
 ROLE_WORDS = frozenset("""
@@ -129,7 +129,8 @@ def find_mentions(doc: Doc, *, nlp: Language | None = None,
              "firms.v1": lambda s: _firms(doc, s),
              "scorecards.v1": lambda s: _scorecards(doc, s),
              "contests.v1": lambda s: _contests(doc, s),
-             "acronyms.v1": lambda s: _acronyms(doc, s)}
+             "acronyms.v1": lambda s: _acronyms(doc, s),
+             "venues.v1": lambda s: _venues(doc, s)}
     for rule in rules:
         spans = steps[rule](spans)
     return _to_mentions(doc, spans)
@@ -905,3 +906,30 @@ def _acronyms(doc: Doc, spans: list[_Span]) -> list[_Span]:
 def _abbreviates(acronym: str, words) -> bool:
     initials = "".join(t.text[0] for t in words if t.text[:1].isupper())
     return len(acronym) >= 2 and acronym.upper() == initials.upper()
+
+
+# --------------------------------------------------------------- venues.v1
+
+WORKERS = frozenset("""
+analyst analysts economist economists strategist strategists trader traders dealer
+dealers manager managers director partner executive official officials coach
+""".split())
+
+
+def _venues(doc: Doc, spans: list[_Span]) -> list[_Span]:
+    people = {s.end for s in spans if s.label == "PERSON"}
+    """A name right after "at" that nothing marks as a firm is where things
+    happen ("at Headingley", "KANSAS CITY AT DETROIT"), not who does them;
+    "an analyst at Indosuez", "Paula Buratti at Indosuez", "at Salomon Bros ." and "at Dynamo Moscow
+    players" keep their label."""
+    return [_Span(s.start, s.end, "LOC") if s.label == "ORG" and s.start > 0
+            and doc[s.start - 1].lower_ == "at" and s.start - 1 not in people
+            and not _works_at(doc, s) else s for s in spans]
+
+
+def _works_at(doc: Doc, s: _Span) -> bool:
+    words = doc[s.start:s.end]
+    return (any(t.lower_ in ORG_WORDS or _legal_form(t) or t.text == "&" for t in words)
+            or (s.start > 1 and doc[s.start - 2].lower_ in WORKERS)
+            or _firm_word_follows(doc, s, FIRM_WORDS | TEAM_NOUNS))
+

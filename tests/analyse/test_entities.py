@@ -179,6 +179,16 @@ def test_find_mentions_datelines_slugs_and_tables(lines, ents, expected):
     (["Tokyo shares rose ; Australian captain Taylor said ."],
      {"Tokyo": "GPE", "Australian": "NORP", "Taylor": "PERSON"}, ("Tokyo", "Taylor"),
      [("Tokyo", "GPE"), ("Australian", "NORP"), ("Taylor", "PERSON")]),
+    # venues.v1: a name after "at" is where things happen, unless a firm or a team
+    (["DETROIT 53 80", "KANSAS CITY AT DETROIT"], {"DETROIT": "ORG", "KANSAS CITY": "ORG"}, (),
+     [("DETROIT", "ORG"), ("KANSAS CITY", "ORG"), ("DETROIT", "LOC")]),
+    (["Fourth test ( at Headingley )"], {"Headingley": "ORG"}, (), [("Headingley", "LOC")]),
+    (["said an analyst at Indosuez .", "said Paula Buratti at Indosuez ."],
+     {"Indosuez": "ORG", "Paula Buratti": "PERSON"}, (),
+     [("Indosuez", "ORG"), ("Paula Buratti", "PERSON"), ("Indosuez", "ORG")]),
+    (["He worked at Salomon Bros Inc .", "Fans threw stones at Dynamo Moscow players ."],
+     {"Salomon Bros Inc": "ORG", "Dynamo Moscow": "ORG"}, (),
+     [("Salomon Bros Inc", "ORG"), ("Dynamo Moscow", "ORG")]),
 ])
 def test_find_mentions_people_and_firms(lines, ents, propn, expected):
     without_model = tuple(r for r in RULES if r != "caps.v1")  # the labels as given
