@@ -659,14 +659,38 @@ def _datelines(doc: Doc, spans: list[_Span]) -> list[_Span]:
 
 COMPETITION_WORDS = frozenset("cup tour open championship championships games olympics "
                               "series prix trophy".split())
+# A league or a division is a competition in sport ("American League", "Eastern
+# Division"), a body in politics ("the Northern League").
+SPORTS_COMPETITION_WORDS = frozenset({"league", "division"})
+_RESULT = re.compile(r"^\d{1,3}-\d{1,3}$")
 
 
 def _competitions(doc: Doc, spans: list[_Span]) -> list[_Span]:
     """A name ending in a competition's word ("UEFA Cup", "PGA Tour", "U.S.
-    Open", "World Series") is an event, not the body that runs it."""
+    Open", "World Series", and in a sports report "American League") is an
+    event, not the body that runs it."""
+    words = COMPETITION_WORDS | (SPORTS_COMPETITION_WORDS if _sports_report(doc) else set())
     return [_Span(s.start, s.end, "EVENT")
-            if s.end - s.start > 1 and doc[s.end - 1].lower_ in COMPETITION_WORDS
+            if s.end - s.start > 1 and doc[s.end - 1].lower_ in words
             and s.label in ("ORG", "GPE", "LOC", "FAC", "PERSON", "NORP") else s for s in spans]
+
+
+def _sports_report(doc: Doc) -> bool:
+    """Some line gives a result ("San Diego 3 NEW YORK 2") or a standing
+    ("NEW YORK 74 59 .556"), or has a score ("7-4") and a contest's verb."""
+    lines = [doc[a:b] for a, b in _lines(doc)]
+    return any(_RESULT_LINE.match(_shape(line)) or (
+        any(_RESULT.match(t.text) for t in line)
+        and any(t.lemma_ in CONTEST_VERBS or t.lower_ in CONTEST_VERBS for t in line))
+        for line in lines)
+
+
+_RESULT_LINE = re.compile(r"^(A+N){2}$|^A+NN")  # a result, or a standing: "Rotor 4 3 0 1"
+
+
+def _shape(tokens) -> str:
+    return "".join("N" if _SCORE.match(t.text) else "A" if t.text[:1].isupper() and t.is_alpha
+                   else "x" for t in tokens if not t.is_space)
 
 
 # --------------------------------------------------------------- initials.v1

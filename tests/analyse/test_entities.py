@@ -115,6 +115,16 @@ def lines_doc(lines: list[str], ents: dict[str, str], propn: tuple[str, ...] = (
     (["He won the UEFA Cup and the U.S. Open ."], {"UEFA Cup": "ORG", "U.S. Open": "GPE"},
      [("UEFA Cup", "EVENT"), ("U.S. Open", "EVENT")]),
     (["He played in the Cup ."], {"Cup": "ORG"}, [("Cup", "ORG")]),
+    # ... and so is, in a sports report, a league or a division; not a party
+    (["AMERICAN LEAGUE", "EASTERN DIVISION", "NEW YORK 74 59 .556 -"],
+     {"AMERICAN LEAGUE": "ORG", "EASTERN DIVISION": "ORG", "NEW YORK": "GPE"},
+     [("AMERICAN LEAGUE", "EVENT"), ("EASTERN DIVISION", "EVENT"), ("NEW YORK", "ORG")]),
+    (["Boston beat Texas 7-4 to lead the American League ."],
+     {"Boston": "GPE", "Texas": "GPE", "American League": "ORG"},
+     [("Boston", "GPE"), ("Texas", "GPE"), ("American League", "EVENT")]),
+    (["Bossi 's Northern League won 10 seats ."],
+     {"Bossi": "PERSON", "Northern League": "ORG"},
+     [("Bossi", "PERSON"), ("Northern League", "ORG")]),
 ])
 def test_find_mentions_datelines_slugs_and_tables(lines, ents, expected):
     without_model = tuple(r for r in RULES if r != "caps.v1")  # the labels as given
