@@ -679,18 +679,20 @@ def _sports_report(doc: Doc) -> bool:
     """Some line gives a result ("San Diego 3 NEW YORK 2") or a standing
     ("NEW YORK 74 59 .556"), or has a score ("7-4") and a contest's verb."""
     lines = [doc[a:b] for a, b in _lines(doc)]
-    return any(_RESULT_LINE.match(_shape(line)) or (
+    return any(_RESULT_LINE.search(_shape(line)) or (
         any(_RESULT.match(t.text) for t in line)
         and any(t.lemma_ in CONTEST_VERBS or t.lower_ in CONTEST_VERBS for t in line))
         for line in lines)
 
 
-_RESULT_LINE = re.compile(r"^(A+N){2}$|^A+NN")  # a result, or a standing: "Rotor 4 3 0 1"
+# Names with scores ("Derbyshire 24 points , Worcestershire 5"), or a standing
+# ("Rotor 4 3 0 1").
+_RESULT_LINE = re.compile(r"A+Nx{0,2}A+N|^A+NN")
 
 
 def _shape(tokens) -> str:
     return "".join("N" if _SCORE.match(t.text) else "A" if t.text[:1].isupper() and t.is_alpha
-                   else "x" for t in tokens if not t.is_space)
+                   and t.lower_ not in MONTHS else "x" for t in tokens if not t.is_space)
 
 
 # --------------------------------------------------------------- initials.v1
@@ -895,8 +897,24 @@ def _contests(doc: Doc, spans: list[_Span]) -> list[_Span]:
     ("Leicestershire beat Somerset", "joined Newcastle"), or that owns a
     side's people ("Newcastle 's team mate", "Nice 's home defeat"), is its
     team; countries stay places (CoNLL counts national sides as places)."""
-    return [_Span(s.start, s.end, "ORG") if s.label in ("GPE", "FAC", "LOC")
-            and not _country(_key(doc, s)) and _in_contest(doc, s) else s for s in spans]
+    spans = [_Span(s.start, s.end, "ORG") if s.label in ("GPE", "FAC", "LOC")
+             and not _country(_key(doc, s)) and _in_contest(doc, s) else s for s in spans]
+    return [_Span(s.start, s.end, _county(doc, s)) if _shire(doc, s) else s for s in spans]
+
+
+LOCATIVES = frozenset("in at of from near across throughout around".split())
+
+
+def _county(doc: Doc, s: _Span) -> str:
+    """A county after a place's preposition is a place ("in Yorkshire");
+    one that acts ("Derbyshire kept up the hunt") is its team or council."""
+    return "GPE" if s.start > 0 and doc[s.start - 1].lower_ in LOCATIVES else "ORG"
+
+
+def _shire(doc: Doc, s: _Span) -> bool:
+    """A one-word county ("Derbyshire"), never a person."""
+    return s.end - s.start == 1 and doc[s.start].lower_.endswith("shire") \
+        and len(doc[s.start]) > 6 and s.label in ("PERSON", "GPE", "LOC", "ORG", "NORP")
 
 
 def _in_contest(doc: Doc, s: _Span) -> bool:
