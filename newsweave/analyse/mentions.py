@@ -55,7 +55,7 @@ RULES = ("caps.v1", "split.v1", "trim.v1", "initials.v1", "scorecards.v1",
          "merge_names.v1", "given_names.v1", "org_suffix.v1", "name_runs.v1",
          "name_country.v1", "teams.v1", "contests.v1", "slugs.v1", "countries.v1",
          "competitions.v1", "common_words.v1", "firms.v1", "acronyms.v1", "consistency.v1",
-         "venues.v1", "datelines.v1", "urls.v1")
+         "venues.v1", "lists.v1", "datelines.v1", "urls.v1")
 
 # Words that head a role ("Chinese Foreign Minister"), for names and for roles.
 ROLE_WORDS = frozenset("""
@@ -130,7 +130,8 @@ def find_mentions(doc: Doc, *, nlp: Language | None = None,
              "scorecards.v1": lambda s: _scorecards(doc, s),
              "contests.v1": lambda s: _contests(doc, s),
              "acronyms.v1": lambda s: _acronyms(doc, s),
-             "venues.v1": lambda s: _venues(doc, s)}
+             "venues.v1": lambda s: _venues(doc, s),
+             "lists.v1": lambda s: _lists(doc, s)}
     for rule in rules:
         spans = steps[rule](spans)
     return _to_mentions(doc, spans)
@@ -975,3 +976,35 @@ def _works_at(doc: Doc, s: _Span) -> bool:
             or (s.start > 1 and doc[s.start - 2].lower_ in WORKERS)
             or _firm_word_follows(doc, s, FIRM_WORDS | TEAM_NOUNS))
 
+
+
+
+# --------------------------------------------------------------- lists.v1
+
+def _lists(doc: Doc, spans: list[_Span]) -> list[_Span]:
+    """In a list of three or more names ("Stuart McCall , Alistair McCoist ,
+    Gordon Durie") people and organisations take the list's majority label;
+    places and counties keep theirs ("& Dahling , Detroit")."""
+    out = sorted(spans, key=lambda s: s.start)
+    for group in _listed(doc, out):
+        votes = Counter(out[k].label for k in group).most_common(2)
+        label = votes[0][0]
+        if len(group) < 3 or len(votes) < 2 or votes[0][1] == votes[1][1] \
+                or label not in ("PERSON", "ORG"):
+            continue
+        for k in group:
+            if out[k].label in ("PERSON", "ORG") and not _shire(doc, out[k]):
+                out[k] = _Span(out[k].start, out[k].end, label)
+    return out
+
+
+def _listed(doc: Doc, spans: list[_Span]) -> list[list[int]]:
+    """Indices of sorted spans in runs joined only by ",", "and" or "or"."""
+    groups: list[list[int]] = []
+    for k, s in enumerate(spans):
+        gap = [t.lower_ for t in doc[spans[k - 1].end:s.start]] if k else []
+        if gap and len(gap) <= 2 and all(w in (",", "and", "or") for w in gap):
+            groups[-1].append(k)
+        else:
+            groups.append([k])
+    return groups

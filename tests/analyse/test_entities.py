@@ -200,6 +200,15 @@ def test_find_mentions_datelines_slugs_and_tables(lines, ents, expected):
      [("Derbyshire", "ORG"), ("Yorkshire", "GPE")]),
     (["Hampshire 232 ; New Hampshire voted ."], {"Hampshire": "GPE", "New Hampshire": "GPE"}, (),
      [("Hampshire", "ORG"), ("New Hampshire", "GPE")]),
+    # lists.v1: people and organisations in a list of three take its majority label
+    (["Stuart McCall , Alistair McCoist , Gordon Durie"],
+     {"Stuart McCall": "PERSON", "Alistair McCoist": "ORG", "Gordon Durie": "PERSON"}, (),
+     [("Stuart McCall", "PERSON"), ("Alistair McCoist", "PERSON"), ("Gordon Durie", "PERSON")]),
+    (["Ford , Oxford and Jaguar grew ."], {"Ford": "ORG", "Oxford": "GPE", "Jaguar": "PERSON"}, (),
+     [("Ford", "ORG"), ("Oxford", "GPE"), ("Jaguar", "PERSON")]),
+    (["Essex , Derbyshire and Surrey won ."],
+     {"Essex": "PERSON", "Derbyshire": "ORG", "Surrey": "PERSON"}, (),
+     [("Essex", "PERSON"), ("Derbyshire", "ORG"), ("Surrey", "PERSON")]),
     # venues.v1: a name after "at" is where things happen, unless a firm or a team
     (["DETROIT 53 80", "KANSAS CITY AT DETROIT"], {"DETROIT": "ORG", "KANSAS CITY": "ORG"}, (),
      [("DETROIT", "ORG"), ("KANSAS CITY", "ORG"), ("DETROIT", "LOC")]),
