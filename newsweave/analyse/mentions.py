@@ -54,7 +54,7 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT",
 RULES = ("caps.v1", "split.v1", "trim.v1", "initials.v1", "scorecards.v1",
          "merge_names.v1", "given_names.v1", "org_suffix.v1", "name_runs.v1",
          "name_country.v1", "teams.v1", "contests.v1", "slugs.v1", "countries.v1",
-         "competitions.v1", "common_words.v1", "firms.v1", "acronyms.v1", "consistency.v1",
+         "competitions.v1", "common_words.v1", "firms.v1", "acronyms.v1", "headlines.v1", "consistency.v1",
          "venues.v1", "lists.v1", "datelines.v1", "urls.v1")
 
 # Words that head a role ("Chinese Foreign Minister"), for names and for roles.
@@ -131,6 +131,7 @@ def find_mentions(doc: Doc, *, nlp: Language | None = None,
              "contests.v1": lambda s: _contests(doc, s),
              "acronyms.v1": lambda s: _acronyms(doc, s),
              "venues.v1": lambda s: _venues(doc, s),
+             "headlines.v1": lambda s: _headlines(doc, s),
              "lists.v1": lambda s: _lists(doc, s)}
     for rule in rules:
         spans = steps[rule](spans)
@@ -615,6 +616,11 @@ def _slugs(doc: Doc, spans: list[_Span]) -> list[_Span]:
     """A headline in capitals opens with its desk's word and a dash ("SOCCER -
     CANADA BEAT PANAMA", "EUROBONDS - ..."): that word names no one, unless it
     is a country's name."""
+    slug = _slug_words(doc)
+    return [s for s in spans if not slug.intersection(range(s.start, s.end))]
+
+
+def _slug_words(doc: Doc) -> set[int]:
     slug: set[int] = set()
     for a, b in _lines(doc):
         dash = next((k for k in range(a + 1, min(a + 4, b)) if doc[k].text in ("-", "--")), None)
@@ -623,7 +629,7 @@ def _slugs(doc: Doc, spans: list[_Span]) -> list[_Span]:
             continue
         if not _country(doc[a:dash].text):
             slug.update(range(a, dash))
-    return [s for s in spans if not slug.intersection(range(s.start, s.end))]
+    return slug
 
 
 # --------------------------------------------------------------- datelines.v1
@@ -1008,3 +1014,35 @@ def _listed(doc: Doc, spans: list[_Span]) -> list[list[int]]:
         else:
             groups.append([k])
     return groups
+
+
+# --------------------------------------------------------------- headlines.v1
+
+def _headlines(doc: Doc, spans: list[_Span]) -> list[_Span]:
+    """A word in capitals that the article names below ("SHEARER" after
+    "Alan Shearer", "ROTOR" after "Rotor") takes that name's label; a span
+    the model ran on over it ("CUNNINGHAM RETIRES") gives way to it, though
+    not an event or an organisation's full name ("U.S. OPEN", "JAKARTA POST")."""
+    caps = {i for a, b in _caps_ranges(doc) for i in range(a, b)} - _slug_words(doc)
+    body = [s for s in spans if not caps.intersection(range(s.start, s.end))]
+    names = {_key(doc, s).lower(): s.label for s in body}
+    words = {k: v for k, v in names.items() if " " not in k}
+    words.update({part.lower(): "PERSON" for part in _person_parts(doc, body)})
+    found = {i: words[doc[i].lower_] for i in caps
+             if _is_caps(doc[i].text) and doc[i].lower_ in words}
+    out = []
+    for s in spans:
+        inside = [i for i in range(s.start, s.end) if i in found]
+        if inside and not _whole_name(doc, s, names, found):
+            continue
+        out.append(s)
+        for i in inside:
+            del found[i]
+    runs = _runs(doc, lambda i, j: j in found and found[j] == found[i])
+    return out + [_Span(i, j, found[i]) for i, j in runs if j > i]
+
+
+def _whole_name(doc: Doc, s: _Span, names: dict[str, str], found: dict[int, str]) -> bool:
+    return (_key(doc, s).lower() in names or s.label == "EVENT"
+            or doc[s.end - 1].lower_ in ORG_WORDS
+            or all(i in found for i in range(s.start, s.end)))

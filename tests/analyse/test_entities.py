@@ -200,6 +200,17 @@ def test_find_mentions_datelines_slugs_and_tables(lines, ents, expected):
      [("Derbyshire", "ORG"), ("Yorkshire", "GPE")]),
     (["Hampshire 232 ; New Hampshire voted ."], {"Hampshire": "GPE", "New Hampshire": "GPE"}, (),
      [("Hampshire", "ORG"), ("New Hampshire", "GPE")]),
+    # headlines.v1: a headline's word that the article names takes the name's label
+    (["SOCCER - SHEARER NAMED AS ENGLAND CAPTAIN .", "Alan Shearer was named ."],
+     {"SHEARER NAMED": "ORG", "ENGLAND": "GPE", "Alan Shearer": "PERSON"}, (),
+     [("SHEARER", "PERSON"), ("ENGLAND", "GPE"), ("Alan Shearer", "PERSON")]),
+    (["BASEBALL - KEVIN BROWN LOWERS ERA .", "Kevin Brown threw ."],
+     {"KEVIN BROWN LOWERS ERA": "ORG", "Kevin Brown": "PERSON"}, (),
+     [("KEVIN BROWN", "PERSON"), ("Kevin Brown", "PERSON")]),
+    (["TENNIS - RESULTS FROM THE WIMBLEDON OPEN .", "JAKARTA POST", "Wimbledon and Jakarta ."],
+     {"WIMBLEDON OPEN": "EVENT", "JAKARTA POST": "ORG", "Wimbledon": "GPE", "Jakarta": "GPE"}, (),
+     [("WIMBLEDON OPEN", "EVENT"), ("JAKARTA POST", "ORG"), ("Wimbledon", "GPE"),
+      ("Jakarta", "GPE")]),
     # lists.v1: people and organisations in a list of three take its majority label
     (["Stuart McCall , Alistair McCoist , Gordon Durie"],
      {"Stuart McCall": "PERSON", "Alistair McCoist": "ORG", "Gordon Durie": "PERSON"}, (),
