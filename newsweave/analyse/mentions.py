@@ -966,14 +966,30 @@ dealers manager managers director partner executive official officials coach
 
 
 def _venues(doc: Doc, spans: list[_Span]) -> list[_Span]:
-    people = {s.end for s in spans if s.label == "PERSON"}
     """A name right after "at" that nothing marks as a firm is where things
     happen ("at Headingley", "KANSAS CITY AT DETROIT"), not who does them;
-    "an analyst at Indosuez", "Paula Buratti at Indosuez", "at Salomon Bros ." and "at Dynamo Moscow
-    players" keep their label."""
-    return [_Span(s.start, s.end, "LOC") if s.label == "ORG" and s.start > 0
-            and doc[s.start - 1].lower_ == "at" and s.start - 1 not in people
-            and not _works_at(doc, s) else s for s in spans]
+    "an analyst at Indosuez", "Paula Buratti at Indosuez", "at Salomon Bros
+    Inc" and "at Dynamo Moscow players" keep their label."""
+    people = {s.end for s in spans if s.label == "PERSON"}
+    spans = [_Span(s.start, s.end, "LOC") if s.label == "ORG" and s.start > 0
+             and doc[s.start - 1].lower_ == "at" and s.start - 1 not in people
+             and not _works_at(doc, s) else s for s in spans]
+    return _replace(spans, _grounds(doc, spans))
+
+
+def _grounds(doc: Doc, spans: list[_Span]) -> list[_Span]:
+    """The ground that opens a line of results before a colon and a team
+    ("Hove : Sussex 363", "At Portsmouth : Middlesex beat Hampshire by 188")."""
+    teams = {s.start for s in spans if s.label == "ORG"}
+    found = []
+    for a, b in _lines(doc):
+        start = a + 1 if doc[a].lower_ == "at" else a
+        colon = next((k for k in range(start + 1, min(start + 5, b)) if doc[k].text == ":"), None)
+        if (colon is not None and colon + 1 in teams
+                and all(t.text[:1].isupper() or t.text in POSSESSIVES for t in doc[start:colon])
+                and any(_SCORE.match(t.text) for t in doc[colon + 1:b])):
+            found.append(_Span(start, colon, "LOC"))
+    return found
 
 
 def _works_at(doc: Doc, s: _Span) -> bool:

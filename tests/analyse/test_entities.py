@@ -100,7 +100,7 @@ def lines_doc(lines: list[str], ents: dict[str, str], propn: tuple[str, ...] = (
      {"Borussia Neunkirchen": "PERSON", "St Pauli": "PERSON"},
      [("Borussia Neunkirchen", "ORG"), ("St Pauli", "ORG")]),
     (["292 Iain Pyman 71 75 75 71"], {"Iain Pyman": "PERSON"}, [("Iain Pyman", "PERSON")]),
-    (["Hove : Sussex 363 and 41-1"], {}, [("Sussex", "ORG")]),  # after the venue
+    (["Hove : Sussex 363 and 41-1"], {}, [("Hove", "LOC"), ("Sussex", "ORG")]),  # and the venue
     (["May 18 v Worcestershire", "ENGLAND V PAKISTAN SCOREBOARD ."], {},
      [("Worcestershire", "ORG"), ("ENGLAND", "GPE"), ("PAKISTAN", "GPE")]),
     (["2. Ludwig ( Germany ) Telekom 4 hours", "3. Hoffman ( Netherlands ) TVM same time"],
@@ -227,6 +227,14 @@ def test_find_mentions_datelines_slugs_and_tables(lines, ents, expected):
     (["said an analyst at Indosuez .", "said Paula Buratti at Indosuez ."],
      {"Indosuez": "ORG", "Paula Buratti": "PERSON"}, (),
      [("Indosuez", "ORG"), ("Paula Buratti", "PERSON"), ("Indosuez", "ORG")]),
+    (["Hove : Sussex 363", "At Portsmouth : Middlesex beat Hampshire by 188 runs",
+      "Scorers : Sergei Rebrov 23", "Attendance : 2,000"],
+     {"Hove": "PERSON", "Sussex": "ORG", "Portsmouth": "PERSON", "Middlesex": "ORG",
+      "Hampshire": "ORG", "Scorers": "PERSON", "Sergei Rebrov": "PERSON",
+      "Attendance": "PERSON"}, (),
+     [("Hove", "LOC"), ("Sussex", "ORG"), ("Portsmouth", "LOC"), ("Middlesex", "ORG"),
+      ("Hampshire", "ORG"), ("Scorers", "PERSON"), ("Sergei Rebrov", "PERSON"),
+      ("Attendance", "PERSON")]),
     (["He worked at Salomon Bros Inc .", "Fans threw stones at Dynamo Moscow players ."],
      {"Salomon Bros Inc": "ORG", "Dynamo Moscow": "ORG"}, (),
      [("Salomon Bros Inc", "ORG"), ("Dynamo Moscow", "ORG")]),
