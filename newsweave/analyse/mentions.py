@@ -54,7 +54,7 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT",
 RULES = ("caps.v1", "split.v1", "trim.v1", "initials.v1", "scorecards.v1",
          "merge_names.v1", "given_names.v1", "org_suffix.v1", "name_runs.v1",
          "name_country.v1", "teams.v1", "contests.v1", "slugs.v1", "countries.v1",
-         "competitions.v1", "common_words.v1", "firms.v1", "acronyms.v1", "headlines.v1", "consistency.v1",
+         "competitions.v1", "common_words.v1", "firms.v1", "acronyms.v1", "headlines.v1", "consistency.v1", "nationalities.v1",
          "venues.v1", "lists.v1", "datelines.v1", "urls.v1")
 
 # Words that head a role ("Chinese Foreign Minister"), for names and for roles.
@@ -132,6 +132,7 @@ def find_mentions(doc: Doc, *, nlp: Language | None = None,
              "acronyms.v1": lambda s: _acronyms(doc, s),
              "venues.v1": lambda s: _venues(doc, s),
              "headlines.v1": lambda s: _headlines(doc, s),
+             "nationalities.v1": lambda s: _nationalities(doc, s),
              "lists.v1": lambda s: _lists(doc, s)}
     for rule in rules:
         spans = steps[rule](spans)
@@ -1062,3 +1063,78 @@ def _whole_name(doc: Doc, s: _Span, names: dict[str, str], found: dict[int, str]
     return (_key(doc, s).lower() in names or s.label == "EVENT"
             or doc[s.end - 1].lower_ in ORG_WORDS
             or all(i in found for i in range(s.start, s.end)))
+
+
+# --------------------------------------------------------------- nationalities.v1
+
+# Peoples, as adjectives and as nouns (singular and plural); given names that
+# are also peoples ("Christian", "Finn") are left out.
+NATIONALITIES = frozenset("""
+Afghan Afghans Albanian Albanians Algerian Algerians American Americans Angolan Angolans
+Argentine Argentines Argentinian Armenian Armenians Australian Australians Austrian
+Austrians Azerbaijani Azerbaijanis Azeri Azeris Bahraini Bangladeshi Belarussian
+Belarusian Belgian Belgians Beninese Bolivian Bosnian Bosnians Brazilian Brazilians
+British Briton Britons Bulgarian Bulgarians Burmese Burundian Burundians Cambodian
+Cambodians Cameroonian Canadian Canadians Chadian Chilean Chileans Chinese Colombian
+Colombians Congolese Croat Croats Croatian Croatians Cuban Cubans Cypriot Cypriots Czech
+Czechs Danish Dutch Ecuadorean Ecuadorian Egyptian Egyptians English Eritrean Estonian
+Estonians Ethiopian Ethiopians Filipino Filipinos Finnish Finns French Gabonese Georgian
+Georgians German Germans Ghanaian Greek Greeks Guatemalan Guinean Haitian Haitians
+Honduran Leonean Rican Ricans Zealander Zealanders Hungarian Hungarians Icelandic Indian Indians Indonesian Indonesians Iranian
+Iranians Iraqi Iraqis Irish Israeli Israelis Italian Italians Ivorian Jamaican Japanese
+Jordanian Jordanians Kazakh Kazakhs Kenyan Kenyans Korean Koreans Kuwaiti Kuwaitis Kyrgyz
+Lao Laotian Latvian Latvians Lebanese Liberian Liberians Libyan Libyans Lithuanian
+Lithuanians Macedonian Malagasy Malawian Malaysian Malaysians Malian Maltese Mauritanian
+Mexican Mexicans Moldovan Mongolian Moroccan Moroccans Mozambican Namibian Nepalese
+Nicaraguan Nigerian Nigerians Norwegian Norwegians Pakistani Pakistanis Palestinian
+Palestinians Panamanian Paraguayan Peruvian Peruvians Polish Portuguese Romanian
+Romanians Russian Russians Rwandan Rwandans Salvadoran Saudi Saudis Scottish Senegalese
+Serb Serbs Serbian Serbians Singaporean Slovak Slovaks Slovakian Slovene Slovenes
+Slovenian Somali Somalis Spaniard Spaniards Spanish Lankan Lankans Sudanese Surinamese Swede Swedes
+Swedish Swiss Syrian Syrians Taiwanese Tajik Tajiks Tanzanian Thai Thais Togolese
+Tunisian Tunisians Turk Turks Turkish Turkmen Ugandan Ugandans Ukrainian Ukrainians
+Uruguayan Uzbek Uzbeks Venezuelan Venezuelans Vietnamese Welsh Yemeni Yemenis Yugoslav
+Yugoslavs Zairean Zaireans Zambian Zimbabwean Zimbabweans
+Afrikaner Afrikaners Arab Arabs Basque Basques Chechen Chechens Hutu Hutus Kurd Kurds
+Kurdish Pashtun Pashtuns Sikh Sikhs Tamil Tamils Tutsi Tutsis Uighur Uighurs Zulu Zulus
+Muslim Muslims Moslem Moslems Jewish Jew Jews Catholic Catholics Protestant Protestants
+Hindu Hindus Buddhist Buddhists Shi'ite Shi'ites Sunni Sunnis
+""".split())
+# First words of two-word peoples ("South Korean", "Sri Lankan", "New Zealander").
+PEOPLE_PREFIXES = frozenset({"North", "South", "East", "West", "N.", "S.", "Sri", "New",
+                             "Sierra", "Costa", "Puerto"})
+
+
+def _nationalities(doc: Doc, spans: list[_Span]) -> list[_Span]:
+    """A people's name ("Rwandan", "Briton", "South Korean", "Iraqi Kurds",
+    "German-Israeli") is a nationality or a group (NORP), whatever the model
+    called it; one that opens a person's name is cut from it, with any title
+    ("American Dennis Mitchell", "Belgian King Baudouin")."""
+    found = [_Span(i, j, "NORP") for i, j in _runs(doc, lambda i, j: j - i < 2 and (
+        _people_word(doc[j].text) or (j == i and doc[j].text in PEOPLE_PREFIXES)))
+        if j > i and _people_word(doc[j - 1].text)]
+    covered = {(f.start, f.end) for f in found}
+    out = []
+    for s in spans:
+        lead = next((f for f in found if f.start == s.start and f.end < s.end), None)
+        if lead is not None and s.label == "PERSON":
+            start = lead.end
+            while start < s.end - 1 and doc[start].lower_ in TITLES:
+                start += 1
+            out.append(_Span(start, s.end, s.label))
+        elif (s.start, s.end) not in covered:
+            out.append(s)
+    return _replace(out, [f for f in found if not _inside_name(f, out)])
+
+
+def _people_word(text: str) -> bool:
+    word = text.title() if _is_caps(text) else text
+    return word in NATIONALITIES or ("-" in word and all(
+        part in NATIONALITIES for part in word.split("-")))
+
+
+def _inside_name(f: _Span, spans: list[_Span]) -> bool:
+    """Within a longer name that it does not open ("Royal Dutch Shell")."""
+    return any(s.start <= f.start and f.end <= s.end and (s.start, s.end) != (f.start, f.end)
+               for s in spans)
+

@@ -211,6 +211,17 @@ def test_find_mentions_datelines_slugs_and_tables(lines, ents, expected):
      {"WIMBLEDON OPEN": "EVENT", "JAKARTA POST": "ORG", "Wimbledon": "GPE", "Jakarta": "GPE"}, (),
      [("WIMBLEDON OPEN", "EVENT"), ("JAKARTA POST", "ORG"), ("Wimbledon", "GPE"),
       ("Jakarta", "GPE")]),
+    # nationalities.v1: a people's name is a nationality or a group, cut from a person's
+    (["The Briton and a Rwandan met South Korean and Iraqi Kurds ."],
+     {"Briton": "PERSON", "Rwandan": "GPE", "South": "LOC"}, (),
+     [("Briton", "NORP"), ("Rwandan", "NORP"), ("South Korean", "NORP"), ("Iraqi Kurds", "NORP")]),
+    (["American Dennis Mitchell beat Belgian King Baudouin ."],
+     {"American Dennis Mitchell": "PERSON", "Belgian King Baudouin": "PERSON"}, (),
+     [("American", "NORP"), ("Dennis Mitchell", "PERSON"), ("Belgian", "NORP"),
+      ("Baudouin", "PERSON")]),
+    (["Royal Dutch Shell and German-Israeli ties ; TAJIK TROOPS ."],
+     {"Royal Dutch Shell": "ORG", "TAJIK": "PERSON"}, (),
+     [("Royal Dutch Shell", "ORG"), ("German-Israeli", "NORP"), ("TAJIK", "NORP")]),
     # lists.v1: people and organisations in a list of three take its majority label
     (["Stuart McCall , Alistair McCoist , Gordon Durie"],
      {"Stuart McCall": "PERSON", "Alistair McCoist": "ORG", "Gordon Durie": "PERSON"}, (),
