@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from ..model import Entity, Mention
 from .resolve import _family, _name_key
 
@@ -60,12 +62,20 @@ class EntityIndex:
         self._entities: dict[str, Entity] = {}
         self._redirects: dict[str, str] = {}
         self._absorbed: dict[str, str] = {}  # since the last take_absorbed()
+        # Lookups that keep each add independent of the index's size; every
+        # candidate set is resolved in insertion order (``_order``), as a scan
+        # over the entities would.
+        self._order: dict[str, int] = {}
+        self._by_name: dict[tuple[str, str], set[str]] = defaultdict(set)  # (family, name key)
+        self._by_surname: dict[tuple[str, str], set[str]] = defaultdict(set)  # full names only
+        self._holders: dict[str, set[str]] = defaultdict(set)  # word -> full-named people
+        self._one_word: dict[str, set[str]] = defaultdict(set)  # word -> one-word people
 
     @classmethod
     def from_records(cls, records) -> "EntityIndex":
         index = cls()
         for e in records:
-            index._entities[e.id] = e
+            index._put(e)
         for e in records:
             for alias in (e.name, *e.aliases):
                 old = entity_id(e.label, alias)
@@ -110,28 +120,27 @@ class EntityIndex:
             self._absorb_one_word(found)
         return found
 
-    def _family_entities(self, label: str):
-        return [k for k in self._entities.values() if _family(k.label) == _family(label)]
+    def _first(self, ids) -> str | None:
+        return min(ids, key=self._order.__getitem__, default=None)
 
     def _match(self, e: Entity) -> str | None:
+        family = _family(e.label)
         names = {_name_key(n) for n in (e.name, *e.aliases)}
-        known = self._family_entities(e.label)
         if e.label != "PERSON":
-            return next((k.id for k in known if names & {_name_key(n) for n in (k.name, *k.aliases)}), None)
+            return self._first(set().union(*(self._by_name[(family, n)] for n in names)))
         full = {n for n in names if len(n.split()) > 1}
         if not full:
-            holders = [k for k in known if len(_tokens(k.name)) > 1
-                       and _name_key(e.name) in _tokens(k.name)]
-            return holders[0].id if len(holders) == 1 else None
-        for k in known:
-            k_full = {_name_key(n) for n in (k.name, *k.aliases) if len(_tokens(n)) > 1}
-            if full & k_full:
-                return k.id
-        return self._variant_match(e, full, known)
+            holders = self._holders[_name_key(e.name)]
+            return next(iter(holders)) if len(holders) == 1 else None
+        found = self._first(set().union(*(self._by_name[(family, n)] for n in full)))
+        return found if found is not None else self._variant_match(e, full)
 
-    def _variant_match(self, e: Entity, full: set[str], known) -> str | None:
+    def _variant_match(self, e: Entity, full: set[str]) -> str | None:
         roles = _role_keys(e)
-        for k in known:
+        family = _family(e.label)
+        candidates = set().union(*(self._by_surname[(family, n.split()[-1])] for n in full))
+        for key in sorted(candidates, key=self._order.__getitem__):
+            k = self._entities[key]
             if not roles & _role_keys(k):
                 continue
             for mine in full:
@@ -145,22 +154,48 @@ class EntityIndex:
     def _merge(self, key: str, e: Entity) -> None:
         old = self._entities.get(key)
         if old is None:
-            self._entities[key] = Entity(key, e.name, e.label, tuple(dict.fromkeys(e.aliases)), e.roles)
+            self._put(Entity(key, e.name, e.label, tuple(dict.fromkeys(e.aliases)), e.roles))
             return
         names = [n for n in (*old.aliases, e.name, *e.aliases) if n != old.name]
         roles = tuple(dict.fromkeys((*old.roles, *e.roles)))
-        self._entities[key] = Entity(key, old.name, old.label, tuple(dict.fromkeys(names)), roles)
+        self._put(Entity(key, old.name, old.label, tuple(dict.fromkeys(names)), roles))
+
+    def _put(self, e: Entity) -> None:
+        """Store ``e`` and index its names (they only grow: a name stays)."""
+        self._entities[e.id] = e
+        self._order.setdefault(e.id, len(self._order))
+        family = _family(e.label)
+        for n in (e.name, *e.aliases):
+            key = _name_key(n)
+            self._by_name[(family, key)].add(e.id)
+            if len(key.split()) > 1:
+                self._by_surname[(family, key.split()[-1])].add(e.id)
+        if e.label == "PERSON":
+            words = _tokens(e.name)
+            for word in words if len(words) > 1 else ():
+                self._holders[word].add(e.id)
+            if len(words) == 1:
+                self._one_word[words[0]].add(e.id)
+
+    def _drop(self, e: Entity) -> None:
+        del self._entities[e.id]
+        family = _family(e.label)
+        for n in (e.name, *e.aliases):
+            key = _name_key(n)
+            self._by_name[(family, key)].discard(e.id)
+            if len(key.split()) > 1:
+                self._by_surname[(family, key.split()[-1])].discard(e.id)
+        for word in _tokens(e.name):
+            self._holders[word].discard(e.id)
+            self._one_word[word].discard(e.id)
 
     def _absorb_one_word(self, key: str) -> None:
         """A one-word person whose word only this full name holds joins it."""
-        full = self._entities[key]
-        people = [k for k in self._entities.values() if k.label == "PERSON"]
-        for one in [k for k in people if len(_tokens(k.name)) == 1]:
-            word = _name_key(one.name)
-            holders = [k for k in people if len(_tokens(k.name)) > 1 and word in _tokens(k.name)]
-            if word in _tokens(full.name) and holders == [full]:
-                del self._entities[one.id]
-                self._redirects[one.id] = key
-                self._absorbed[one.id] = key
-                self._merge(key, Entity(key, one.name, "PERSON", one.aliases, one.roles))
-                full = self._entities[key]
+        ones = {one for word in _tokens(self._entities[key].name)
+                if self._holders[word] == {key} for one in self._one_word[word]}
+        for one_id in sorted(ones, key=self._order.__getitem__):
+            one = self._entities[one_id]
+            self._drop(one)
+            self._redirects[one.id] = key
+            self._absorbed[one.id] = key
+            self._merge(key, Entity(key, one.name, "PERSON", one.aliases, one.roles))

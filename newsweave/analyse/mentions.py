@@ -54,8 +54,9 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT",
 RULES = ("caps.v1", "split.v1", "trim.v1", "initials.v1", "scorecards.v1",
          "merge_names.v1", "given_names.v1", "org_suffix.v1", "name_runs.v1",
          "name_country.v1", "teams.v1", "contests.v1", "slugs.v1", "countries.v1",
-         "competitions.v1", "common_words.v1", "firms.v1", "acronyms.v1", "headlines.v1", "consistency.v1", "nationalities.v1",
-         "venues.v1", "lists.v1", "datelines.v1", "urls.v1")
+         "competitions.v1", "common_words.v1", "firms.v1", "acronyms.v1", "headlines.v1",
+         "consistency.v1", "nationalities.v1", "venues.v1", "lists.v1", "datelines.v1",
+         "urls.v1")
 
 # Words that head a role ("Chinese Foreign Minister"), for names and for roles.
 ROLE_WORDS = frozenset("""
@@ -600,7 +601,7 @@ def _unlabelled_countries(doc: Doc, spans: list[_Span]) -> list[_Span]:
     found = []
     i = 0
     while i < len(doc):
-        for n in (4, 3, 2, 1):
+        for n in (4, 3, 2, 1) if doc[i].text[:1].isupper() else ():
             words = doc[i:i + n]
             if len(words) == n and not taken.intersection(range(i, i + n)) \
                     and _country(words.text) and words.text.title() not in AMBIGUOUS_COUNTRIES:
@@ -670,7 +671,7 @@ COMPETITION_WORDS = frozenset("cup tour open championship championships games ol
 # A league or a division is a competition in sport ("American League", "Eastern
 # Division"), a body in politics ("the Northern League").
 SPORTS_COMPETITION_WORDS = frozenset({"league", "division"})
-_RESULT = re.compile(r"^\d{1,3}-\d{1,3}$")
+_RESULT = re.compile(r"^\d{1,3}-\d{1,3}$")  # a result ("7-4"); _SCORE also takes "7"
 
 
 def _competitions(doc: Doc, spans: list[_Span]) -> list[_Span]:
@@ -1000,8 +1001,6 @@ def _works_at(doc: Doc, s: _Span) -> bool:
             or _firm_word_follows(doc, s, FIRM_WORDS | TEAM_NOUNS))
 
 
-
-
 # --------------------------------------------------------------- lists.v1
 
 def _lists(doc: Doc, spans: list[_Span]) -> list[_Span]:
@@ -1060,6 +1059,7 @@ def _headlines(doc: Doc, spans: list[_Span]) -> list[_Span]:
 
 
 def _whole_name(doc: Doc, s: _Span, names: dict[str, str], found: dict[int, str]) -> bool:
+    """``s`` is a name in its own right, not a run-on over the words found."""
     return (_key(doc, s).lower() in names or s.label == "EVENT"
             or doc[s.end - 1].lower_ in ORG_WORDS
             or all(i in found for i in range(s.start, s.end)))
@@ -1072,29 +1072,29 @@ def _whole_name(doc: Doc, s: _Span, names: dict[str, str], found: dict[int, str]
 NATIONALITIES = frozenset("""
 Afghan Afghans Albanian Albanians Algerian Algerians American Americans Angolan Angolans
 Argentine Argentines Argentinian Armenian Armenians Australian Australians Austrian
-Austrians Azerbaijani Azerbaijanis Azeri Azeris Bahraini Bangladeshi Belarussian
-Belarusian Belgian Belgians Beninese Bolivian Bosnian Bosnians Brazilian Brazilians
+Austrians Azerbaijani Azerbaijanis Azeri Azeris Bahraini Bangladeshi Belarusian
+Belarussian Belgian Belgians Beninese Bolivian Bosnian Bosnians Brazilian Brazilians
 British Briton Britons Bulgarian Bulgarians Burmese Burundian Burundians Cambodian
 Cambodians Cameroonian Canadian Canadians Chadian Chilean Chileans Chinese Colombian
-Colombians Congolese Croat Croats Croatian Croatians Cuban Cubans Cypriot Cypriots Czech
+Colombians Congolese Croat Croatian Croatians Croats Cuban Cubans Cypriot Cypriots Czech
 Czechs Danish Dutch Ecuadorean Ecuadorian Egyptian Egyptians English Eritrean Estonian
 Estonians Ethiopian Ethiopians Filipino Filipinos Finnish Finns French Gabonese Georgian
 Georgians German Germans Ghanaian Greek Greeks Guatemalan Guinean Haitian Haitians
-Honduran Leonean Rican Ricans Zealander Zealanders Hungarian Hungarians Icelandic Indian Indians Indonesian Indonesians Iranian
+Honduran Hungarian Hungarians Icelandic Indian Indians Indonesian Indonesians Iranian
 Iranians Iraqi Iraqis Irish Israeli Israelis Italian Italians Ivorian Jamaican Japanese
 Jordanian Jordanians Kazakh Kazakhs Kenyan Kenyans Korean Koreans Kuwaiti Kuwaitis Kyrgyz
-Lao Laotian Latvian Latvians Lebanese Liberian Liberians Libyan Libyans Lithuanian
-Lithuanians Macedonian Malagasy Malawian Malaysian Malaysians Malian Maltese Mauritanian
-Mexican Mexicans Moldovan Mongolian Moroccan Moroccans Mozambican Namibian Nepalese
-Nicaraguan Nigerian Nigerians Norwegian Norwegians Pakistani Pakistanis Palestinian
-Palestinians Panamanian Paraguayan Peruvian Peruvians Polish Portuguese Romanian
-Romanians Russian Russians Rwandan Rwandans Salvadoran Saudi Saudis Scottish Senegalese
-Serb Serbs Serbian Serbians Singaporean Slovak Slovaks Slovakian Slovene Slovenes
-Slovenian Somali Somalis Spaniard Spaniards Spanish Lankan Lankans Sudanese Surinamese Swede Swedes
-Swedish Swiss Syrian Syrians Taiwanese Tajik Tajiks Tanzanian Thai Thais Togolese
-Tunisian Tunisians Turk Turks Turkish Turkmen Ugandan Ugandans Ukrainian Ukrainians
-Uruguayan Uzbek Uzbeks Venezuelan Venezuelans Vietnamese Welsh Yemeni Yemenis Yugoslav
-Yugoslavs Zairean Zaireans Zambian Zimbabwean Zimbabweans
+Lankan Lankans Lao Laotian Latvian Latvians Lebanese Leonean Liberian Liberians Libyan
+Libyans Lithuanian Lithuanians Macedonian Malagasy Malawian Malaysian Malaysians Malian
+Maltese Mauritanian Mexican Mexicans Moldovan Mongolian Moroccan Moroccans Mozambican
+Namibian Nepalese Nicaraguan Nigerian Nigerians Norwegian Norwegians Pakistani Pakistanis
+Palestinian Palestinians Panamanian Paraguayan Peruvian Peruvians Polish Portuguese Rican
+Ricans Romanian Romanians Russian Russians Rwandan Rwandans Salvadoran Saudi Saudis
+Scottish Senegalese Serb Serbian Serbians Serbs Singaporean Slovak Slovakian Slovaks
+Slovene Slovenes Slovenian Somali Somalis Spaniard Spaniards Spanish Sudanese Surinamese
+Swede Swedes Swedish Swiss Syrian Syrians Taiwanese Tajik Tajiks Tanzanian Thai Thais
+Togolese Tunisian Tunisians Turk Turkish Turkmen Turks Ugandan Ugandans Ukrainian
+Ukrainians Uruguayan Uzbek Uzbeks Venezuelan Venezuelans Vietnamese Welsh Yemeni Yemenis
+Yugoslav Yugoslavs Zairean Zaireans Zambian Zealander Zealanders Zimbabwean Zimbabweans
 Afrikaner Afrikaners Arab Arabs Basque Basques Chechen Chechens Hutu Hutus Kurd Kurds
 Kurdish Pashtun Pashtuns Sikh Sikhs Tamil Tamils Tutsi Tutsis Uighur Uighurs Zulu Zulus
 Muslim Muslims Moslem Moslems Jewish Jew Jews Catholic Catholics Protestant Protestants
@@ -1134,7 +1134,7 @@ def _people_word(text: str) -> bool:
 
 
 def _inside_name(f: _Span, spans: list[_Span]) -> bool:
-    """Within a longer name that it does not open ("Royal Dutch Shell")."""
+    """Within a longer name ("Royal Dutch Shell", "American Express")."""
     return any(s.start <= f.start and f.end <= s.end and (s.start, s.end) != (f.start, f.end)
                for s in spans)
 

