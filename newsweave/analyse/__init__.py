@@ -13,12 +13,13 @@ from __future__ import annotations
 import dataclasses
 from typing import Sequence
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..model import Analysis, Article, Entity, Mention, Quote, Skipped, Timex
 from .entities import EntityIndex, find_mentions, resolve_article
 from .events import find_events
-from .nlp import DEFAULT_MODEL, parse
+from .nlp import DEFAULT_MODEL, load, parse
 from .quotes import find_quotes
 from .timex import find_timexes
 
@@ -66,13 +67,16 @@ def lead_day(article: Article, timexes: Sequence[Timex]) -> str | None:
     return None
 
 
-def analyse_doc(article: Article, doc: Doc, index: EntityIndex) -> tuple[Analysis, set[str]]:
+def analyse_doc(article: Article, doc: Doc, index: EntityIndex,
+                nlp: Language | None = None) -> tuple[Analysis, set[str]]:
     """Everything found in one article, given its parsed clean text; ``index``
-    takes in the article's entities. Returns the analysis and the ids of the
-    canonical entities it names."""
+    takes in the article's entities and ``nlp`` (the pipeline that parsed
+    ``doc``) re-reads its lines in capitals. Returns the analysis and the ids
+    of the canonical entities it names."""
     published = article.published_date
     local_mentions, local_entities = resolve_article(
-        doc, find_mentions(doc), article_id=article.id, published=article.meta.value("published"))
+        doc, find_mentions(doc, nlp=nlp), article_id=article.id,
+        published=article.meta.value("published"))
     mapping = index.add(local_entities)
     mentions = index.relink(local_mentions, mapping)
     timexes = find_timexes(article.text, reference=published, doc=doc)
@@ -92,11 +96,12 @@ def analyse(articles: Sequence[Article], index: EntityIndex, *, model: str = DEF
     canonical entities they name as ``index`` now knows them. An article a
     component fails on gets an empty analysis and an entry in ``failed``: the
     article itself is still stored."""
+    nlp = load(model)
     docs = parse((article.text for article in articles), model=model, batch_size=batch_size)
     analyses, named = [], set()
     for article, doc in zip(articles, docs):
         try:
-            analysis, ids = analyse_doc(article, doc, index)
+            analysis, ids = analyse_doc(article, doc, index, nlp)
         except (ValueError, IndexError, KeyError, AttributeError, RecursionError) as exc:
             analysis, ids = Analysis(article.id), set()
             if failed is not None:
