@@ -961,9 +961,11 @@ def _abbreviates(acronym: str, words) -> bool:
 
 # --------------------------------------------------------------- venues.v1
 
+# Who works at a firm ("an analyst at Indosuez"), and how ("worked at IBM").
 WORKERS = frozenset("""
 analyst analysts economist economists strategist strategists trader traders dealer
 dealers manager managers director partner executive official officials coach
+work job stint career spell post role study teach intern serve employ
 """.split())
 
 
@@ -997,7 +999,8 @@ def _grounds(doc: Doc, spans: list[_Span]) -> list[_Span]:
 def _works_at(doc: Doc, s: _Span) -> bool:
     words = doc[s.start:s.end]
     return (any(t.lower_ in ORG_WORDS or _legal_form(t) or t.text == "&" for t in words)
-            or (s.start > 1 and doc[s.start - 2].lower_ in WORKERS)
+            or (s.start > 1 and (doc[s.start - 2].lower_ in WORKERS
+                                 or doc[s.start - 2].lemma_ in WORKERS))
             or _firm_word_follows(doc, s, FIRM_WORDS | TEAM_NOUNS))
 
 

@@ -246,6 +246,7 @@ def test_find_mentions_datelines_slugs_and_tables(lines, ents, expected):
      [("Hove", "LOC"), ("Sussex", "ORG"), ("Portsmouth", "LOC"), ("Middlesex", "ORG"),
       ("Hampshire", "ORG"), ("Scorers", "PERSON"), ("Sergei Rebrov", "PERSON"),
       ("Attendance", "PERSON")]),
+    (["She took a job at Indosuez ."], {"Indosuez": "ORG"}, (), [("Indosuez", "ORG")]),
     (["He worked at Salomon Bros Inc .", "Fans threw stones at Dynamo Moscow players ."],
      {"Salomon Bros Inc": "ORG", "Dynamo Moscow": "ORG"}, (),
      [("Salomon Bros Inc", "ORG"), ("Dynamo Moscow", "ORG")]),
@@ -337,6 +338,8 @@ def parse():
      {("Newcastle", "ORG")}),
     ("London hosted the talks in June.", {("London", "GPE")}),
     ("Ireland beat Wales 2-1.", {("Ireland", "GPE"), ("Wales", "GPE")}),
+    # venues.v1: one works at a firm, plays at a ground
+    ("Smith worked at Microsoft for ten years.", {("Microsoft", "ORG")}),
 ])
 def test_find_mentions_model(parse, text, expected):
     got = {(m.text, m.label) for m in find_mentions(parse(text))}
