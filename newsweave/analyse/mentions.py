@@ -365,8 +365,7 @@ def _person_parts(doc: Doc, spans: list[_Span]) -> set[str]:
 
 def _repeats(doc: Doc, spans: list[_Span], person_parts: set[str]) -> list[_Span]:
     """Unlabelled capitalised tokens that repeat a one-word labelled name."""
-    labels = {_key(doc, s): s.label for s in spans if s.end - s.start == 1}
-    labels.update({part: "PERSON" for part in person_parts})
+    labels = _word_labels(doc, spans, person_parts)
     taken = _taken(spans)
     found = []
     for tok in doc:
@@ -374,6 +373,13 @@ def _repeats(doc: Doc, spans: list[_Span], person_parts: set[str]) -> list[_Span
         if label and tok.i not in taken and tok.text[:1].isupper() and tok.pos_ in ("PROPN", "X", "NOUN"):
             found.append(_Span(tok.i, tok.i + 1, label))
     return found
+
+
+def _word_labels(doc: Doc, spans: list[_Span], person_parts: set[str]) -> dict[str, str]:
+    """The label of each one-word name, and of each part of a person's full name."""
+    labels = {_key(doc, s): s.label for s in spans if s.end - s.start == 1}
+    labels.update({part: "PERSON" for part in person_parts})
+    return labels
 
 
 # --------------------------------------------------------------- urls.v1
@@ -1045,8 +1051,7 @@ def _headlines(doc: Doc, spans: list[_Span]) -> list[_Span]:
     caps = {i for a, b in _caps_ranges(doc) for i in range(a, b)} - _slug_words(doc)
     body = [s for s in spans if not caps.intersection(range(s.start, s.end))]
     names = {_key(doc, s).lower(): s.label for s in body}
-    words = {k: v for k, v in names.items() if " " not in k}
-    words.update({part.lower(): "PERSON" for part in _person_parts(doc, body)})
+    words = {k.lower(): v for k, v in _word_labels(doc, body, _person_parts(doc, body)).items()}
     found = {i: words[doc[i].lower_] for i in caps
              if _is_caps(doc[i].text) and doc[i].lower_ in words}
     out = []
