@@ -289,3 +289,63 @@ class Analysis:
     quotes: tuple[Quote, ...] = ()
     timexes: tuple[Timex, ...] = ()
     events: tuple[Event, ...] = ()
+
+
+# --- Links: what relates articles to each other. Offsets are into each article's text. ---
+
+SENTENCE_KINDS = ("verbatim", "rewritten", "own")
+DERIVATION_CLASSES = ("wholly-derived", "partially-derived", "non-derived")
+
+
+@dataclass(frozen=True)
+class AlignedSentence:
+    """One sentence of a derived article and the source sentence it comes from:
+    ``verbatim`` (copied, up to punctuation and small edits), ``rewritten``
+    (the same content reworded) or ``own`` (no source sentence; ``source_*``
+    are None). Sentences are aligned without an order constraint, so a
+    rewrite that moves paragraphs keeps its sources."""
+
+    start: int
+    end: int
+    kind: str
+    source_start: int | None = None
+    source_end: int | None = None
+    score: float = 0.0
+
+
+@dataclass(frozen=True)
+class Derivation:
+    """``article_id`` is built, at least in part, from ``source_id``: the share
+    of its text (non-space characters of the sentences not ``own``) taken from
+    that source, how the direction was decided (``dates``: the source was
+    published first; ``containment``: dates tie or are missing and the
+    article is the more contained in the other), and every sentence of the
+    article aligned against the source."""
+
+    article_id: str
+    source_id: str
+    share: float
+    direction: str  # dates, containment
+    sentences: tuple[AlignedSentence, ...]
+    rule: str
+
+
+@dataclass(frozen=True)
+class ArticleDerivation:
+    """What one article owes to others, over all its sources: its class by
+    the borrowed share (``DERIVATION_CLASSES``), the share itself (a sentence
+    counts once however many sources it has), and the sources by share."""
+
+    article_id: str
+    klass: str
+    share: float
+    sources: tuple[Derivation, ...] = ()
+
+
+@dataclass(frozen=True)
+class Links:
+    """What linking found for one batch of new articles against the store and
+    each other. Each list holds only new records; the store merges them."""
+
+    derivations: tuple[Derivation, ...] = ()
+    link_keys: tuple[tuple[str, int], ...] = ()  # (article id, candidate-search key)

@@ -1,0 +1,33 @@
+"""The deterministic tune / check split every scorer uses (DEVELOPERS.md).
+
+A dev item belongs to ``tune`` or ``check`` by the first byte of the SHA-1 of
+its group key (a site, a story or a document id): even -> tune, odd -> check.
+Rules and thresholds are chosen on ``tune``; a rule stays only if it also helps
+``check``; BENCHMARKS.md reports both halves.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+from typing import Callable, Iterable, TypeVar
+
+HALVES = ("tune", "check", "all")
+T = TypeVar("T")
+
+
+def half_of(key: str) -> str:
+    """``tune`` or ``check`` for one group key, the same in every run."""
+    return "tune" if hashlib.sha1(key.encode("utf-8")).digest()[0] % 2 == 0 else "check"
+
+
+def select(items: Iterable[T], half: str, key: Callable[[T], str]) -> list[T]:
+    """The items of ``half`` (``all`` keeps every item)."""
+    if half not in HALVES:
+        raise ValueError(f"half must be one of {', '.join(HALVES)}, not {half!r}")
+    return [item for item in items if half == "all" or half_of(key(item)) == half]
+
+
+def add_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--half", choices=HALVES, default="all",
+                        help="score the tune half, the check half, or all of dev (default)")
