@@ -15,7 +15,8 @@ from . import pipeline
 from .config import Config
 from .errors import NotFound
 from .ingest import iter_files
-from .model import Analysis, Article, ArticleSummary, RunSummary, Skipped
+from .link.derive import summarise, text_of
+from .model import Analysis, Article, ArticleDerivation, ArticleSummary, RunSummary, Skipped
 from .store import Store
 
 
@@ -25,8 +26,9 @@ def open_store(config: Config) -> Store:
 
 def analyze(store: Store, paths: Iterable[str], config: Config, *,
             progress: pipeline.Progress | None = None) -> RunSummary:
-    """Read, clean and store every item under ``paths`` (``-`` is stdin)."""
-    return pipeline.analyze(paths, store, config, progress=progress)
+    """Read, clean, analyse, link and store every item under ``paths`` (``-``
+    is stdin)."""
+    return pipeline.run(paths, store, config, progress=progress)
 
 
 def count_files(paths: Iterable[str]) -> int:
@@ -58,6 +60,17 @@ def get_analysis(store: Store, article_id: str) -> Analysis | None:
     return store.analysis(article_id)
 
 
+def get_derivation(store: Store, article: Article) -> ArticleDerivation:
+    """What ``article`` owes to other stored articles: its class, the share
+    borrowed, and each source with every sentence aligned."""
+    return summarise(text_of(article), store.derivations(article_id=article.id))
+
+
+def derived_from(store: Store, article_id: str) -> list[str]:
+    """Ids of the stored articles built, at least in part, from this one."""
+    return sorted({d.article_id for d in store.derivations(source_id=article_id)})
+
+
 def entity_names(store: Store, analysis: Analysis) -> dict[str, str]:
     """Canonical names of the entities an analysis refers to, by id."""
     wanted = {m.entity for m in analysis.mentions} | {
@@ -69,4 +82,4 @@ def export(store: Store, fmt: str, out: Path) -> int:
     """Write everything stored to ``out`` as json, jsonl or csv; returns the
     number of articles written."""
     return _export.write(store.iter_articles(), fmt, out, analyses=store.analysis,
-                         entities=store.entities())
+                         entities=store.entities(), derivations=store.derivations())

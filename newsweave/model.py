@@ -174,6 +174,7 @@ class RunSummary:
     duplicates: int = 0
     unchanged: int = 0
     new_versions: int = 0
+    derivations: int = 0  # article-source pairs found by linking
     skipped: list[Skipped] = field(default_factory=list)
 
 
@@ -318,14 +319,15 @@ class Derivation:
     """``article_id`` is built, at least in part, from ``source_id``: the share
     of its text (non-space characters of the sentences not ``own``) taken from
     that source, how the direction was decided (``dates``: the source was
-    published first; ``containment``: dates tie or are missing and the
-    article is the more contained in the other), and every sentence of the
+    published first; ``credit``: dates tie or are missing and only the source
+    credits an origin; ``containment``: the article is the more contained in
+    the other), and every sentence of the
     article aligned against the source."""
 
     article_id: str
     source_id: str
     share: float
-    direction: str  # dates, containment
+    direction: str  # dates, credit, containment
     sentences: tuple[AlignedSentence, ...]
     rule: str
 
@@ -349,3 +351,52 @@ class Links:
 
     derivations: tuple[Derivation, ...] = ()
     link_keys: tuple[tuple[str, int], ...] = ()  # (article id, candidate-search key)
+
+
+@dataclass(frozen=True)
+class StoredText:
+    """The part of a stored article that linking reads: its text and date."""
+
+    id: str
+    text: str
+    published: str | None = None
+    outlet: str | None = None
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """Everything one batch adds to the store, committed in one transaction:
+    each cleaned item with the hash of its content (a new version of its
+    source), the ids among them that are new articles, their analyses, the
+    canonical entities they name, entities absorbed by others (old id -> new)
+    and the links found."""
+
+    items: tuple[tuple[Article, str], ...] = ()
+    new_ids: frozenset[str] = frozenset()
+    analyses: tuple[Analysis, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    moved: tuple[tuple[str, str], ...] = ()
+    links: Links = Links()
+
+
+@dataclass(frozen=True)
+class StoryMember:
+    """One article's place in a story: the story it joined (or opened, when
+    ``opened``), the similarity it joined with, and the rule that decided."""
+
+    article_id: str
+    story_id: str
+    score: float
+    opened: bool
+    rule: str
+
+
+@dataclass(frozen=True)
+class StoryMerge:
+    """Story ``absorbed`` was found to be one story with ``into``: its articles
+    now belong to ``into``; the record keeps that it happened and why."""
+
+    absorbed: str
+    into: str
+    score: float
+    rule: str

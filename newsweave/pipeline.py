@@ -1,4 +1,11 @@
-"""Batching: read, clean, analyse, store, one transaction per batch.
+"""The run: read -> clean -> analyse -> link -> commit, one transaction per batch.
+
+Each stage is a function from records to records: ``read_paths`` gives
+``RawDoc``s, ``clean`` an ``Article``, ``analyse`` an ``Analysis`` per new
+article, ``link_batch`` the ``Links`` of the batch against the store and
+itself, and ``Store.commit`` writes the ``BatchResult`` of all of them. The
+per-article stages can run anywhere; ``link`` and ``commit`` run in one place,
+in input order, so the same input gives the same store.
 
 An item whose content the store already holds under the same name is
 ``unchanged``; an item whose clean text is already stored (under any name) is a
@@ -16,7 +23,8 @@ from .clean import clean
 from .config import Config
 from .errors import NewsweaveError
 from .ingest import read_paths
-from .model import Article, Hints, RawDoc, RunSummary, Skipped, content_hash
+from .link.batch import link_batch
+from .model import Article, BatchResult, Hints, RawDoc, RunSummary, Skipped, content_hash
 from .store import Store
 
 Progress = Callable[[str], None]
@@ -40,14 +48,19 @@ class Batch:
         self.index = index
 
     def flush(self, store: Store, config: Config, summary: RunSummary) -> None:
-        """Analyse the batch's new articles and store everything in one commit;
-        an article the analysis fails on is stored unanalysed, with its reason."""
+        """Analyse and link the batch's new articles and store everything in
+        one commit; an article the analysis fails on is stored unanalysed,
+        with its reason."""
         if self.items:
             fresh = list({a.id: a for a, _ in self.items if a.id in self.new_ids}.values())
             found, entities = analyse(fresh, self.index, model=config.model,
                                       batch_size=config.batch_size, failed=summary.skipped)
-            store.save(self.items, new_ids=self.new_ids, found=found, entities=entities,
-                       moved=self.index.take_absorbed())
+            links = link_batch(fresh, store, limit=config.link_candidates)
+            store.commit(BatchResult(
+                items=tuple(self.items), new_ids=frozenset(self.new_ids), analyses=tuple(found),
+                entities=tuple(entities), moved=tuple(sorted(self.index.take_absorbed().items())),
+                links=links))
+            summary.derivations += len(links.derivations)
         self.items, self.new_ids = [], set()
 
 
@@ -58,8 +71,8 @@ def _clean_one(doc: RawDoc, config: Config) -> Article | Skipped:
         return Skipped(doc.locator, f"cannot clean: {exc.__class__.__name__}: {exc}")
 
 
-def analyze(paths: Iterable[str], store: Store, config: Config, *,
-            progress: Progress | None = None) -> RunSummary:
+def run(paths: Iterable[str], store: Store, config: Config, *,
+        progress: Progress | None = None) -> RunSummary:
     summary, batch = RunSummary(), Batch(EntityIndex.from_records(store.entities()))
     for item in read_paths(paths, max_bytes=config.max_bytes):
         if progress:

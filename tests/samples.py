@@ -1,5 +1,12 @@
 """Short articles written for the tests, shared by the modules that store them."""
 
+from newsweave.model import BatchResult
+
+
+def batch(items, new_ids=(), **more) -> BatchResult:
+    """A ``BatchResult`` of ``(article, content hash)`` pairs, for ``Store.commit``."""
+    return BatchResult(items=tuple(items), new_ids=frozenset(new_ids), **more)
+
 BRIDGE = """Harbour bridge reopens after repairs
 
 By Jane Doe, March 3, 2023

@@ -198,7 +198,7 @@ def test_export_json_validates_against_schema(run_cli, analyzed, tmp_path):
     validator.validate(document)
     assert set(document) == set(SECTIONS)
     assert set(SECTIONS) >= {"articles", "entities", "quotes", "quote_groups", "events",
-                             "duplicates", "stories"}
+                             "derivations", "stories"}
 
 
 def test_export_json_articles_carry_contract_fields(run_cli, analyzed, tmp_path):

@@ -112,10 +112,12 @@ def test_load_config_unknown_setting_names_valid_ones(toml, file, flags, unknown
     ("max_bytes = [1, 2]", {}, {}),
     ("batch_size = 2.5", {}, {}),  # int() would truncate it to 2
     ("batch_size = true", {}, {}),  # int(True) would be 1
+    ("batch_size = 0", {}, {}),
+    (None, {"NEWSWEAVE_LINK_CANDIDATES": "-3"}, {}),
 ])
 def test_load_config_bad_int_raises(toml, file, env, flags):
     path = toml(file) if file else None
-    with pytest.raises(ConfigError, match="must be a whole number"):
+    with pytest.raises(ConfigError, match="must be a positive whole number"):
         load_config(path, env, **flags)
 
 

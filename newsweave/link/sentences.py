@@ -5,23 +5,33 @@ headline per line). Inside a line a sentence ends after ``.``, ``!`` or ``?``
 (and any closing quotes or brackets) when space and then a capital letter, a
 digit or an opening quote follow, unless the word before the stop is a single
 letter or a listed abbreviation ("Mr.", "U.S.", "Gen."). The same rule as the
-METER corpus's reference splitter, so its sentence labels can be scored.
+METER corpus's reference splitter, so its sentence labels can be scored. An
+ellipsis inside an open quotation marks words left out of it ("between ...
+Putin and ... Xi in Beijing"), not the end of a sentence.
 """
 
 from __future__ import annotations
 
 import re
 
-SPLITTER_RULE = "sentences.stops.v1"
+SPLITTER_RULE = "sentences.stops.v2"
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr st no prof gen col lt sgt capt rev sen rep gov jr sr vs co inc ltd corp "
     "jan feb mar apr aug sept sep oct nov dec fig vol mt ft approx est".split())
-_STOP = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")
+_STOP = re.compile(r"""(?:[.!?]+|\u2026)["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 
 
+def _in_quotation(line: str, position: int) -> bool:
+    before = line[:position]
+    return before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1
+
+
 def _is_boundary(line: str, stop_start: int) -> bool:
-    """False after a single letter ("J. Smith") or a listed abbreviation."""
+    """False after a single letter ("J. Smith") or a listed abbreviation, and
+    at an ellipsis inside an open quotation."""
+    if line.startswith("...", stop_start) or line.startswith("\u2026", stop_start):
+        return not _in_quotation(line, stop_start)
     found = _WORD_BEFORE.search(line, 0, stop_start)
     if found is None or line[stop_start] != ".":
         return True

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Sequence
 
 from alembic import command
 from alembic.config import Config as AlembicConfig
@@ -19,9 +19,9 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import StoreError
-from ..model import (Analysis, Article, ArticleSummary, Entity, Field, Metadata, OffsetMap,
-                     Removed, Segment)
-from . import analyses, schema
+from ..model import (Analysis, Article, ArticleSummary, BatchResult, Derivation, Entity, Field,
+                     Metadata, OffsetMap, Removed, Segment, StoredText)
+from . import analyses, links, schema
 from .schema import articles, fields, removed, segments, sources, versions
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -91,28 +91,41 @@ class Store:
             return connection.execute(
                 select(articles.c.id).where(articles.c.id == article_id)).first() is not None
 
-    def save(self, batch: Iterable[tuple[Article, str]], *, new_ids: set[str],
-             found: Iterable[Analysis] = (), entities: Iterable[Entity] = (),
-             moved: dict[str, str] | None = None) -> None:
-        """Store a batch in one transaction: each article (if its id is in
-        ``new_ids``), a new version of its source with ``content_hash``, the
-        analyses of the new articles and the entities they name; ``moved``
-        entities (old id -> new) are re-pointed everywhere."""
+    def commit(self, result: BatchResult) -> None:
+        """Store one batch in one transaction: each article (if its id is in
+        ``result.new_ids``), a new version of its source, the analyses of the
+        new articles, the entities they name, their links; entities that were
+        absorbed by others are re-pointed everywhere."""
         now = datetime.now(timezone.utc)
-        pending = set(new_ids)
+        pending = set(result.new_ids)
         try:
             with self.engine.begin() as connection:
-                for article, content_hash in batch:
+                for article, content_hash in result.items:
                     if article.id in pending:
                         _insert_article(connection, article, now)
                         pending.discard(article.id)
                     _insert_version(connection, article, content_hash, now)
-                analyses.save_entities(connection, list(entities))
-                for analysis in found:
+                analyses.save_entities(connection, list(result.entities))
+                for analysis in result.analyses:
                     analyses.save_analysis(connection, analysis, now)
-                analyses.repoint_entities(connection, moved or {})
+                analyses.repoint_entities(connection, dict(result.moved))
+                links.save_links(connection, result.links)
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot write to store {self.db!r}: {_reason(exc)}") from None
+
+    def shared_keys(self, keys: Iterable[int]) -> dict[str, int]:
+        """Stored articles sharing candidate-search keys with ``keys``, and how many."""
+        with self.engine.connect() as connection:
+            return links.shared_keys(connection, keys)
+
+    def stored_texts(self, ids: Sequence[str]) -> list[StoredText]:
+        with self.engine.connect() as connection:
+            return links.stored_texts(connection, ids)
+
+    def derivations(self, *, article_id: str | None = None,
+                    source_id: str | None = None) -> list[Derivation]:
+        with self.engine.connect() as connection:
+            return links.load_derivations(connection, article_id=article_id, source_id=source_id)
 
     def count(self) -> int:
         with self.engine.connect() as connection:

@@ -6,7 +6,8 @@ module is what queries are written against. A change here needs a migration.
 
 from __future__ import annotations
 
-from sqlalchemy import (Column, DateTime, ForeignKey, Integer, MetaData, String, Table,
+from sqlalchemy import (BigInteger, Column, DateTime, Float, ForeignKey, ForeignKeyConstraint,
+                        Index, Integer, MetaData, String, Table,
                         Text, UniqueConstraint)
 
 metadata = MetaData()
@@ -159,4 +160,44 @@ events = Table(
     Column("place", Text),
     Column("date", String(64)),
     Column("status", String(16), nullable=False),
+)
+
+
+# --- Links (migration 0003) ---
+
+def _article_ref(name: str, *, primary: bool = True) -> Column:
+    return Column(name, String(16), ForeignKey("articles.id", ondelete="CASCADE"),
+                  primary_key=primary)
+
+
+# Candidate search: MinHash band keys of each article (link/candidates.py).
+link_keys = Table(
+    "link_keys", metadata,
+    Column("key", BigInteger, primary_key=True),
+    _article_ref("article_id"),
+)
+
+derivations = Table(
+    "derivations", metadata,
+    _article_ref("article_id"),
+    _article_ref("source_id"),
+    Column("share", Float, nullable=False),
+    Column("direction", String(16), nullable=False),
+    Column("rule", String(64), nullable=False),
+    Index("ix_derivations_source", "source_id"),
+)
+
+aligned_sentences = Table(
+    "aligned_sentences", metadata,
+    Column("article_id", String(16), primary_key=True),
+    Column("source_id", String(16), primary_key=True),
+    Column("seq", Integer, primary_key=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("source_start", Integer),
+    Column("source_end", Integer),
+    Column("score", Float, nullable=False),
+    ForeignKeyConstraint(["article_id", "source_id"],
+                         ["derivations.article_id", "derivations.source_id"], ondelete="CASCADE"),
 )

@@ -3,7 +3,9 @@
 import pytest
 
 from newsweave.clean import clean
-from newsweave.model import (Analysis, Entity, Event, Mention, Quote, RawDoc, Role, Timex)
+from newsweave.model import (Analysis, BatchResult, Entity, Event, Mention, Quote, RawDoc,
+                             Role, Timex)
+from samples import batch
 
 TEXT = "MOSCOW (Sputnik) - Putin met Wang Yi on Tuesday, officials said in a statement."
 PUTIN = "person:vladimir-putin"
@@ -27,21 +29,21 @@ def analysis_of(article_id: str) -> Analysis:
 
 def test_store_analysis_round_trip(store, article):
     found = analysis_of(article.id)
-    store.save([(article, "h")], new_ids={article.id}, found=[found])
+    store.commit(batch([(article, "h")], {article.id}, analyses=(found,)))
     assert store.analysis(article.id) == found
 
 
 def test_store_analysis_missing_is_none(store, article):
-    store.save([(article, "h")], new_ids={article.id})
+    store.commit(batch([(article, "h")], {article.id}))
     assert store.analysis(article.id) is None
 
 
 def test_store_entities_merge_aliases_and_roles(store, article):
-    store.save([(article, "h")], new_ids={article.id})
+    store.commit(batch([(article, "h")], {article.id}))
     first = Entity(PUTIN, "Vladimir Putin", "PERSON", ("Putin",),
                    (Role("Russian President", article.id, "2023-09-19"),))
     again = Entity(PUTIN, "Vladimir Putin", "PERSON", ("Putin", "the Russian leader"),
                    (Role("Russian President", article.id, "2023-09-19"),))
-    store.save([], new_ids=set(), entities=[first])
-    store.save([], new_ids=set(), entities=[again])
+    store.commit(BatchResult(entities=(first,)))
+    store.commit(BatchResult(entities=(again,)))
     assert store.entities() == [again]

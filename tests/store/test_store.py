@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from newsweave.errors import StoreError
 from newsweave.model import Article, Field, Metadata, OffsetMap, Removed, Segment, article_id
 from newsweave.store import Store
+from samples import batch
 
 TABLES = {"alembic_version", "sources", "articles", "versions", "fields", "removed", "segments"}
 
@@ -61,13 +62,13 @@ def schema_sql(path: str) -> list[tuple]:
 @given(article=articles)
 def test_store_round_trip_keeps_article_equal(store, article):
     article = dataclasses.replace(article, id=uuid.uuid4().hex[:16])
-    store.save([(article, "hash")], new_ids={article.id})
+    store.commit(batch([(article, "hash")], {article.id}))
     assert store.get(article.id) == article
 
 
 def test_store_round_trip_keeps_provenance(store):
     article = sample_article()
-    store.save([(article, "h1")], new_ids={article.id})
+    store.commit(batch([(article, "h1")], {article.id}))
     loaded = store.get(article.id)
     assert loaded.meta.title == Field("Bridge", "title.headline_line.v1", 1, "Bridge")
     assert loaded.meta.published == Field("2023-03-03", "user.option.v1", None, None)
@@ -77,8 +78,8 @@ def test_store_round_trip_keeps_provenance(store):
 
 def test_store_save_records_versions_without_duplicating_article(store):
     article = sample_article()
-    store.save([(article, "h1")], new_ids={article.id})
-    store.save([(article, "h2")], new_ids=set())
+    store.commit(batch([(article, "h1")], {article.id}))
+    store.commit(batch([(article, "h2")]))
     assert store.count() == 1
     state = store.source_state("a.txt")
     assert (state.version, state.content_hash) == (2, "h2")
@@ -93,7 +94,7 @@ def test_store_migrations_create_all_tables(db_path):
 def test_store_reopening_is_a_no_op(db_path):
     first = Store(db_path)
     article = sample_article()
-    first.save([(article, "h1")], new_ids={article.id})
+    first.commit(batch([(article, "h1")], {article.id}))
     first.close()
     before = schema_sql(db_path)
     second = Store(db_path)
@@ -118,7 +119,7 @@ def test_store_resolve_id_matches_prefix(store, prefix, expected):
     for number, fake_id in enumerate(["abc0000000000001", "abc0000000000002", "abd0000000000000",
                                       "ff_0000000000000"]):
         article = dataclasses.replace(sample_article(), id=fake_id, source=f"{number}.txt")
-        store.save([(article, "h")], new_ids={fake_id})
+        store.commit(batch([(article, "h")], {fake_id}))
     assert sorted(store.resolve_id(prefix)) == expected
 
 
@@ -152,8 +153,8 @@ def test_store_from_newer_version_raises_store_error(db_path):
 
 def test_store_save_failure_raises_store_error_and_writes_nothing(store):
     article = sample_article()
-    store.save([(article, "h1")], new_ids={article.id})
+    store.commit(batch([(article, "h1")], {article.id}))
     other = sample_article("Another story entirely.", source="b.txt")
     with pytest.raises(StoreError):
-        store.save([(other, "h2"), (article, "h3")], new_ids={other.id, article.id})
+        store.commit(batch([(other, "h2"), (article, "h3")], {other.id, article.id}))
     assert store.count() == 1 and store.source_state("b.txt") is None

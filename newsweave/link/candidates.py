@@ -1,0 +1,80 @@
+"""Candidate search keys: which stored articles are worth aligning with a new one.
+
+Linking never compares a new article with every stored one. Each article
+gets a set of integer keys, the bands of MinHash signatures (rensa, 64
+permutations), kept in the store's ``link_keys`` table with an index; the
+candidates of a new article are the stored articles sharing the most keys.
+
+- ``s`` keys: per sentence of at least ``MIN_WORDS`` words, ``SENTENCE_BANDS``
+  bands of ``SENTENCE_ROWS`` over its word trigrams. A sentence copied with
+  small edits (Jaccard 0.5) shares a key with its source two times in three;
+  a verbatim copy always.
+- ``d`` keys: per article, ``DOC_BANDS`` bands of ``DOC_ROWS`` over its set of
+  content words (no stop words). Articles on the same story (Jaccard 0.2)
+  share a key nine times in ten, and rewrites that keep few trigrams are
+  found this way.
+
+On reuse-meter dev (all of it; 386 derived articles against 419 PA texts) a
+story's PA text is among an article's ten best candidates for 0.896 of the
+articles with 32 doc bands, 0.951 with 48 and 0.959 with 64 (0.969 with 96,
+at three times the longest posting list).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Iterable
+
+import rensa
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from .derive import Text, trigrams
+
+RULE = "candidates.minhash_bands.v1"
+SEED = 1
+MIN_WORDS = 6
+SENTENCE_BANDS, SENTENCE_ROWS = 8, 3
+DOC_BANDS, DOC_ROWS = 64, 2
+
+
+def _signature(tokens: Iterable[str], num_perm: int) -> list[int]:
+    minhash = rensa.RMinHash(num_perm=num_perm, seed=SEED)
+    minhash.update(list(tokens))
+    return minhash.digest()
+
+
+def _band_keys(kind: str, signature: list[int], rows: int) -> set[int]:
+    """One signed 64-bit key per band (PostgreSQL's BIGINT holds it)."""
+    keys = set()
+    for band in range(len(signature) // rows):
+        values = signature[band * rows:(band + 1) * rows]
+        digest = hashlib.blake2b(f"{kind}{band}:{values}".encode(), digest_size=8).digest()
+        keys.add(int.from_bytes(digest, "big", signed=True))
+    return keys
+
+
+def sentence_keys(text: Text) -> set[int]:
+    keys: set[int] = set()
+    for tokens in text.tokens:
+        if len(tokens) >= MIN_WORDS:
+            shingles = [" ".join(g) for g in trigrams(tokens)]
+            keys |= _band_keys("s", _signature(shingles, SENTENCE_BANDS * SENTENCE_ROWS),
+                               SENTENCE_ROWS)
+    return keys
+
+
+def doc_keys(text: Text) -> set[int]:
+    content = {w for w in text.vocabulary if w not in ENGLISH_STOP_WORDS and len(w) > 2}
+    if not content:
+        return set()
+    return _band_keys("d", _signature(sorted(content), DOC_BANDS * DOC_ROWS), DOC_ROWS)
+
+
+def keys(text: Text) -> set[int]:
+    """Every candidate-search key of one article."""
+    return sentence_keys(text) | doc_keys(text)
+
+
+def rank(shared: dict[str, int], *, limit: int) -> list[str]:
+    """The ``limit`` candidates sharing most keys, ties by id (deterministic)."""
+    return [c for c, _ in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]]
