@@ -16,7 +16,8 @@ from .config import Config
 from .errors import NotFound
 from .ingest import iter_files
 from .link.derive import summarise, text_of
-from .model import Analysis, Article, ArticleDerivation, ArticleSummary, RunSummary, Skipped
+from .model import (Analysis, Article, ArticleDerivation, ArticleSummary, QuoteGroup, QuoteRepeat,
+                    RunSummary, Skipped)
 from .store import Store
 
 
@@ -71,6 +72,12 @@ def derived_from(store: Store, article_id: str) -> list[str]:
     return sorted({d.article_id for d in store.derivations(source_id=article_id)})
 
 
+def quote_groups_of(store: Store, article_id: str) -> tuple[list[QuoteGroup], list[QuoteRepeat]]:
+    """The quote groups an article's quotes belong to, and their repeats."""
+    groups = store.quote_groups(article_id=article_id)
+    return groups, store.quote_repeats([g.id for g in groups])
+
+
 def entity_names(store: Store, analysis: Analysis) -> dict[str, str]:
     """Canonical names of the entities an analysis refers to, by id."""
     wanted = {m.entity for m in analysis.mentions} | {
@@ -81,5 +88,8 @@ def entity_names(store: Store, analysis: Analysis) -> dict[str, str]:
 def export(store: Store, fmt: str, out: Path) -> int:
     """Write everything stored to ``out`` as json, jsonl or csv; returns the
     number of articles written."""
-    return _export.write(store.iter_articles(), fmt, out, analyses=store.analysis,
-                         entities=store.entities(), derivations=store.derivations())
+    contents = _export.Contents(store.iter_articles(), analyses=store.analysis,
+                                entities=store.entities(), derivations=store.derivations(),
+                                quote_groups=store.quote_groups(),
+                                quote_repeats=store.quote_repeats())
+    return _export.write(contents, fmt, out)

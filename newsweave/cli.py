@@ -15,9 +15,10 @@ from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColum
 from rich.table import Table
 
 from . import api
+from .link.quotes import diff as quote_diff
 from .config import Config, load_config
 from .errors import NewsweaveError
-from .export import FORMATS, article_record, derivation_record
+from .export import FORMATS, article_record, derivation_record, quote_group_record
 from .model import Analysis, Article, ArticleDerivation, RunSummary
 
 if TYPE_CHECKING:
@@ -152,18 +153,20 @@ def show(
     """Print one article: metadata with provenance, clean text, what was removed,
     the quotes, events and time expressions found in it, and the articles it
     was built from, sentence by sentence."""
-    article, analysis, names, derivation, sources, copies = with_store(
+    article, analysis, names, derivation, sources, copies, quoting = with_store(
         config_file, db, lambda store: _article_and_analysis(store, article_id))
     if as_json:
         record = article_record(article, {"class": derivation.klass, "share": derivation.share})
         record["derived_from"] = [derivation_record(d) for d in derivation.sources]
         record["copied_by"] = copies
+        record["quote_groups"] = [quote_group_record(g, quoting[1]) for g in quoting[0]]
         out.print_json(json.dumps(record, ensure_ascii=False))
         return
     _print_article(article)
     if analysis is not None:
         _print_analysis(article, analysis, names)
     _print_derivation(article, derivation, sources, copies)
+    _print_quote_groups(article, *quoting)
 
 
 def _article_and_analysis(store: "Store", article_id: str):
@@ -172,7 +175,7 @@ def _article_and_analysis(store: "Store", article_id: str):
     derivation = api.get_derivation(store, article)
     sources = {d.source_id: store.get(d.source_id) for d in derivation.sources}
     return (article, analysis, api.entity_names(store, analysis) if analysis else {}, derivation,
-            sources, api.derived_from(store, article.id))
+            sources, api.derived_from(store, article.id), api.quote_groups_of(store, article.id))
 
 
 KIND_STYLE = {"verbatim": "red", "rewritten": "yellow", "own": "green"}
@@ -235,6 +238,41 @@ def _print_analysis(article: Article, analysis: Analysis, names: dict[str, str])
     for timex in analysis.timexes:
         out.print(f"{escape(timex.text)} [dim]→[/] {escape(timex.value or 'unresolved')} "
                   f"[dim]({timex.type.lower()}, {timex.precision or '-'})[/]", highlight=False)
+
+
+def _marked_diff(ops: list[tuple[str, str, str]]) -> str:
+    """A word diff for the terminal: [-removed-] in red, {+added+} in green."""
+    parts = []
+    for tag, old, new in ops:
+        if tag == "equal":
+            parts.append(escape(old))
+            continue
+        if old:
+            parts.append(f"[red][-{escape(old)}-][/]")
+        if new:
+            parts.append(f"[green]{{+{escape(new)}+}}[/]")
+    return " ".join(parts)
+
+
+def _print_quote_groups(article: Article, groups: list, repeats: list) -> None:
+    shared = [g for g in groups if len({r.article_id for r in g.renderings}) > 1 or
+              any(g.id in (r.group_id, r.other_id) for r in repeats)]
+    out.rule(f"quotations carried by other articles ({len(shared)})")
+    for group in shared:
+        first = next(r for r in group.renderings if r.article_id == group.earliest)
+        mine = "this article" if group.earliest == article.id else group.earliest
+        out.print(f"[bold]{escape(group.id)}[/] [dim]{escape(group.speaker or '?')}; earliest: "
+                  f"{mine}[/]", highlight=False)
+        out.print(f"  {escape(first.text[:160])}", highlight=False)
+        for r in group.renderings:
+            if r is first:
+                continue
+            out.print(f"  [dim]{r.article_id} ({r.score:.0f}):[/] "
+                      f"{_marked_diff(quote_diff(first.text, r.text))}", highlight=False)
+        for r in repeats:
+            if group.id in (r.group_id, r.other_id):
+                other = r.other_id if r.group_id == group.id else r.group_id
+                out.print(f"  [magenta]repeated on another occasion[/]: {escape(other)}")
 
 
 @app.command()

@@ -20,7 +20,8 @@ from typing import Any, Callable, Iterable, Iterator
 
 from .errors import ConfigError
 from .link.derive import summarise, text_of
-from .model import Analysis, Article, Derivation, Entity, Metadata
+from .link.quotes import diff
+from .model import Analysis, Article, Derivation, Entity, Metadata, QuoteGroup, QuoteRepeat
 
 AnalysisOf = Callable[[str], "Analysis | None"]
 
@@ -34,6 +35,8 @@ class Contents:
     analyses: AnalysisOf = lambda _: None
     entities: Iterable[Entity] = ()
     derivations: Iterable[Derivation] = ()
+    quote_groups: Iterable[QuoteGroup] = ()
+    quote_repeats: Iterable[QuoteRepeat] = ()
 
     def __post_init__(self) -> None:
         self.derivations = list(self.derivations)
@@ -50,9 +53,9 @@ SECTIONS = ("articles", "entities", "quotes", "quote_groups", "events", "derivat
             "mentions", "timexes")
 # Analysis sections whose records belong to one article each.
 PER_ARTICLE = ("mentions", "timexes", "quotes", "events")
-LATER = ("quote_groups", "stories")  # filled by the next parts of the linking stage
+LATER = ("stories",)  # filled by the next parts of the linking stage
 RECORD_TYPES = {"mentions": "mention", "timexes": "timex", "quotes": "quote", "events": "event",
-                "derivations": "derivation"}
+                "derivations": "derivation", "quote_groups": "quote_group"}
 SCHEMA_PATH = Path(__file__).with_name("export.schema.json")
 CSV_COLUMNS = ("id", "source", "url", "outlet", "title", "byline", "dateline", "published",
                "published_source", "language", "text", "removed", "derivation_class",
@@ -76,6 +79,20 @@ def article_record(article: Article, derivation: dict[str, Any] | None = None) -
         "offsets": [[s.clean_start, s.raw_start, s.length] for s in article.offsets.segments],
         "derivation": derivation or {"class": "non-derived", "share": 0.0},
     }
+
+
+def quote_group_record(group: QuoteGroup, repeats: Iterable[QuoteRepeat] = ()) -> dict[str, Any]:
+    """A quote group with each rendering's word diff from the earliest one."""
+    first = next(r for r in group.renderings if r.article_id == group.earliest)
+    return {"id": group.id, "speaker": group.speaker, "occasion": group.occasion,
+            "earliest": group.earliest, "rule": group.rule,
+            "renderings": [{"article_id": r.article_id, "seq": r.seq, "text": r.text,
+                            "published": r.published, "score": r.score,
+                            "diff": [list(op) for op in diff(first.text, r.text)]}
+                           for r in group.renderings],
+            "repeats": [{"group_id": r.other_id if r.group_id == group.id else r.group_id,
+                         "score": r.score} for r in repeats
+                        if group.id in (r.group_id, r.other_id)]}
 
 
 def derivation_record(derivation: Derivation) -> dict[str, Any]:
@@ -110,6 +127,8 @@ def document(contents: Contents) -> dict[str, list]:
             doc[section].append(record)
     doc["entities"] = [entity_record(e) for e in contents.entities]
     doc["derivations"] = [derivation_record(d) for d in contents.derivations]
+    repeats = list(contents.quote_repeats)
+    doc["quote_groups"] = [quote_group_record(g, repeats) for g in contents.quote_groups]
     return doc
 
 
@@ -137,6 +156,9 @@ def _jsonl(contents: Contents, out: io.TextIOBase) -> int:
         line("entity", entity_record(entity))
     for derivation in contents.derivations:
         line("derivation", derivation_record(derivation))
+    repeats = list(contents.quote_repeats)
+    for group in contents.quote_groups:
+        line("quote_group", quote_group_record(group, repeats))
     return count
 
 
@@ -158,15 +180,11 @@ def _csv(contents: Contents, out: io.TextIOBase) -> int:
 WRITERS = {"json": _json, "jsonl": _jsonl, "csv": _csv}
 
 
-def write(articles: Iterable[Article], fmt: str, out: Path | str, *,
-          analyses: AnalysisOf = lambda _: None, entities: Iterable[Entity] = (),
-          derivations: Iterable[Derivation] = ()) -> int:
-    """Write to ``out`` (``-`` for stdout) via a temporary file, so a failed
-    export never leaves half a file where a good one was; ``analyses`` gives
-    an article's analysis by id."""
+def write(contents: Contents, fmt: str, out: Path | str) -> int:
+    """Write ``contents`` to ``out`` (``-`` for stdout) via a temporary file,
+    so a failed export never leaves half a file where a good one was."""
     if fmt not in WRITERS:
         raise ConfigError(f"unknown export format {fmt!r}; choose one of: {', '.join(FORMATS)}")
-    contents = Contents(articles, analyses, entities, derivations)
     if str(out) == "-":
         return WRITERS[fmt](contents, sys.stdout)
     target = Path(out)

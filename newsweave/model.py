@@ -345,12 +345,55 @@ class ArticleDerivation:
 
 
 @dataclass(frozen=True)
+class QuoteRendering:
+    """One article's rendering of a quotation: the quote (``seq``, its place
+    in the article's analysis, and its text), the article's date, and how
+    close it is to the group's other renderings (0-100)."""
+
+    group_id: str
+    article_id: str
+    seq: int
+    text: str
+    score: float
+    published: str | None = None
+
+
+@dataclass(frozen=True)
+class QuoteGroup:
+    """Every rendering of one quotation on one occasion: exact, truncated,
+    reworded or translated differently. ``occasion`` is the story the
+    renderings belong to (None when not known); ``earliest`` the article that
+    carried it first (by publication date, then by when it was read)."""
+
+    id: str
+    speaker: str | None
+    occasion: str | None
+    earliest: str
+    renderings: tuple[QuoteRendering, ...]
+    rule: str
+
+
+@dataclass(frozen=True)
+class QuoteRepeat:
+    """The same words by the same speaker on another occasion: two groups
+    linked, not merged."""
+
+    group_id: str
+    other_id: str
+    score: float
+
+
+@dataclass(frozen=True)
 class Links:
     """What linking found for one batch of new articles against the store and
-    each other. Each list holds only new records; the store merges them."""
+    each other. Each list holds only new or changed records; the store merges
+    them (a quote group is written whole: its renderings so far)."""
 
     derivations: tuple[Derivation, ...] = ()
     link_keys: tuple[tuple[str, int], ...] = ()  # (article id, candidate-search key)
+    quote_groups: tuple[QuoteGroup, ...] = ()
+    quote_repeats: tuple[QuoteRepeat, ...] = ()
+    quote_keys: tuple[tuple[str, int], ...] = ()  # (quote group id, key)
 
 
 @dataclass(frozen=True)

@@ -55,7 +55,7 @@ class Batch:
             fresh = list({a.id: a for a, _ in self.items if a.id in self.new_ids}.values())
             found, entities = analyse(fresh, self.index, model=config.model,
                                       batch_size=config.batch_size, failed=summary.skipped)
-            links = link_batch(fresh, store, limit=config.link_candidates)
+            links = link_batch(fresh, found, store, limit=config.link_candidates)
             store.commit(BatchResult(
                 items=tuple(self.items), new_ids=frozenset(self.new_ids), analyses=tuple(found),
                 entities=tuple(entities), moved=tuple(sorted(self.index.take_absorbed().items())),

@@ -20,7 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import StoreError
 from ..model import (Analysis, Article, ArticleSummary, BatchResult, Derivation, Entity, Field,
-                     Metadata, OffsetMap, Removed, Segment, StoredText)
+                     Metadata, OffsetMap, QuoteGroup, QuoteRepeat, Removed, Segment, StoredText)
 from . import analyses, links, schema
 from .schema import articles, fields, removed, segments, sources, versions
 
@@ -108,8 +108,8 @@ class Store:
                 analyses.save_entities(connection, list(result.entities))
                 for analysis in result.analyses:
                     analyses.save_analysis(connection, analysis, now)
-                analyses.repoint_entities(connection, dict(result.moved))
                 links.save_links(connection, result.links)
+                analyses.repoint_entities(connection, dict(result.moved))
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot write to store {self.db!r}: {_reason(exc)}") from None
 
@@ -126,6 +126,20 @@ class Store:
                     source_id: str | None = None) -> list[Derivation]:
         with self.engine.connect() as connection:
             return links.load_derivations(connection, article_id=article_id, source_id=source_id)
+
+    def quote_candidates(self, keys: Iterable[int]) -> dict[str, int]:
+        """Stored quote groups sharing search keys with ``keys``, and how many."""
+        with self.engine.connect() as connection:
+            return links.quote_candidates(connection, keys)
+
+    def quote_groups(self, ids: Sequence[str] | None = None, *,
+                     article_id: str | None = None) -> list[QuoteGroup]:
+        with self.engine.connect() as connection:
+            return links.load_quote_groups(connection, ids, article_id=article_id)
+
+    def quote_repeats(self, ids: Sequence[str] | None = None) -> list[QuoteRepeat]:
+        with self.engine.connect() as connection:
+            return links.load_quote_repeats(connection, ids)
 
     def count(self) -> int:
         with self.engine.connect() as connection:

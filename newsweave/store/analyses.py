@@ -11,7 +11,8 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
 from ..model import Analysis, Entity, Event, Mention, Quote, Role, Timex
-from .schema import aliases, analyses, entities, events, mentions, quotes, roles, timexes
+from .schema import (aliases, analyses, entities, events, mentions, quote_groups, quotes, roles,
+                     timexes)
 
 # Span records stored field for field; their order in each table is ``seq``.
 SPAN_TABLES = ((mentions, Mention, "mentions"), (timexes, Timex, "timexes"),
@@ -50,6 +51,8 @@ def repoint_entities(connection: Connection, moved: dict[str, str]) -> None:
         connection.execute(update(mentions).where(mentions.c.entity == old).values(entity=new))
         for column in ("speaker", "addressee"):
             connection.execute(update(quotes).where(quotes.c[column] == old).values({column: new}))
+        connection.execute(update(quote_groups).where(quote_groups.c.speaker == old)
+                           .values(speaker=new))
         rows = connection.execute(select(events.c.article_id, events.c.seq, events.c.participants)
                                   .where(events.c.participants.contains(json.dumps(old))))
         for row in rows.all():

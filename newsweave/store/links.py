@@ -5,12 +5,14 @@ from __future__ import annotations
 import dataclasses
 from typing import Iterable, Sequence
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select, update
 from sqlalchemy.engine import Connection
 
-from ..model import AlignedSentence, Derivation, Links, StoredText
+from ..model import (AlignedSentence, Derivation, Links, QuoteGroup, QuoteRendering, QuoteRepeat,
+                     StoredText)
 from .analyses import insert_ignore
-from .schema import aligned_sentences, articles, derivations, link_keys
+from .schema import (aligned_sentences, articles, derivations, link_keys, quote_groups,
+                     quote_keys, quote_renderings, quote_repeats, quotes)
 
 CHUNK = 500  # keys per IN (...) query, well under every engine's parameter limit
 
@@ -24,6 +26,24 @@ def save_links(connection: Connection, links: Links) -> None:
         insert_ignore(connection, aligned_sentences, [
             dict(article_id=d.article_id, source_id=d.source_id, seq=i,
                  **dataclasses.asdict(s)) for i, s in enumerate(d.sentences)])
+    for group in links.quote_groups:
+        _save_group(connection, group)
+    insert_ignore(connection, quote_repeats, [dict(group_id=r.group_id, other_id=r.other_id,
+                                                   score=r.score) for r in links.quote_repeats])
+    insert_ignore(connection, quote_keys, [dict(key=k, group_id=g) for g, k in links.quote_keys])
+
+
+def _save_group(connection: Connection, group: QuoteGroup) -> None:
+    """A new group, or a stored one with its renderings so far (new ones added)."""
+    values = dict(speaker=group.speaker, occasion=group.occasion, earliest=group.earliest,
+                  rule=group.rule)
+    done = connection.execute(update(quote_groups).where(quote_groups.c.id == group.id)
+                              .values(**values)).rowcount
+    if not done:
+        insert_ignore(connection, quote_groups, [dict(id=group.id, **values)])
+    insert_ignore(connection, quote_renderings, [
+        dict(article_id=r.article_id, seq=r.seq, group_id=group.id, position=i, score=r.score)
+        for i, r in enumerate(group.renderings)])
 
 
 def shared_keys(connection: Connection, keys: Iterable[int]) -> dict[str, int]:
@@ -70,3 +90,56 @@ def _sentences(connection: Connection, article_id: str,
              .order_by(aligned_sentences.c.seq))
     return tuple(AlignedSentence(r.start, r.end, r.kind, r.source_start, r.source_end, r.score)
                  for r in connection.execute(query))
+
+
+def quote_candidates(connection: Connection, keys: Iterable[int]) -> dict[str, int]:
+    """Stored quote groups sharing any of ``keys``, with how many they share."""
+    found: dict[str, int] = {}
+    ordered = sorted(set(keys))
+    for i in range(0, len(ordered), CHUNK):
+        query = (select(quote_keys.c.group_id, func.count())
+                 .where(quote_keys.c.key.in_(ordered[i:i + CHUNK]))
+                 .group_by(quote_keys.c.group_id))
+        for group_id, count in connection.execute(query):
+            found[group_id] = found.get(group_id, 0) + count
+    return found
+
+
+def load_quote_groups(connection: Connection, ids: Sequence[str] | None = None,
+                      *, article_id: str | None = None) -> list[QuoteGroup]:
+    """Quote groups by id (every group when ``ids`` is None; those with a
+    rendering in ``article_id`` when given), renderings in order of arrival."""
+    query = select(quote_groups).order_by(quote_groups.c.id)
+    if ids is not None:
+        query = query.where(quote_groups.c.id.in_(list(ids)))
+    if article_id is not None:
+        query = query.where(quote_groups.c.id.in_(
+            select(quote_renderings.c.group_id).where(quote_renderings.c.article_id == article_id)))
+    groups = list(connection.execute(query))
+    if not groups:
+        return []
+    rows = connection.execute(
+        select(quote_renderings.c.group_id, quote_renderings.c.article_id, quote_renderings.c.seq,
+               quote_renderings.c.score, quotes.c.text, articles.c.published)
+        .join(quotes, (quotes.c.article_id == quote_renderings.c.article_id)
+              & (quotes.c.seq == quote_renderings.c.seq))
+        .join(articles, articles.c.id == quote_renderings.c.article_id)
+        .where(quote_renderings.c.group_id.in_([g.id for g in groups]))
+        .order_by(quote_renderings.c.group_id, quote_renderings.c.position))
+    renderings: dict[str, list[QuoteRendering]] = {}
+    for r in rows:
+        renderings.setdefault(r.group_id, []).append(
+            QuoteRendering(r.group_id, r.article_id, r.seq, r.text, r.score, r.published))
+    return [QuoteGroup(g.id, g.speaker, g.occasion, g.earliest, tuple(renderings.get(g.id, ())),
+                       g.rule) for g in groups]
+
+
+def load_quote_repeats(connection: Connection, ids: Sequence[str] | None = None
+                       ) -> list[QuoteRepeat]:
+    """Repeats touching any of ``ids`` (all when None)."""
+    query = select(quote_repeats).order_by(quote_repeats.c.group_id, quote_repeats.c.other_id)
+    if ids is not None:
+        wanted = list(ids)
+        query = query.where(quote_repeats.c.group_id.in_(wanted)
+                            | quote_repeats.c.other_id.in_(wanted))
+    return [QuoteRepeat(r.group_id, r.other_id, r.score) for r in connection.execute(query)]

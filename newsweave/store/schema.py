@@ -201,3 +201,43 @@ aligned_sentences = Table(
     ForeignKeyConstraint(["article_id", "source_id"],
                          ["derivations.article_id", "derivations.source_id"], ondelete="CASCADE"),
 )
+
+
+# --- Quote groups (migration 0004; link/quotes.py) ---
+
+quote_groups = Table(
+    "quote_groups", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("speaker", String(64), index=True),
+    Column("occasion", String(64)),
+    _article_ref("earliest", primary=False),
+    Column("rule", String(64), nullable=False),
+)
+
+quote_renderings = Table(
+    "quote_renderings", metadata,
+    Column("article_id", String(16), primary_key=True),
+    Column("seq", Integer, primary_key=True),
+    Column("group_id", String(64), ForeignKey("quote_groups.id", ondelete="CASCADE"),
+           nullable=False, index=True),
+    Column("position", Integer, nullable=False),  # order of arrival in the group
+    Column("score", Float, nullable=False),
+    ForeignKeyConstraint(["article_id", "seq"], ["quotes.article_id", "quotes.seq"],
+                         ondelete="CASCADE"),
+)
+
+quote_repeats = Table(
+    "quote_repeats", metadata,
+    Column("group_id", String(64), ForeignKey("quote_groups.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("other_id", String(64), ForeignKey("quote_groups.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("score", Float, nullable=False),
+)
+
+quote_keys = Table(
+    "quote_keys", metadata,
+    Column("key", BigInteger, primary_key=True),
+    Column("group_id", String(64), ForeignKey("quote_groups.id", ondelete="CASCADE"),
+           primary_key=True),
+)

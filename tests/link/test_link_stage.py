@@ -14,7 +14,7 @@ from newsweave import api
 from newsweave.config import Config
 from newsweave.link import derive
 from newsweave.link.batch import link_batch
-from newsweave.model import RawDoc
+from newsweave.model import Analysis, RawDoc
 from newsweave.clean import clean
 from newsweave.export import SCHEMA_PATH
 
@@ -71,6 +71,12 @@ def test_link_batch_reads_only_candidates(store):
         def shared_keys(self, keys):
             return {"stored-copy": len(keys), "stranger": 1}
 
+        def quote_candidates(self, keys):
+            return {}
+
+        def quote_groups(self, ids):
+            return []
+
         def stored_texts(self, ids):
             self.asked.extend(ids)
             texts = {"stored-copy": SOURCE, "stranger": UNRELATED}
@@ -79,7 +85,7 @@ def test_link_batch_reads_only_candidates(store):
 
     view = View()
     article = clean(RawDoc("new.txt", REWRITE, "text"), reference=date(2023, 3, 5))
-    links = link_batch([article], view, limit=1)
+    links = link_batch([article], [Analysis(article.id)], view, limit=1)
     assert view.asked == ["stored-copy"]
     assert [(d.article_id, d.source_id) for d in links.derivations] == [(article.id, "stored-copy")]
     assert {a for a, _ in links.link_keys} == {article.id} and len(links.link_keys) > 10
