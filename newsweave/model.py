@@ -384,6 +384,44 @@ class QuoteRepeat:
 
 
 @dataclass(frozen=True)
+class EventReport:
+    """One article's account of a real-world event: its per-article event
+    (``seq``, the event's place in the article's analysis) and what it says."""
+
+    group_id: str
+    article_id: str
+    seq: int
+    kind: str
+    participants: tuple[str, ...]
+    place: str | None
+    date: str | None
+    status: str
+    published: str | None = None
+
+
+@dataclass(frozen=True)
+class EventGroup:
+    """One real-world event and every report of it. ``participants``,
+    ``place``, ``date`` and ``status`` are reconciled over the reports;
+    ``disagreements`` keeps each value a report gives that differs from the
+    reconciled one, as ``(field, value, article ids)``; ``status_history``
+    the status as the reports gave it, in publication order, as
+    ``(published, status, article id)``. ``occasion`` is the story."""
+
+    id: str
+    kind: str
+    participants: tuple[str, ...]
+    place: str | None
+    date: str | None
+    status: str
+    occasion: str | None
+    reports: tuple[EventReport, ...]
+    disagreements: tuple[tuple[str, str, tuple[str, ...]], ...]
+    status_history: tuple[tuple[str | None, str, str], ...]
+    rule: str
+
+
+@dataclass(frozen=True)
 class Links:
     """What linking found for one batch of new articles against the store and
     each other. Each list holds only new or changed records; the store merges
