@@ -17,7 +17,7 @@ from .errors import NotFound
 from .ingest import iter_files
 from .link.derive import summarise, text_of
 from .model import (Analysis, Article, ArticleDerivation, ArticleSummary, QuoteGroup, QuoteRepeat,
-                    RunSummary, Skipped)
+                    RunSummary, Skipped, Story, StoryMember)
 from .store import Store
 
 
@@ -78,6 +78,15 @@ def quote_groups_of(store: Store, article_id: str) -> tuple[list[QuoteGroup], li
     return groups, store.quote_repeats([g.id for g in groups])
 
 
+def story_of(store: Store, article_id: str) -> tuple[Story | None, list[StoryMember]]:
+    """The story an article belongs to and its members (None, [] if none)."""
+    found = store.stories_of([article_id]).get(article_id)
+    if found is None:
+        return None, []
+    [story] = store.stories([found])
+    return story, store.story_members(found)
+
+
 def entity_names(store: Store, analysis: Analysis) -> dict[str, str]:
     """Canonical names of the entities an analysis refers to, by id."""
     wanted = {m.entity for m in analysis.mentions} | {
@@ -91,5 +100,6 @@ def export(store: Store, fmt: str, out: Path) -> int:
     contents = _export.Contents(store.iter_articles(), analyses=store.analysis,
                                 entities=store.entities(), derivations=store.derivations(),
                                 quote_groups=store.quote_groups(),
-                                quote_repeats=store.quote_repeats())
+                                quote_repeats=store.quote_repeats(), stories=store.stories(),
+                                story_members=store.story_members())
     return _export.write(contents, fmt, out)

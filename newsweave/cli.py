@@ -18,7 +18,8 @@ from . import api
 from .link.quotes import diff as quote_diff
 from .config import Config, load_config
 from .errors import NewsweaveError
-from .export import FORMATS, article_record, derivation_record, quote_group_record
+from .export import (FORMATS, article_record, derivation_record, quote_group_record,
+                     story_records)
 from .model import Analysis, Article, ArticleDerivation, RunSummary
 
 if TYPE_CHECKING:
@@ -153,18 +154,20 @@ def show(
     """Print one article: metadata with provenance, clean text, what was removed,
     the quotes, events and time expressions found in it, and the articles it
     was built from, sentence by sentence."""
-    article, analysis, names, derivation, sources, copies, quoting = with_store(
+    article, analysis, names, derivation, sources, copies, quoting, story = with_store(
         config_file, db, lambda store: _article_and_analysis(store, article_id))
     if as_json:
         record = article_record(article, {"class": derivation.klass, "share": derivation.share})
         record["derived_from"] = [derivation_record(d) for d in derivation.sources]
         record["copied_by"] = copies
         record["quote_groups"] = [quote_group_record(g, quoting[1]) for g in quoting[0]]
+        record["story"] = story_records([story[0]], story[1])[0] if story[0] else None
         out.print_json(json.dumps(record, ensure_ascii=False))
         return
     _print_article(article)
     if analysis is not None:
         _print_analysis(article, analysis, names)
+    _print_story(article, *story)
     _print_derivation(article, derivation, sources, copies)
     _print_quote_groups(article, *quoting)
 
@@ -175,7 +178,19 @@ def _article_and_analysis(store: "Store", article_id: str):
     derivation = api.get_derivation(store, article)
     sources = {d.source_id: store.get(d.source_id) for d in derivation.sources}
     return (article, analysis, api.entity_names(store, analysis) if analysis else {}, derivation,
-            sources, api.derived_from(store, article.id), api.quote_groups_of(store, article.id))
+            sources, api.derived_from(store, article.id), api.quote_groups_of(store, article.id),
+            api.story_of(store, article.id))
+
+
+def _print_story(article: Article, story, members: list) -> None:
+    if story is None:
+        return
+    days = " to ".join(dict.fromkeys(d for d in (story.first, story.last) if d)) or "undated"
+    out.rule(f"story: {escape(story.title or story.id)}")
+    out.print(f"[dim]{escape(story.id)}; {days}; {story.count} articles[/]", highlight=False)
+    others = [m.article_id for m in members if m.article_id != article.id]
+    if others:
+        out.print(f"with {', '.join(others)}", highlight=False)
 
 
 KIND_STYLE = {"verbatim": "red", "rewritten": "yellow", "own": "green"}

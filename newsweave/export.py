@@ -21,7 +21,8 @@ from typing import Any, Callable, Iterable, Iterator
 from .errors import ConfigError
 from .link.derive import summarise, text_of
 from .link.quotes import diff
-from .model import Analysis, Article, Derivation, Entity, Metadata, QuoteGroup, QuoteRepeat
+from .model import (Analysis, Article, Derivation, Entity, Metadata, QuoteGroup, QuoteRepeat, Story,
+                    StoryMember)
 
 AnalysisOf = Callable[[str], "Analysis | None"]
 
@@ -37,6 +38,8 @@ class Contents:
     derivations: Iterable[Derivation] = ()
     quote_groups: Iterable[QuoteGroup] = ()
     quote_repeats: Iterable[QuoteRepeat] = ()
+    stories: Iterable[Story] = ()
+    story_members: Iterable[StoryMember] = ()
 
     def __post_init__(self) -> None:
         self.derivations = list(self.derivations)
@@ -53,9 +56,8 @@ SECTIONS = ("articles", "entities", "quotes", "quote_groups", "events", "derivat
             "mentions", "timexes")
 # Analysis sections whose records belong to one article each.
 PER_ARTICLE = ("mentions", "timexes", "quotes", "events")
-LATER = ("stories",)  # filled by the next parts of the linking stage
 RECORD_TYPES = {"mentions": "mention", "timexes": "timex", "quotes": "quote", "events": "event",
-                "derivations": "derivation", "quote_groups": "quote_group"}
+                "derivations": "derivation", "quote_groups": "quote_group", "stories": "story"}
 SCHEMA_PATH = Path(__file__).with_name("export.schema.json")
 CSV_COLUMNS = ("id", "source", "url", "outlet", "title", "byline", "dateline", "published",
                "published_source", "language", "text", "removed", "derivation_class",
@@ -95,6 +97,18 @@ def quote_group_record(group: QuoteGroup, repeats: Iterable[QuoteRepeat] = ()) -
                         if group.id in (r.group_id, r.other_id)]}
 
 
+def story_records(stories: Iterable[Story], members: Iterable[StoryMember]) -> list[dict[str, Any]]:
+    """Each story with its articles (id, how it joined), in the stories' order."""
+    by_story: dict[str, list[StoryMember]] = {}
+    for member in members:
+        by_story.setdefault(member.story_id, []).append(member)
+    return [{"id": s.id, "title": s.title, "first": s.first, "last": s.last, "count": s.count,
+             "rule": s.rule,
+             "articles": [{"article_id": m.article_id, "score": m.score, "opened": m.opened}
+                          for m in by_story.get(s.id, [])]}
+            for s in stories]
+
+
 def derivation_record(derivation: Derivation) -> dict[str, Any]:
     return {"article_id": derivation.article_id, "source_id": derivation.source_id,
             "share": derivation.share, "direction": derivation.direction, "rule": derivation.rule,
@@ -129,6 +143,7 @@ def document(contents: Contents) -> dict[str, list]:
     doc["derivations"] = [derivation_record(d) for d in contents.derivations]
     repeats = list(contents.quote_repeats)
     doc["quote_groups"] = [quote_group_record(g, repeats) for g in contents.quote_groups]
+    doc["stories"] = story_records(contents.stories, contents.story_members)
     return doc
 
 
@@ -159,6 +174,8 @@ def _jsonl(contents: Contents, out: io.TextIOBase) -> int:
     repeats = list(contents.quote_repeats)
     for group in contents.quote_groups:
         line("quote_group", quote_group_record(group, repeats))
+    for story in story_records(contents.stories, contents.story_members):
+        line("story", story)
     return count
 
 

@@ -432,6 +432,9 @@ class Links:
     quote_groups: tuple[QuoteGroup, ...] = ()
     quote_repeats: tuple[QuoteRepeat, ...] = ()
     quote_keys: tuple[tuple[str, int], ...] = ()  # (quote group id, key)
+    stories: tuple["Story", ...] = ()
+    story_members: tuple["StoryMember", ...] = ()
+    story_merges: tuple["StoryMerge", ...] = ()
 
 
 @dataclass(frozen=True)
@@ -481,3 +484,18 @@ class StoryMerge:
     into: str
     score: float
     rule: str
+
+
+@dataclass(frozen=True)
+class Story:
+    """Articles about one story: its title (its first article's), its day
+    range, how many articles, and what the clusterer knows of it
+    (``profile``: ``link.stories.Profile.to_record()``, a JSON-able dict)."""
+
+    id: str
+    title: str | None
+    first: str | None
+    last: str | None
+    count: int
+    profile: dict = field(default_factory=dict, compare=False, repr=False)
+    rule: str = ""

@@ -1,25 +1,36 @@
 """The link stage for one batch: new articles against the store and each other.
 
-For each new article, in input order: its candidate-search keys
-(``candidates``), the stored articles and the batch's earlier articles that
-share most of them, and a sentence alignment with each candidate
-(``derive``). Nothing scans the store: candidates come from the
-``link_keys`` index, and only their texts are read. The same input in the
-same order gives the same links. Then each analysed quote joins the group of
-its quotation or opens one (``quotes``).
+For each new article, in input order:
+
+1. its candidate-search keys (``candidates``) and the stored articles and
+   earlier articles of the batch that share most of them: the only articles
+   it is compared with. Nothing scans the store; only the candidates' texts
+   and their stories are read;
+2. its story (``stories``): the best of the candidates' stories, or a new one;
+3. a sentence alignment with each candidate of the same story (``derive``):
+   copies and rewrites. A copy tells the story its source tells; reports of
+   other events that share a quotation or a paragraph of background are
+   not copies of each other.
+
+Then each analysed quote joins the group of its quotation on the article's
+occasion (its story) or opens one (``quotes``). The same input in the same
+order gives the same links.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass, field
 from typing import Protocol, Sequence
 
-from ..model import Analysis, Article, Derivation, Links, StoredText
-from . import candidates
+from ..model import (Analysis, Article, Derivation, Links, Story, StoredText, StoryMember,
+                     StoryMerge)
+from . import candidates, stories
 from .derive import Text, derive_pair, text_of
 from .quotes import Quoting, QuoteView
 
 DEFAULT_CANDIDATES = 10
+TITLE_CHARS = 160
 
 
 class LinkView(QuoteView, Protocol):
@@ -29,46 +40,101 @@ class LinkView(QuoteView, Protocol):
 
     def stored_texts(self, ids: Sequence[str]) -> list[StoredText]: ...
 
+    def stories_of(self, article_ids: Sequence[str]) -> dict[str, str]: ...
+
+    def stories(self, ids: Sequence[str]) -> list[Story]: ...
+
 
 def _text_of_stored(stored: StoredText) -> Text:
     return Text(stored.id, stored.text, stored.published, outlet=stored.outlet)
 
 
-def link_batch(articles: Sequence[Article], analyses: Sequence[Analysis], view: LinkView, *,
-               limit: int = DEFAULT_CANDIDATES) -> Links:
-    """Derivations among ``articles`` (new, not yet stored) and between each
-    of them and the ``limit`` best stored candidates; the quote groups their
-    quotes (in ``analyses``, one per article) join or open; and the keys that
-    make them findable by later batches."""
-    derivations, link_keys = _derivations(articles, view, limit)
-    quoting = Quoting(view, limit=limit)
-    for article, analysis in zip(articles, analyses):
-        quoting.add_article(article, analysis, occasion=None)
-    groups, repeats, quote_keys = quoting.results()
-    return Links(derivations=derivations, link_keys=link_keys, quote_groups=groups,
-                 quote_repeats=repeats, quote_keys=quote_keys)
+def title_of(article: Article) -> str:
+    """A story's title: its first article's headline, else its first line."""
+    title = article.meta.value("title") or article.text.strip().split("\n", 1)[0]
+    return title[:TITLE_CHARS]
 
 
-def _derivations(articles: Sequence[Article], view: LinkView, limit: int):
-    texts = [text_of(article) for article in articles]
-    batch_keys: list[set[int]] = []
-    found: list[Derivation] = []
-    link_keys: list[tuple[str, int]] = []
-    for i, text in enumerate(texts):
-        own = candidates.keys(text)
-        shared = Counter(view.shared_keys(own)) if own else Counter()
-        for j in range(i):  # earlier articles of this batch are candidates too
-            if texts[j].id != text.id and (common := len(own & batch_keys[j])):
-                shared[texts[j].id] += common
+@dataclass
+class _Batch:
+    """What the loop over a batch's articles has found so far."""
+
+    view: LinkView
+    limit: int
+    texts: list[Text] = field(default_factory=list)
+    keys: list[set[int]] = field(default_factory=list)
+    derivations: list[Derivation] = field(default_factory=list)
+    link_keys: list[tuple[str, int]] = field(default_factory=list)
+    clusterer: stories.Clusterer = field(default_factory=stories.Clusterer)
+    titles: dict[str, str] = field(default_factory=dict)  # story id -> title
+    members: list[StoryMember] = field(default_factory=list)
+
+    def candidates(self, text: Text, own: set[int]) -> list[str]:
+        """Ids of the stored or earlier batch articles sharing most keys."""
+        shared = Counter(self.view.shared_keys(own)) if own else Counter()
+        for earlier, their_keys in zip(self.texts, self.keys):
+            if earlier.id != text.id and (common := len(own & their_keys)):
+                shared[earlier.id] += common
         shared.pop(text.id, None)
-        chosen = candidates.rank(dict(shared), limit=limit)
-        earlier = {t.id: t for t in texts[:i]}
+        return candidates.rank(dict(shared), limit=self.limit)
+
+    def derive(self, text: Text, chosen: list[str]) -> None:
+        earlier = {t.id: t for t in self.texts}
         stored = {s.id: _text_of_stored(s)
-                  for s in view.stored_texts([c for c in chosen if c not in earlier])}
+                  for s in self.view.stored_texts([c for c in chosen if c not in earlier])}
         for candidate in chosen:
             other = earlier.get(candidate) or stored.get(candidate)
             if other is not None and (derivation := derive_pair(text, other)) is not None:
-                found.append(derivation)
-        batch_keys.append(own)
-        link_keys.extend((text.id, key) for key in sorted(own))
-    return tuple(found), tuple(link_keys)
+                self.derivations.append(derivation)
+
+    def place(self, article: Article, profile: stories.Profile, chosen: list[str]) -> list[str]:
+        """Put the article in the best story of its candidates, or a new one;
+        returns the candidates in that story."""
+        in_batch = {c: self.clusterer.members[c] for c in chosen if c in self.clusterer.members}
+        stored = self.view.stories_of([c for c in chosen if c not in in_batch])
+        wanted = sorted(set(stored.values()) - set(self.clusterer.stories))
+        for story in self.view.stories(wanted):
+            self.clusterer.stories[story.id] = stories.Profile.from_record(story.profile)
+            self.titles.setdefault(story.id, story.title)
+        known = set(in_batch.values()) | set(stored.values())
+        everything = self.clusterer.stories  # the clusterer decides among the candidates' only
+        self.clusterer.stories = {k: v for k, v in everything.items() if k in known}
+        member = self.clusterer.add(article.id, profile)
+        self.clusterer.stories = {**everything, **self.clusterer.stories}
+        if member.opened:
+            self.titles[member.story_id] = title_of(article)
+        self.members.append(member)
+        story_of = {**stored, **in_batch}
+        return [c for c in chosen if story_of.get(c) == member.story_id]
+
+    def stories(self) -> tuple[Story, ...]:
+        touched = sorted({m.story_id for m in self.members})
+        return tuple(Story(s, self.titles.get(s), p.first, p.last, p.count, p.to_record(),
+                           stories.RULE)
+                     for s in touched if (p := self.clusterer.stories.get(s)) is not None)
+
+
+def link_batch(articles: Sequence[Article], analyses: Sequence[Analysis], view: LinkView, *,
+               limit: int = DEFAULT_CANDIDATES) -> Links:
+    """Everything linking finds for ``articles`` (new, not yet stored; with
+    ``analyses``, one per article): derivations with the ``limit`` best
+    candidates, each article's story, the quote groups their quotes join or
+    open, and the keys that make them findable by later batches."""
+    batch = _Batch(view, limit)
+    profiles = stories.profiles(articles, analyses)
+    for article, profile in zip(articles, profiles):
+        text = text_of(article)
+        own = candidates.keys(text)
+        chosen = batch.candidates(text, own)
+        batch.derive(text, batch.place(article, profile, chosen))
+        batch.texts.append(text)
+        batch.keys.append(own)
+        batch.link_keys.extend((text.id, key) for key in sorted(own))
+    quoting = Quoting(view, limit=limit)
+    for article, analysis in zip(articles, analyses):
+        quoting.add_article(article, analysis, occasion=batch.clusterer.members.get(article.id))
+    groups, repeats, quote_keys = quoting.results()
+    return Links(derivations=tuple(batch.derivations), link_keys=tuple(batch.link_keys),
+                 quote_groups=groups, quote_repeats=repeats, quote_keys=quote_keys,
+                 stories=batch.stories(), story_members=tuple(batch.members),
+                 story_merges=tuple(batch.clusterer.merges))

@@ -13,6 +13,18 @@ candidates of a new article are the stored articles sharing the most keys.
   content words (no stop words). Articles on the same story (Jaccard 0.2)
   share a key nine times in ten, and rewrites that keep few trigrams are
   found this way.
+- ``n`` keys: per article, ``NAME_BANDS`` bands of one row over the names it
+  uses (capitalised words not opening a line or sentence): reports of one
+  event name the same people and places even when they share few other
+  words (on ECB+ dev, an earlier article of the same event is among the ten
+  best candidates for 0.994 of articles with ``d`` and ``n`` keys, 0.972
+  with ``d`` keys alone; on the seeds, SCMP's report shares no ``d`` key
+  with Sputnik's).
+
+The store counts the articles holding each key and leaves out of a query
+the keys held by more than ``store.links.MAX_POSTING`` articles (as passim
+keeps only n-grams of bounded document frequency), so the cost of a query
+does not grow with the store.
 
 On reuse-meter dev (all of it; 386 derived articles against 419 PA texts) a
 story's PA text is among an article's ten best candidates for 0.896 of the
@@ -23,6 +35,7 @@ at three times the longest posting list).
 from __future__ import annotations
 
 import hashlib
+import re
 from typing import Iterable
 
 import rensa
@@ -30,11 +43,13 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from .derive import Text, trigrams
 
-RULE = "candidates.minhash_bands.v1"
+RULE = "candidates.minhash_bands.v2"
 SEED = 1
 MIN_WORDS = 6
 SENTENCE_BANDS, SENTENCE_ROWS = 8, 3
 DOC_BANDS, DOC_ROWS = 64, 2
+NAME_BANDS = 24
+_NAME = re.compile(r"(?<=[^\W\d_][,;:]\s)[A-Z][\w'’-]+|(?<=[^\W\d_]\s)[A-Z][\w'’-]+")
 
 
 def _signature(tokens: Iterable[str], num_perm: int) -> list[int]:
@@ -70,9 +85,21 @@ def doc_keys(text: Text) -> set[int]:
     return _band_keys("d", _signature(sorted(content), DOC_BANDS * DOC_ROWS), DOC_ROWS)
 
 
+def names(text: str) -> set[str]:
+    """Capitalised words inside a sentence, casefolded: mostly names."""
+    return {m.group().casefold() for m in _NAME.finditer(text)}
+
+
+def name_keys(text: Text) -> set[int]:
+    found = names(text.text)
+    if not found:
+        return set()
+    return _band_keys("n", _signature(sorted(found), NAME_BANDS), 1)
+
+
 def keys(text: Text) -> set[int]:
     """Every candidate-search key of one article."""
-    return sentence_keys(text) | doc_keys(text)
+    return sentence_keys(text) | doc_keys(text) | name_keys(text)
 
 
 def rank(shared: dict[str, int], *, limit: int) -> list[str]:

@@ -20,7 +20,8 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import StoreError
 from ..model import (Analysis, Article, ArticleSummary, BatchResult, Derivation, Entity, Field,
-                     Metadata, OffsetMap, QuoteGroup, QuoteRepeat, Removed, Segment, StoredText)
+                     Metadata, OffsetMap, QuoteGroup, QuoteRepeat, Removed, Segment, Story,
+                     StoredText, StoryMember)
 from . import analyses, links, schema
 from .schema import articles, fields, removed, segments, sources, versions
 
@@ -140,6 +141,19 @@ class Store:
     def quote_repeats(self, ids: Sequence[str] | None = None) -> list[QuoteRepeat]:
         with self.engine.connect() as connection:
             return links.load_quote_repeats(connection, ids)
+
+    def stories_of(self, article_ids: Sequence[str]) -> dict[str, str]:
+        """The story of each of ``article_ids`` that has one."""
+        with self.engine.connect() as connection:
+            return links.stories_of(connection, article_ids)
+
+    def stories(self, ids: Sequence[str] | None = None) -> list[Story]:
+        with self.engine.connect() as connection:
+            return links.load_stories(connection, ids)
+
+    def story_members(self, story_id: str | None = None) -> list[StoryMember]:
+        with self.engine.connect() as connection:
+            return links.load_story_members(connection, story_id)
 
     def count(self) -> int:
         with self.engine.connect() as connection:

@@ -3,22 +3,28 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 from typing import Iterable, Sequence
 
 from sqlalchemy import func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
 from ..model import (AlignedSentence, Derivation, Links, QuoteGroup, QuoteRendering, QuoteRepeat,
-                     StoredText)
+                     Story, StoredText, StoryMember)
 from .analyses import insert_ignore
-from .schema import (aligned_sentences, articles, derivations, link_keys, quote_groups,
-                     quote_keys, quote_renderings, quote_repeats, quotes)
+from .schema import (aligned_sentences, articles, derivations, link_key_counts, link_keys,
+                     quote_groups,
+                     quote_keys, quote_renderings, quote_repeats, quotes, stories, story_members,
+                     story_merges)
 
 CHUNK = 500  # keys per IN (...) query, well under every engine's parameter limit
+MAX_POSTING = 1000  # a key held by more articles than this is left out of queries
 
 
 def save_links(connection: Connection, links: Links) -> None:
     insert_ignore(connection, link_keys, [dict(key=k, article_id=a) for a, k in links.link_keys])
+    _count_keys(connection, [k for _, k in links.link_keys])
     for d in links.derivations:
         insert_ignore(connection, derivations, [dict(
             article_id=d.article_id, source_id=d.source_id, share=d.share,
@@ -31,6 +37,28 @@ def save_links(connection: Connection, links: Links) -> None:
     insert_ignore(connection, quote_repeats, [dict(group_id=r.group_id, other_id=r.other_id,
                                                    score=r.score) for r in links.quote_repeats])
     insert_ignore(connection, quote_keys, [dict(key=k, group_id=g) for g, k in links.quote_keys])
+    for story in links.stories:
+        _save_story(connection, story)
+    insert_ignore(connection, story_members, [
+        dict(article_id=m.article_id, story_id=m.story_id, score=m.score, opened=m.opened,
+             rule=m.rule) for m in links.story_members])
+    for merge in links.story_merges:
+        connection.execute(update(story_members).where(story_members.c.story_id == merge.absorbed)
+                           .values(story_id=merge.into))
+        connection.execute(update(quote_groups).where(quote_groups.c.occasion == merge.absorbed)
+                           .values(occasion=merge.into))
+        insert_ignore(connection, story_merges, [dict(absorbed=merge.absorbed, into=merge.into,
+                                                      score=merge.score, rule=merge.rule)])
+        connection.execute(stories.delete().where(stories.c.id == merge.absorbed))
+
+
+def _save_story(connection: Connection, story: Story) -> None:
+    """A new story, or a stored one with its profile now."""
+    values = dict(title=story.title, first=story.first, last=story.last, count=story.count,
+                  profile=json.dumps(story.profile, sort_keys=True), rule=story.rule)
+    if not connection.execute(update(stories).where(stories.c.id == story.id)
+                              .values(**values)).rowcount:
+        insert_ignore(connection, stories, [dict(id=story.id, **values)])
 
 
 def _save_group(connection: Connection, group: QuoteGroup) -> None:
@@ -46,10 +74,38 @@ def _save_group(connection: Connection, group: QuoteGroup) -> None:
         for i, r in enumerate(group.renderings)])
 
 
+def _count_keys(connection: Connection, keys: list[int]) -> None:
+    """Add one article per key to ``link_key_counts`` (the keys of a batch
+    are each new for their article)."""
+    added: dict[int, int] = {}
+    for key in keys:
+        added[key] = added.get(key, 0) + 1
+    if not added:
+        return
+    dialect = {"sqlite": sqlite, "postgresql": postgresql}[connection.dialect.name]
+    statement = dialect.insert(link_key_counts)
+    connection.execute(statement.on_conflict_do_update(
+        index_elements=["key"],
+        set_={"articles": link_key_counts.c.articles + statement.excluded.articles}),
+        [dict(key=k, articles=n) for k, n in sorted(added.items())])
+
+
+def _selective(connection: Connection, keys: list[int]) -> list[int]:
+    """Those of ``keys`` held by at most ``MAX_POSTING`` articles."""
+    common = set()
+    for i in range(0, len(keys), CHUNK):
+        common |= set(connection.execute(
+            select(link_key_counts.c.key).where(link_key_counts.c.key.in_(keys[i:i + CHUNK])
+                                                & (link_key_counts.c.articles > MAX_POSTING))
+        ).scalars())
+    return [k for k in keys if k not in common]
+
+
 def shared_keys(connection: Connection, keys: Iterable[int]) -> dict[str, int]:
-    """Stored articles sharing any of ``keys``, with how many they share."""
+    """Stored articles sharing any of ``keys``, with how many they share;
+    keys held by more than ``MAX_POSTING`` articles are left out."""
     found: dict[str, int] = {}
-    ordered = sorted(set(keys))
+    ordered = _selective(connection, sorted(set(keys)))
     for i in range(0, len(ordered), CHUNK):
         query = (select(link_keys.c.article_id, func.count())
                  .where(link_keys.c.key.in_(ordered[i:i + CHUNK]))
@@ -143,3 +199,27 @@ def load_quote_repeats(connection: Connection, ids: Sequence[str] | None = None
         query = query.where(quote_repeats.c.group_id.in_(wanted)
                             | quote_repeats.c.other_id.in_(wanted))
     return [QuoteRepeat(r.group_id, r.other_id, r.score) for r in connection.execute(query)]
+
+
+def stories_of(connection: Connection, article_ids: Sequence[str]) -> dict[str, str]:
+    """Article id -> story id, for those of ``article_ids`` in a story."""
+    query = select(story_members.c.article_id, story_members.c.story_id).where(
+        story_members.c.article_id.in_(list(article_ids)))
+    return dict(connection.execute(query).all())
+
+
+def load_stories(connection: Connection, ids: Sequence[str] | None = None) -> list[Story]:
+    """Stories by id (all when None), earliest first."""
+    query = select(stories).order_by(stories.c.first.nulls_last(), stories.c.id)
+    if ids is not None:
+        query = query.where(stories.c.id.in_(list(ids)))
+    return [Story(r.id, r.title, r.first, r.last, r.count, json.loads(r.profile), r.rule)
+            for r in connection.execute(query)]
+
+
+def load_story_members(connection: Connection, story_id: str | None = None) -> list[StoryMember]:
+    query = select(story_members).order_by(story_members.c.story_id, story_members.c.article_id)
+    if story_id is not None:
+        query = query.where(story_members.c.story_id == story_id)
+    return [StoryMember(r.article_id, r.story_id, r.score, bool(r.opened), r.rule)
+            for r in connection.execute(query)]

@@ -6,9 +6,9 @@ module is what queries are written against. A change here needs a migration.
 
 from __future__ import annotations
 
-from sqlalchemy import (BigInteger, Column, DateTime, Float, ForeignKey, ForeignKeyConstraint,
-                        Index, Integer, MetaData, String, Table,
-                        Text, UniqueConstraint)
+from sqlalchemy import (BigInteger, Boolean, Column, DateTime, Float, ForeignKey,
+                        ForeignKeyConstraint, Index, Integer, MetaData, String, Table, Text,
+                        UniqueConstraint)
 
 metadata = MetaData()
 
@@ -240,4 +240,44 @@ quote_keys = Table(
     Column("key", BigInteger, primary_key=True),
     Column("group_id", String(64), ForeignKey("quote_groups.id", ondelete="CASCADE"),
            primary_key=True),
+)
+
+
+# --- Stories and key counts (migration 0005; link/stories.py, link/candidates.py) ---
+
+# How many articles hold each candidate-search key: keys held by too many are
+# left out of queries, so a query's cost does not grow with the store.
+link_key_counts = Table(
+    "link_key_counts", metadata,
+    Column("key", BigInteger, primary_key=True),
+    Column("articles", Integer, nullable=False),
+)
+
+stories = Table(
+    "stories", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("title", Text),
+    Column("first", String(10)),
+    Column("last", String(10)),
+    Column("count", Integer, nullable=False),
+    Column("profile", Text, nullable=False),  # JSON: stories.Profile.to_record()
+    Column("rule", String(64), nullable=False),
+)
+
+story_members = Table(
+    "story_members", metadata,
+    _article_ref("article_id"),
+    Column("story_id", String(64), ForeignKey("stories.id", ondelete="CASCADE"), nullable=False,
+           index=True),
+    Column("score", Float, nullable=False),
+    Column("opened", Boolean, nullable=False),
+    Column("rule", String(64), nullable=False),
+)
+
+story_merges = Table(
+    "story_merges", metadata,
+    Column("absorbed", String(64), primary_key=True),
+    Column("into", String(64), ForeignKey("stories.id", ondelete="CASCADE"), nullable=False),
+    Column("score", Float, nullable=False),
+    Column("rule", String(64), nullable=False),
 )

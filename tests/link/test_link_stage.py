@@ -12,9 +12,10 @@ import pytest
 
 from newsweave import api
 from newsweave.config import Config
-from newsweave.link import derive
+from newsweave.link import derive, quotes
 from newsweave.link.batch import link_batch
-from newsweave.model import Analysis, RawDoc
+from newsweave.link import stories
+from newsweave.model import Analysis, RawDoc, Story, StoredText
 from newsweave.clean import clean
 from newsweave.export import SCHEMA_PATH
 
@@ -62,33 +63,56 @@ def test_later_batch_links_to_stored_articles_without_relinking(store, config, w
     assert len(store.derivations()) == 1
 
 
-def test_link_batch_reads_only_candidates(store):
-    """The stage asks the store for texts of candidates sharing keys, never all."""
-    class View:
-        def __init__(self):
-            self.asked: list[str] = []
+class CountingView:
+    """A store of two articles, each its own story, that records what is read."""
 
-        def shared_keys(self, keys):
-            return {"stored-copy": len(keys), "stranger": 1}
+    TEXTS = {"stored-copy": SOURCE, "stranger": UNRELATED}
 
-        def quote_candidates(self, keys):
-            return {}
+    def __init__(self):
+        self.asked: list[str] = []
+        self.profiles = {f"story:{i}": stories.profile(
+            clean(RawDoc(i, text, "text"), reference=date(2023, 3, 1)), None).to_record()
+            for i, text in self.TEXTS.items()}
 
-        def quote_groups(self, ids):
-            return []
+    def shared_keys(self, keys):
+        return {"stored-copy": len(keys), "stranger": 1}
 
-        def stored_texts(self, ids):
-            self.asked.extend(ids)
-            texts = {"stored-copy": SOURCE, "stranger": UNRELATED}
-            from newsweave.model import StoredText
-            return [StoredText(i, texts[i], "2023-03-01", "Coastal Wire") for i in ids]
+    def quote_candidates(self, keys):
+        return {}
 
-    view = View()
+    def quote_groups(self, ids):
+        return []
+
+    def stories_of(self, ids):
+        return {i: f"story:{i}" for i in ids}
+
+    def stories(self, ids):
+        return [Story(i, i, "2023-03-01", "2023-03-01", 1, self.profiles[i]) for i in ids]
+
+    def stored_texts(self, ids):
+        self.asked.extend(ids)
+        return [StoredText(i, self.TEXTS[i], "2023-03-01", "Coastal Wire") for i in ids]
+
+
+def test_link_batch_reads_only_candidates():
+    """The stage reads the texts of the best candidates (sharing most keys)
+    in its story, never all; it joins their story."""
+    view = CountingView()
     article = clean(RawDoc("new.txt", REWRITE, "text"), reference=date(2023, 3, 5))
     links = link_batch([article], [Analysis(article.id)], view, limit=1)
     assert view.asked == ["stored-copy"]
     assert [(d.article_id, d.source_id) for d in links.derivations] == [(article.id, "stored-copy")]
+    assert [(m.story_id, m.opened) for m in links.story_members] == [("story:stored-copy", False)]
     assert {a for a, _ in links.link_keys} == {article.id} and len(links.link_keys) > 10
+
+
+def test_link_batch_opens_a_story_when_no_candidate_is_close():
+    view = CountingView()
+    view.shared_keys = lambda keys: {"stranger": 3}
+    article = clean(RawDoc("new.txt", REWRITE, "text"), reference=date(2023, 3, 5))
+    links = link_batch([article], [Analysis(article.id)], view, limit=1)
+    assert [(m.story_id, m.opened) for m in links.story_members] == [(f"story:{article.id}", True)]
+    assert links.derivations == () and view.asked == []
 
 
 @pytest.mark.parametrize("fmt", ["json", "jsonl"])
@@ -117,11 +141,51 @@ def test_export_carries_derivations_by_sentence(store, config, write_file, tmp_p
 
 @pytest.fixture(scope="module")
 def seeds(tmp_path_factory):
+    """The seeds as a user would read them: 003 (Reuters) states no date
+    anywhere, so its date is given, as ``--published`` would."""
     assert SEEDS.is_dir(), f"the seed articles are missing: {SEEDS}"
     store = api.open_store(Config(db=str(tmp_path_factory.mktemp("seeds") / "seeds.db")))
-    api.analyze(store, [str(SEEDS)], Config(db=store.db, reference_date="2026-11-23"))
+    config = Config(db=store.db, reference_date="2026-11-23")
+    files = {p.name[:3]: str(p) for p in SEEDS.glob("*.txt")}
+    api.analyze(store, [files["000"], files["001"], files["002"]], config)
+    api.analyze(store, [files["003"]], Config(db=store.db, published="2023-02-21"))
+    api.analyze(store, [files["004"]], config)
     yield store
     store.close()
+
+
+def seed_names(store, ids):
+    return sorted(Path(store.get(i).source).name[:3] for i in ids)
+
+
+def test_seed_three_stories(seeds):
+    """The same people meeting months apart are two stories; Astana a third."""
+    found = [seed_names(seeds, [m.article_id for m in seeds.story_members(s.id)])
+             for s in seeds.stories()]
+    assert sorted(found) == [["000", "001", "002"], ["003"], ["004"]]
+    september = next(s for s in seeds.stories() if s.count == 3)
+    assert (september.first, september.last) == ("2023-09-19", "2023-09-20")
+
+
+def test_seed_quote_group_with_diff_earliest_and_repeat(seeds):
+    """Patrushev's sentence: 002 and 000 render it on 19 September (000 in
+    003's wording, "contain both"), 003 in February: a repeat, not a merge."""
+    rewrite, sputnik, reuters = (seed_id(seeds, n) for n in ("000", "002", "003"))
+    [group] = [g for g in seeds.quote_groups() if {r.article_id for r in g.renderings} == {
+        rewrite, sputnik}]
+    assert group.earliest == sputnik and group.speaker == "person:nikolai-patrushev"
+    first = next(r for r in group.renderings if r.article_id == sputnik)
+    mine = next(r for r in group.renderings if r.article_id == rewrite)
+    changes = [op for op in quotes.diff(first.text, mine.text) if op[0] != "equal"]
+    assert ("replace", "double contain", "contain both") in changes
+    repeated = {r.other_id if r.group_id == group.id else r.group_id
+                for r in seeds.quote_repeats([group.id])}
+    assert repeated and all(g.startswith(f"quote:{reuters}:") for g in repeated)
+
+
+def test_seed_reuters_february_is_no_copy_of_september(seeds):
+    reuters = seed_id(seeds, "003")
+    assert seeds.derivations(article_id=reuters) == [] == seeds.derivations(source_id=reuters)
 
 
 def seed_id(store, prefix):
