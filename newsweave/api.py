@@ -16,8 +16,8 @@ from .config import Config
 from .errors import NotFound
 from .ingest import iter_files
 from .link.derive import summarise, text_of
-from .model import (Analysis, Article, ArticleDerivation, ArticleSummary, QuoteGroup, QuoteRepeat,
-                    RunSummary, Skipped, Story, StoryMember)
+from .model import (Analysis, Article, ArticleDerivation, ArticleSummary, Claim, QuoteGroup,
+                    QuoteRepeat, RunSummary, Skipped, Story, StoryMember)
 from .store import Store
 
 
@@ -87,6 +87,11 @@ def story_of(store: Store, article_id: str) -> tuple[Story | None, list[StoryMem
     return story, store.story_members(found)
 
 
+def story_claims(store: Store, story_id: str) -> list[Claim]:
+    """The claims of one story: corroborated, single-origin or in conflict."""
+    return store.claims(story_id)
+
+
 def entity_names(store: Store, analysis: Analysis) -> dict[str, str]:
     """Canonical names of the entities an analysis refers to, by id."""
     wanted = {m.entity for m in analysis.mentions} | {
@@ -101,5 +106,5 @@ def export(store: Store, fmt: str, out: Path) -> int:
                                 entities=store.entities(), derivations=store.derivations(),
                                 quote_groups=store.quote_groups(),
                                 quote_repeats=store.quote_repeats(), stories=store.stories(),
-                                story_members=store.story_members())
+                                story_members=store.story_members(), claims=store.claims())
     return _export.write(contents, fmt, out)

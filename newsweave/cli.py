@@ -18,8 +18,8 @@ from . import api
 from .link.quotes import diff as quote_diff
 from .config import Config, load_config
 from .errors import NewsweaveError
-from .export import (FORMATS, article_record, derivation_record, quote_group_record,
-                     story_records)
+from .export import (FORMATS, article_record, claim_record, derivation_record,
+                     quote_group_record, story_records)
 from .model import Analysis, Article, ArticleDerivation, RunSummary
 
 if TYPE_CHECKING:
@@ -162,6 +162,8 @@ def show(
         record["copied_by"] = copies
         record["quote_groups"] = [quote_group_record(g, quoting[1]) for g in quoting[0]]
         record["story"] = story_records([story[0]], story[1])[0] if story[0] else None
+        record["claims"] = [claim_record(c) for c in story[2]
+                            if any(e.article_id == article.id for e in c.evidence)]
         out.print_json(json.dumps(record, ensure_ascii=False))
         return
     _print_article(article)
@@ -179,10 +181,15 @@ def _article_and_analysis(store: "Store", article_id: str):
     sources = {d.source_id: store.get(d.source_id) for d in derivation.sources}
     return (article, analysis, api.entity_names(store, analysis) if analysis else {}, derivation,
             sources, api.derived_from(store, article.id), api.quote_groups_of(store, article.id),
-            api.story_of(store, article.id))
+            (*api.story_of(store, article.id), _claims_of_story(store, article.id)))
 
 
-def _print_story(article: Article, story, members: list) -> None:
+def _claims_of_story(store: "Store", article_id: str) -> list:
+    story, _ = api.story_of(store, article_id)
+    return api.story_claims(store, story.id) if story else []
+
+
+def _print_story(article: Article, story, members: list, claims: list) -> None:
     if story is None:
         return
     days = " to ".join(dict.fromkeys(d for d in (story.first, story.last) if d)) or "undated"
@@ -191,6 +198,19 @@ def _print_story(article: Article, story, members: list) -> None:
     others = [m.article_id for m in members if m.article_id != article.id]
     if others:
         out.print(f"with {', '.join(others)}", highlight=False)
+    mine = [c for c in claims if any(e.article_id == article.id for e in c.evidence)]
+    shown = [c for c in mine if c.status != "single-origin"]
+    out.print(f"[dim]{len(mine)} claims of this article: "
+              f"{sum(c.status == 'corroborated' for c in mine)} corroborated, "
+              f"{sum(c.status == 'conflict' for c in mine)} in conflict[/]", highlight=False)
+    for claim in shown:
+        style = "green" if claim.status == "corroborated" else "red"
+        detail = "; ".join(f"{name}: {', '.join(values)}" for name, values in claim.conflicts)
+        out.print(f"  [{style}]{claim.status}[/] [dim]({len(claim.origins)} origins"
+                  f"{'; ' + escape(detail) if detail else ''})[/]", highlight=False)
+        for e in claim.evidence:
+            out.print(f"    [dim]{e.article_id} {escape(e.origin)}:[/] {escape(e.text[:110])}",
+                      highlight=False)
 
 
 KIND_STYLE = {"verbatim": "red", "rewritten": "yellow", "own": "green"}

@@ -21,8 +21,8 @@ from typing import Any, Callable, Iterable, Iterator
 from .errors import ConfigError
 from .link.derive import summarise, text_of
 from .link.quotes import diff
-from .model import (Analysis, Article, Derivation, Entity, Metadata, QuoteGroup, QuoteRepeat, Story,
-                    StoryMember)
+from .model import (Analysis, Article, Claim, Derivation, Entity, Metadata, QuoteGroup, QuoteRepeat,
+                    Story, StoryMember)
 
 AnalysisOf = Callable[[str], "Analysis | None"]
 
@@ -40,6 +40,7 @@ class Contents:
     quote_repeats: Iterable[QuoteRepeat] = ()
     stories: Iterable[Story] = ()
     story_members: Iterable[StoryMember] = ()
+    claims: Iterable[Claim] = ()
 
     def __post_init__(self) -> None:
         self.derivations = list(self.derivations)
@@ -53,11 +54,12 @@ class Contents:
 
 FORMATS = ("json", "jsonl", "csv")
 SECTIONS = ("articles", "entities", "quotes", "quote_groups", "events", "derivations", "stories",
-            "mentions", "timexes")
+            "claims", "mentions", "timexes")
 # Analysis sections whose records belong to one article each.
 PER_ARTICLE = ("mentions", "timexes", "quotes", "events")
 RECORD_TYPES = {"mentions": "mention", "timexes": "timex", "quotes": "quote", "events": "event",
-                "derivations": "derivation", "quote_groups": "quote_group", "stories": "story"}
+                "derivations": "derivation", "quote_groups": "quote_group", "stories": "story",
+                "claims": "claim"}
 SCHEMA_PATH = Path(__file__).with_name("export.schema.json")
 CSV_COLUMNS = ("id", "source", "url", "outlet", "title", "byline", "dateline", "published",
                "published_source", "language", "text", "removed", "derivation_class",
@@ -109,6 +111,17 @@ def story_records(stories: Iterable[Story], members: Iterable[StoryMember]) -> l
             for s in stories]
 
 
+def claim_record(claim: Claim) -> dict[str, Any]:
+    return {"id": claim.id, "story_id": claim.story_id, "status": claim.status,
+            "origins": list(claim.origins), "entities": list(claim.entities),
+            "conflicts": [{"field": name, "values": list(values)}
+                          for name, values in claim.conflicts],
+            "rule": claim.rule,
+            "evidence": [{**dataclasses.asdict(e), "numbers": list(e.numbers),
+                          "dates": list(e.dates), "places": list(e.places)}
+                         for e in claim.evidence]}
+
+
 def derivation_record(derivation: Derivation) -> dict[str, Any]:
     return {"article_id": derivation.article_id, "source_id": derivation.source_id,
             "share": derivation.share, "direction": derivation.direction, "rule": derivation.rule,
@@ -144,6 +157,7 @@ def document(contents: Contents) -> dict[str, list]:
     repeats = list(contents.quote_repeats)
     doc["quote_groups"] = [quote_group_record(g, repeats) for g in contents.quote_groups]
     doc["stories"] = story_records(contents.stories, contents.story_members)
+    doc["claims"] = [claim_record(c) for c in contents.claims]
     return doc
 
 
@@ -176,6 +190,8 @@ def _jsonl(contents: Contents, out: io.TextIOBase) -> int:
         line("quote_group", quote_group_record(group, repeats))
     for story in story_records(contents.stories, contents.story_members):
         line("story", story)
+    for claim in contents.claims:
+        line("claim", claim_record(claim))
     return count
 
 

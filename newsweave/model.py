@@ -435,6 +435,7 @@ class Links:
     stories: tuple["Story", ...] = ()
     story_members: tuple["StoryMember", ...] = ()
     story_merges: tuple["StoryMerge", ...] = ()
+    claims: tuple[tuple[str, tuple["Claim", ...]], ...] = ()  # (story id, all its claims now)
 
 
 @dataclass(frozen=True)
@@ -498,4 +499,42 @@ class Story:
     last: str | None
     count: int
     profile: dict = field(default_factory=dict, compare=False, repr=False)
+    rule: str = ""
+
+
+CLAIM_STATUSES = ("corroborated", "single-origin", "conflict")
+
+
+@dataclass(frozen=True)
+class ClaimEvidence:
+    """One sentence stating a claim: where it is, its origin (the article or
+    wire it comes from: a copy or rewrite has its source's origin), and the
+    facts it gives: numbers, dates (time expression values), places (entity
+    ids), and the speaker when it is a quotation."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    origin: str
+    numbers: tuple[str, ...] = ()
+    dates: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    speaker: str | None = None
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A statement of fact within one story, matched across its articles:
+    ``corroborated`` by two or more independent origins, ``single-origin``, or
+    in ``conflict`` (the same fact with different numbers, dates, places or
+    speakers: each such field with the values given, in ``conflicts``)."""
+
+    id: str
+    story_id: str
+    status: str
+    origins: tuple[str, ...]
+    entities: tuple[str, ...]
+    evidence: tuple[ClaimEvidence, ...]
+    conflicts: tuple[tuple[str, tuple[str, ...]], ...] = ()
     rule: str = ""

@@ -228,7 +228,8 @@ def test_export_jsonl_has_one_object_per_line(run_cli, analyzed, tmp_path):
     lines = export(run_cli, tmp_path, "jsonl").splitlines()
     records = [json.loads(line) for line in lines]
     assert {r["record"] for r in records} <= {"article", "mention", "timex", "quote", "event",
-                                              "entity", "derivation", "quote_group", "story"}
+                                              "entity", "derivation", "quote_group", "story",
+                                              "claim"}
     assert {r["record"] for r in records} >= {"article", "story"}
     records = [r for r in records if r["record"] == "article"]
     assert sorted(r["id"] for r in records) == sorted(analyzed)

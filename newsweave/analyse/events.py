@@ -1,4 +1,4 @@
-"""Events: meetings, talks, calls, visits, summits, signings and statements.
+"""Events: meetings, talks, calls, visits, summits, signings and issued statements.
 
 A trigger word ("met", "meeting", "talks", "visit", "summit", "signed") opens an
 event; its participants are the people, organisations and countries the parse
@@ -7,11 +7,18 @@ sentence; its place is what stands after "in"/"at"; its date is the nearest
 time expression of the sentence; its status comes from tense, modals and
 cancelling verbs. Works on a parsed Doc with the mentions and time expressions
 other components found.
+
+Reporting is not an event: "said", "told", "confirmed", "announced" are the
+cues of quotes, and the quotes stage records them with speaker and addressee.
+A statement is an event only as a document an actor issues ("the two
+ministers issued a joint statement", "released a communique"); "according to
+a statement" is attribution, no event.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from datetime import date
 from typing import Sequence
 
@@ -28,16 +35,19 @@ TRIGGERS = {
     "visit": "visit", "trip": "visit", "tour": "visit", "travel": "visit",
     "summit": "summit", "forum": "summit",
     "sign": "signing", "signing": "signing",
-    "announce": "statement", "declare": "statement", "statement": "statement",
-    "say": "statement", "tell": "statement", "report": "statement", "state": "statement",
-    "confirm": "statement", "claim": "statement", "reveal": "statement", "issue": "statement",
+    "issue": "statement", "release": "statement", "publish": "statement", "adopt": "statement",
     "arrive": "visit", "fly": "visit", "return": "visit", "head": "visit", "drive": "visit",
     "cross": "visit", "reach": "visit",
 }
-# Triggers that only make an event with a named actor attached: "said" is a
-# statement when someone named said it; "arrived" a visit when someone arrived.
-NEEDS_ACTOR = {"say", "tell", "report", "state", "confirm", "claim", "reveal", "issue",
-               "arrive", "fly", "return", "head", "drive", "cross", "reach"}
+# Verbs of speech open no event (the quotes stage records them as quote cues):
+# "say", "tell", "report", "state", "confirm", "claim", "reveal", "announce",
+# "declare" are deliberately absent from TRIGGERS. A statement is the verb that
+# issues one of these documents, the issuer its participant.
+STATEMENT_NOUNS = {"statement", "declaration", "communique", "communiqué", "readout"}
+ISSUING = {"issue", "release", "publish", "adopt"}
+# Triggers that only make an event with a named actor attached: "issued a
+# statement" when someone named issued it; "arrived" a visit when someone arrived.
+NEEDS_ACTOR = ISSUING | {"arrive", "fly", "return", "head", "drive", "cross", "reach"}
 # Verbs that only make an event of their kind with a noun object ("held talks").
 NOUN_ONLY = {"talk", "call", "tour", "travel", "forum"}
 CANCELLING = {"cancel", "postpone", "scrap", "call off", "suspend", "abandon"}
@@ -66,8 +76,14 @@ def find_events(doc: Doc, *, mentions: Sequence[Mention] = (), timexes: Sequence
     return merge_events(with_lead_defaults(found, place=dateline, day=lead_day))
 
 
+_CALENDAR_PREFIX = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?")
+
+
 def _planned_if_later(event: Event, published: date) -> Event:
-    later = event.date is not None and event.date[:10] > published.isoformat()[:len(event.date[:10])]
+    """Compares the calendar part the date states ("2025-W11" states its year
+    only, so a week is never later than a day of its own year by spelling)."""
+    stated = _CALENDAR_PREFIX.match(event.date or "")
+    later = stated is not None and stated[0] > published.isoformat()[:len(stated[0])]
     return dataclasses.replace(event, status="planned") if later and event.status == "happened" \
         else event
 
@@ -85,12 +101,23 @@ def event_mentions(doc: Doc, *, mentions: Sequence[Mention] = (),
         actors = participants(token, sentence, mentions)
         if token.lemma_.lower() in NEEDS_ACTOR and not actors:
             continue
-        found.append(Event(
-            kind=kind, start=token.idx, end=token.idx + len(token.text), trigger=token.text,
-            participants=actors,
-            place=place(token, sentence, mentions),
-            date=nearest_date(token, sentence, timexes), status=status(token)))
+        where, when, how = (place(token, sentence, mentions),
+                            nearest_date(token, sentence, timexes), status(token))
+        for people in separately(token, actors, _subject_keys(token, sentence, mentions)):
+            found.append(Event(
+                kind=kind, start=token.idx, end=token.idx + len(token.text), trigger=token.text,
+                participants=people, place=where, date=when, status=how))
     return found
+
+
+def separately(token: Token, actors: tuple[str, ...], subjects: set[str]) -> list[tuple[str, ...]]:
+    """"Held separate meetings with A and B", "met A and B separately": one
+    event of the subject with each of the others; otherwise one event."""
+    others = [a for a in actors if a not in subjects]
+    words = {c.lower_ for g in _governors(token) | {token} for c in g.children}
+    if not words & {"separate", "separately"} or not set(actors) & subjects or len(others) < 2:
+        return [actors]
+    return [tuple(a for a in actors if a in subjects) + (other,) for other in others]
 
 
 def trigger_kind(token: Token) -> str | None:
@@ -103,9 +130,17 @@ def trigger_kind(token: Token) -> str | None:
         return None  # "held talks" but not "talked"; "said" but not "the issues"
     if kind == "call" and token.pos_ == "NOUN" and not _phone_call(token):
         return None
+    if lemma in ISSUING and not _issues_statement(token):
+        return None  # "issued a joint statement", not "issued visas"
     if lemma == "forum" and token.pos_ != "PROPN":
         return None  # "international forums" in general; "the Belt and Road Forum" is one
     return kind
+
+
+def _issues_statement(token: Token) -> bool:
+    """The verb's object (or passive subject) is a statement-like document."""
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in STATEMENT_NOUNS
+               for c in token.children)
 
 
 def _thing_subject(token: Token) -> bool:
@@ -133,25 +168,105 @@ def _key(mention: Mention) -> str:
 
 def participants(token: Token, sentence: Span, mentions: Sequence[Mention]) -> tuple[str, ...]:
     """Actors the parse attaches to the trigger; places ("in Moscow") are never
-    participants. No guessing from the rest of the sentence: "The two were
-    meeting ... after Putin announced" does not make Putin one of the two."""
+    participants; "between A and B" names them all. No guessing from the rest
+    of the sentence: "The two were meeting ... after Putin announced" does not
+    make Putin one of the two; the two are the pair the sentence before joins
+    (``the_two``)."""
     doc = sentence.doc
     actors = [m for m in _mentions_in(mentions, sentence.start_char, sentence.end_char, ACTORS)
               if not _is_place_phrase(m, doc) and not _visited(token, m, doc)]
+    between = [_key(m) for m in actors if _between(token, m, doc)]
+    if len(between) >= 2:
+        return tuple(dict.fromkeys(between))
     found = [_key(m) for m in actors if _attached(token, m, doc)]
     speaker = _pronoun_subject(token, sentence, mentions)
-    return tuple(dict.fromkeys(([speaker] if speaker else []) + found))
+    pair = the_two(token, sentence, mentions)
+    return tuple(dict.fromkeys(([speaker] if speaker else []) + pair + found))
+
+
+def _between(trigger: Token, mention: Mention, doc: Doc) -> bool:
+    """"Talks between A and B" name all the parties: whoever "looks forward
+    to" them, or reports them, is not one."""
+    span = _span(mention, doc)
+    if span is None:
+        return False
+    head = span.root
+    while head.dep_ == "conj" and head.head != head:
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ in ("between", "among") and \
+        head.head.head == trigger
+
+
+def _subject_keys(token: Token, sentence: Span, mentions: Sequence[Mention]) -> set[str]:
+    """The participants that are the trigger's subject ("Putin and Xi met")."""
+    subjects = _subjects(token)
+    found = {k for k in [_pronoun_subject(token, sentence, mentions)] if k}
+    for mention in _mentions_in(mentions, sentence.start_char, sentence.end_char, ACTORS):
+        span = _span(mention, sentence.doc)
+        if span is not None and (span.root in subjects or
+                                 (span.root.dep_ == "conj" and span.root.head in subjects)):
+            found.add(_key(mention))
+    return found
+
+
+def _subjects(token: Token) -> list[Token]:
+    return [c for g in _governors(token) for c in g.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
 def _pronoun_subject(token: Token, sentence: Span, mentions: Sequence[Mention]) -> str | None:
     """A "he"/"she" subject of the trigger is the last person named before it in
-    the sentence ("Putin confirms he will meet Xi")."""
-    subjects = [c for g in _governors(token) for c in g.children
-                if c.dep_ == "nsubj" and c.lower_ in ("he", "she")]
+    the sentence ("Putin confirms he will meet Xi"), or, with none, the person
+    who is the subject of the sentence before ("Wang ... has been in Russia.
+    Earlier, he held meetings with ...")."""
+    subjects = [c for c in _subjects(token) if c.dep_ == "nsubj" and c.lower_ in ("he", "she")]
     if not subjects:
         return None
     before = [m for m in _mentions_in(mentions, sentence.start_char, subjects[0].idx, {"PERSON"})]
-    return _key(before[-1]) if before else None
+    if before:
+        return _key(before[-1])
+    people = [k for k, dep in _clause_actors(_previous(sentence), mentions, {"PERSON"})
+              if dep.startswith("nsubj")]
+    return people[0] if people else None
+
+
+def the_two(token: Token, sentence: Span, mentions: Sequence[Mention]) -> list[str]:
+    """A trigger whose subject is "the two", "both" or "the two leaders" takes
+    the two actors the main verb of the sentence before joins as subject and
+    object ("Patrushev told Wang ... The two were meeting in Moscow"); nothing
+    when that sentence does not join exactly two."""
+    if not any(_is_pair_word(s) for s in _subjects(token)):
+        return []
+    found = list(dict.fromkeys(k for k, _ in _clause_actors(_previous(sentence), mentions, ACTORS)))
+    return found if len(found) == 2 else []
+
+
+def _is_pair_word(subject: Token) -> bool:
+    words = {subject.lower_} | {c.lower_ for c in subject.children if c.dep_ in ("nummod", "det")}
+    return subject.lower_ in ("two", "both") or \
+        (subject.lower_ in PEOPLE_NOUNS and bool(words & {"two", "both"}))
+
+
+def _previous(sentence: Span) -> Span | None:
+    return sentence.doc[sentence.start - 1].sent if sentence.start > 0 else None
+
+
+def _clause_actors(sentence: Span | None, mentions: Sequence[Mention],
+                   labels: set[str]) -> list[tuple[str, str]]:
+    """(entity, dependency) of the actors that are the subject or an object of
+    ``sentence``'s main verb ("Patrushev ... told Wang that ...")."""
+    if sentence is None:
+        return []
+    root, found = sentence.root, []
+    for mention in _mentions_in(mentions, sentence.start_char, sentence.end_char, labels):
+        head = _span(mention, sentence.doc)
+        head = head.root if head is not None else None
+        if head is None:
+            continue
+        if head.head == root and head.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "iobj"):
+            found.append((_key(mention), head.dep_))
+        elif head.dep_ == "pobj" and head.head.head == root and head.head.lower_ == "with":
+            found.append((_key(mention), "pobj"))
+    return found
 
 
 def _span(mention: Mention, doc: Doc) -> Span | None:
@@ -200,6 +315,10 @@ def _attached(trigger: Token, mention: Mention, doc: Doc) -> bool:
     if head.dep_ == "pobj" and head.head.head in governors and \
             head.head.lower_ in ("with", "between", "among", "by"):
         return True
+    if head.dep_ == "appos":  # "Dovask and her counterpart, Piet Ravensar, met"
+        head = head.head
+        if head.head in governors and head.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            return True
     return head.dep_ == "conj" and _attached_token(head.head, governors)
 
 
@@ -273,7 +392,8 @@ def _same_event(a: Event, b: Event) -> bool:
     anchored = (a.place is not None and a.place == b.place) or \
         (a.date is not None and a.date == b.date) or \
         (b.place is None and b.date is None and set(b.participants) <= set(a.participants))
-    return (a.kind == b.kind and a.status == b.status and anchored
+    return (a.start != b.start  # one trigger's separate events ("separate meetings") stay apart
+            and a.kind == b.kind and a.status == b.status and anchored
             and bool(set(a.participants) & set(b.participants))
             and compatible(a.place, b.place) and compatible(a.date, b.date))
 

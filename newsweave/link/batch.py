@@ -13,8 +13,9 @@ For each new article, in input order:
    not copies of each other.
 
 Then each analysed quote joins the group of its quotation on the article's
-occasion (its story) or opens one (``quotes``). The same input in the same
-order gives the same links.
+occasion (its story) or opens one (``quotes``), and the claims of every story
+the batch touched are matched again over its latest ``CLAIM_ARTICLES``
+articles (``claims``). The same input in the same order gives the same links.
 """
 
 from __future__ import annotations
@@ -23,13 +24,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Protocol, Sequence
 
-from ..model import (Analysis, Article, Derivation, Links, Story, StoredText, StoryMember,
-                     StoryMerge)
+from ..model import Analysis, Article, Claim, Derivation, Links, Story, StoredText, StoryMember
 from . import candidates, stories
+from .claims import Member, story_claims
 from .derive import Text, derive_pair, text_of
 from .quotes import Quoting, QuoteView
 
 DEFAULT_CANDIDATES = 10
+CLAIM_ARTICLES = 100  # a story's claims are matched over its latest articles, this many
 TITLE_CHARS = 160
 
 
@@ -43,6 +45,14 @@ class LinkView(QuoteView, Protocol):
     def stories_of(self, article_ids: Sequence[str]) -> dict[str, str]: ...
 
     def stories(self, ids: Sequence[str]) -> list[Story]: ...
+
+    def story_members(self, story_id: str) -> list[StoryMember]: ...
+
+    def get(self, article_id: str) -> Article | None: ...
+
+    def analysis(self, article_id: str) -> Analysis | None: ...
+
+    def derivations(self, *, article_id: str) -> list[Derivation]: ...
 
 
 def _text_of_stored(stored: StoredText) -> Text:
@@ -137,4 +147,30 @@ def link_batch(articles: Sequence[Article], analyses: Sequence[Analysis], view: 
     return Links(derivations=tuple(batch.derivations), link_keys=tuple(batch.link_keys),
                  quote_groups=groups, quote_repeats=repeats, quote_keys=quote_keys,
                  stories=batch.stories(), story_members=tuple(batch.members),
-                 story_merges=tuple(batch.clusterer.merges))
+                 story_merges=tuple(batch.clusterer.merges),
+                 claims=_claims(batch, articles, analyses, view))
+
+
+def _claims(batch: _Batch, articles: Sequence[Article], analyses: Sequence[Analysis],
+            view: LinkView) -> tuple[tuple[str, tuple[Claim, ...]], ...]:
+    """The claims now of each story the batch touched."""
+    fresh = {a.id: (a, x) for a, x in zip(articles, analyses)}
+    by_story: dict[str, list[str]] = {}
+    for member in batch.members:
+        by_story.setdefault(member.story_id, []).append(member.article_id)
+    found = []
+    for story_id in sorted(by_story):
+        stored = [m.article_id for m in view.story_members(story_id) if m.article_id not in fresh]
+        members = []
+        for article_id in stored:
+            article = view.get(article_id)
+            if article is not None:
+                members.append(Member(article, view.analysis(article_id),
+                                      tuple(view.derivations(article_id=article_id))))
+        for article_id in by_story[story_id]:
+            article, analysis = fresh[article_id]
+            mine = tuple(d for d in batch.derivations if d.article_id == article_id)
+            members.append(Member(article, analysis, mine))
+        members = sorted(members, key=lambda m: (m.article.meta.value("published") or "",))
+        found.append((story_id, story_claims(story_id, members[-CLAIM_ARTICLES:])))
+    return tuple(found)

@@ -19,8 +19,8 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import StoreError
-from ..model import (Analysis, Article, ArticleSummary, BatchResult, Derivation, Entity, Field,
-                     Metadata, OffsetMap, QuoteGroup, QuoteRepeat, Removed, Segment, Story,
+from ..model import (Analysis, Article, ArticleSummary, BatchResult, Claim, Derivation, Entity,
+                     Field, Metadata, OffsetMap, QuoteGroup, QuoteRepeat, Removed, Segment, Story,
                      StoredText, StoryMember)
 from . import analyses, links, schema
 from .schema import articles, fields, removed, segments, sources, versions
@@ -154,6 +154,10 @@ class Store:
     def story_members(self, story_id: str | None = None) -> list[StoryMember]:
         with self.engine.connect() as connection:
             return links.load_story_members(connection, story_id)
+
+    def claims(self, story_id: str | None = None) -> list[Claim]:
+        with self.engine.connect() as connection:
+            return links.load_claims(connection, story_id)
 
     def count(self) -> int:
         with self.engine.connect() as connection:

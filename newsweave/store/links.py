@@ -10,10 +10,11 @@ from sqlalchemy import func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
-from ..model import (AlignedSentence, Derivation, Links, QuoteGroup, QuoteRendering, QuoteRepeat,
-                     Story, StoredText, StoryMember)
+from ..model import (AlignedSentence, Claim, ClaimEvidence, Derivation, Links, QuoteGroup,
+                     QuoteRendering, QuoteRepeat, Story, StoredText, StoryMember)
 from .analyses import insert_ignore
-from .schema import (aligned_sentences, articles, derivations, link_key_counts, link_keys,
+from .schema import (aligned_sentences, articles, claim_evidence, claims, derivations,
+                     link_key_counts, link_keys,
                      quote_groups,
                      quote_keys, quote_renderings, quote_repeats, quotes, stories, story_members,
                      story_merges)
@@ -50,6 +51,24 @@ def save_links(connection: Connection, links: Links) -> None:
         insert_ignore(connection, story_merges, [dict(absorbed=merge.absorbed, into=merge.into,
                                                       score=merge.score, rule=merge.rule)])
         connection.execute(stories.delete().where(stories.c.id == merge.absorbed))
+    for story_id, found in links.claims:
+        _save_claims(connection, story_id, found)
+
+
+def _save_claims(connection: Connection, story_id: str, found: tuple[Claim, ...]) -> None:
+    """The claims of one story now: those stored before are replaced."""
+    connection.execute(claims.delete().where(claims.c.story_id == story_id))
+    insert_ignore(connection, claims, [
+        dict(id=c.id, story_id=story_id, status=c.status, origins=json.dumps(list(c.origins)),
+             entities=json.dumps(list(c.entities)),
+             conflicts=json.dumps([[name, list(values)] for name, values in c.conflicts]),
+             rule=c.rule) for c in found])
+    insert_ignore(connection, claim_evidence, [
+        dict(claim_id=c.id, seq=i, article_id=e.article_id, start=e.start, end=e.end,
+             origin=e.origin, facts=json.dumps({"numbers": list(e.numbers),
+                                                "dates": list(e.dates),
+                                                "places": list(e.places), "speaker": e.speaker}))
+        for c in found for i, e in enumerate(c.evidence)])
 
 
 def _save_story(connection: Connection, story: Story) -> None:
@@ -223,3 +242,31 @@ def load_story_members(connection: Connection, story_id: str | None = None) -> l
         query = query.where(story_members.c.story_id == story_id)
     return [StoryMember(r.article_id, r.story_id, r.score, bool(r.opened), r.rule)
             for r in connection.execute(query)]
+
+
+def load_claims(connection: Connection, story_id: str | None = None) -> list[Claim]:
+    """Claims of one story (of all when None), with their evidence sentences."""
+    query = select(claims).order_by(claims.c.story_id, claims.c.id)
+    if story_id is not None:
+        query = query.where(claims.c.story_id == story_id)
+    rows = list(connection.execute(query))
+    if not rows:
+        return []
+    evidence: dict[str, list[ClaimEvidence]] = {}
+    texts: dict[str, str] = {}
+    found = connection.execute(
+        select(claim_evidence, articles.c.text)
+        .join(articles, articles.c.id == claim_evidence.c.article_id)
+        .where(claim_evidence.c.claim_id.in_([r.id for r in rows]))
+        .order_by(claim_evidence.c.claim_id, claim_evidence.c.seq))
+    for e in found:
+        facts = json.loads(e.facts)
+        texts.setdefault(e.article_id, e.text)
+        evidence.setdefault(e.claim_id, []).append(ClaimEvidence(
+            e.article_id, e.start, e.end, e.text[e.start:e.end], e.origin,
+            tuple(facts["numbers"]), tuple(facts["dates"]), tuple(facts["places"]),
+            facts["speaker"]))
+    return [Claim(r.id, r.story_id, r.status, tuple(json.loads(r.origins)),
+                  tuple(json.loads(r.entities)), tuple(evidence.get(r.id, ())),
+                  tuple((name, tuple(values)) for name, values in json.loads(r.conflicts)),
+                  r.rule) for r in rows]

@@ -281,3 +281,29 @@ story_merges = Table(
     Column("score", Float, nullable=False),
     Column("rule", String(64), nullable=False),
 )
+
+
+# --- Claims (migration 0006; link/claims.py) ---
+
+claims = Table(
+    "claims", metadata,
+    Column("id", String(96), primary_key=True),
+    Column("story_id", String(64), ForeignKey("stories.id", ondelete="CASCADE"), nullable=False,
+           index=True),
+    Column("status", String(16), nullable=False),
+    Column("origins", Text, nullable=False),  # JSON list
+    Column("entities", Text, nullable=False),  # JSON list of entity ids
+    Column("conflicts", Text, nullable=False),  # JSON list of [field, [values]]
+    Column("rule", String(64), nullable=False),
+)
+
+claim_evidence = Table(
+    "claim_evidence", metadata,
+    Column("claim_id", String(96), ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True),
+    Column("seq", Integer, primary_key=True),
+    _article_ref("article_id", primary=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("origin", String(96), nullable=False),
+    Column("facts", Text, nullable=False),  # JSON: numbers, dates, places, speaker
+)
