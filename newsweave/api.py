@@ -16,7 +16,8 @@ from .config import Config
 from .errors import NotFound
 from .ingest import iter_files
 from .link.derive import summarise, text_of
-from .model import (Analysis, Article, ArticleDerivation, ArticleSummary, Claim, QuoteGroup,
+from .model import (Analysis, Article, ArticleDerivation, ArticleSummary, Claim, EventGroup,
+                    QuoteGroup,
                     QuoteRepeat, RunSummary, Skipped, Story, StoryMember)
 from .store import Store
 
@@ -87,6 +88,11 @@ def story_of(store: Store, article_id: str) -> tuple[Story | None, list[StoryMem
     return story, store.story_members(found)
 
 
+def story_events(store: Store, story_id: str) -> list[EventGroup]:
+    """The real-world events of one story, each with its reports."""
+    return store.event_groups(occasion=story_id)
+
+
 def story_claims(store: Store, story_id: str) -> list[Claim]:
     """The claims of one story: corroborated, single-origin or in conflict."""
     return store.claims(story_id)
@@ -106,5 +112,6 @@ def export(store: Store, fmt: str, out: Path) -> int:
                                 entities=store.entities(), derivations=store.derivations(),
                                 quote_groups=store.quote_groups(),
                                 quote_repeats=store.quote_repeats(), stories=store.stories(),
-                                story_members=store.story_members(), claims=store.claims())
+                                story_members=store.story_members(), claims=store.claims(),
+                                event_groups=store.event_groups(), summaries=store.summaries())
     return _export.write(contents, fmt, out)

@@ -161,7 +161,7 @@ def show(
         record["derived_from"] = [derivation_record(d) for d in derivation.sources]
         record["copied_by"] = copies
         record["quote_groups"] = [quote_group_record(g, quoting[1]) for g in quoting[0]]
-        record["story"] = story_records([story[0]], story[1])[0] if story[0] else None
+        record["story"] = story_records([story[0]], story[1], story[3])[0] if story[0] else None
         record["claims"] = [claim_record(c) for c in story[2]
                             if any(e.article_id == article.id for e in c.evidence)]
         out.print_json(json.dumps(record, ensure_ascii=False))
@@ -169,7 +169,7 @@ def show(
     _print_article(article)
     if analysis is not None:
         _print_analysis(article, analysis, names)
-    _print_story(article, *story)
+    _print_story(article, names, *story)
     _print_derivation(article, derivation, sources, copies)
     _print_quote_groups(article, *quoting)
 
@@ -181,15 +181,19 @@ def _article_and_analysis(store: "Store", article_id: str):
     sources = {d.source_id: store.get(d.source_id) for d in derivation.sources}
     return (article, analysis, api.entity_names(store, analysis) if analysis else {}, derivation,
             sources, api.derived_from(store, article.id), api.quote_groups_of(store, article.id),
-            (*api.story_of(store, article.id), _claims_of_story(store, article.id)))
+            _story_parts(store, article.id))
 
 
-def _claims_of_story(store: "Store", article_id: str) -> list:
-    story, _ = api.story_of(store, article_id)
-    return api.story_claims(store, story.id) if story else []
+def _story_parts(store: "Store", article_id: str) -> tuple:
+    """The article's story, its members, claims and events."""
+    story, members = api.story_of(store, article_id)
+    if story is None:
+        return None, [], [], []
+    return story, members, api.story_claims(store, story.id), api.story_events(store, story.id)
 
 
-def _print_story(article: Article, story, members: list, claims: list) -> None:
+def _print_story(article: Article, names: dict[str, str], story, members: list, claims: list,
+                 events: list) -> None:
     if story is None:
         return
     days = " to ".join(dict.fromkeys(d for d in (story.first, story.last) if d)) or "undated"
@@ -198,6 +202,15 @@ def _print_story(article: Article, story, members: list, claims: list) -> None:
     others = [m.article_id for m in members if m.article_id != article.id]
     if others:
         out.print(f"with {', '.join(others)}", highlight=False)
+    for group in events:
+        reported = {r.article_id for r in group.reports}
+        if article.id in reported:
+            who = ", ".join(names.get(p, p) for p in group.participants)
+            out.print(f"  [green]{group.kind}[/] {escape(who)} [dim]in[/] "
+                      f"{escape(group.place or '-')} [dim]on[/] {escape(group.date or '-')} "
+                      f"[dim]({group.status}; {len(reported)} articles report it"
+                      f"{'; disagreements: ' + str(len(group.disagreements)) if group.disagreements else ''})[/]",
+                      highlight=False)
     mine = [c for c in claims if any(e.article_id == article.id for e in c.evidence)]
     shown = [c for c in mine if c.status != "single-origin"]
     out.print(f"[dim]{len(mine)} claims of this article: "

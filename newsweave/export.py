@@ -20,9 +20,10 @@ from typing import Any, Callable, Iterable, Iterator
 
 from .errors import ConfigError
 from .link.derive import summarise, text_of
+from .link.graph import GraphBuilder
 from .link.quotes import diff
-from .model import (Analysis, Article, Claim, Derivation, Entity, Metadata, QuoteGroup, QuoteRepeat,
-                    Story, StoryMember)
+from .model import (Analysis, Article, ArticleSummary, Claim, Derivation, Entity, EventGroup,
+                    Metadata, QuoteGroup, QuoteRepeat, Story, StoryMember)
 
 AnalysisOf = Callable[[str], "Analysis | None"]
 
@@ -41,9 +42,13 @@ class Contents:
     stories: Iterable[Story] = ()
     story_members: Iterable[StoryMember] = ()
     claims: Iterable[Claim] = ()
+    event_groups: Iterable[EventGroup] = ()
+    summaries: Iterable[ArticleSummary] = ()  # outlet, date and title of each article
 
     def __post_init__(self) -> None:
         self.derivations = list(self.derivations)
+        self.event_groups = list(self.event_groups)
+        self.summaries = {s.id: s for s in self.summaries}
         self._by_article: dict[str, list[Derivation]] = {}
         for d in self.derivations:
             self._by_article.setdefault(d.article_id, []).append(d)
@@ -53,13 +58,13 @@ class Contents:
         return {"class": found.klass, "share": found.share}
 
 FORMATS = ("json", "jsonl", "csv")
-SECTIONS = ("articles", "entities", "quotes", "quote_groups", "events", "derivations", "stories",
-            "claims", "mentions", "timexes")
+SECTIONS = ("articles", "entities", "quotes", "quote_groups", "events", "event_groups",
+            "derivations", "stories", "claims", "graph", "mentions", "timexes")
 # Analysis sections whose records belong to one article each.
 PER_ARTICLE = ("mentions", "timexes", "quotes", "events")
 RECORD_TYPES = {"mentions": "mention", "timexes": "timex", "quotes": "quote", "events": "event",
                 "derivations": "derivation", "quote_groups": "quote_group", "stories": "story",
-                "claims": "claim"}
+                "claims": "claim", "event_groups": "event_group"}
 SCHEMA_PATH = Path(__file__).with_name("export.schema.json")
 CSV_COLUMNS = ("id", "source", "url", "outlet", "title", "byline", "dateline", "published",
                "published_source", "language", "text", "removed", "derivation_class",
@@ -99,16 +104,53 @@ def quote_group_record(group: QuoteGroup, repeats: Iterable[QuoteRepeat] = ()) -
                         if group.id in (r.group_id, r.other_id)]}
 
 
-def story_records(stories: Iterable[Story], members: Iterable[StoryMember]) -> list[dict[str, Any]]:
-    """Each story with its articles (id, how it joined), in the stories' order."""
+def event_group_record(group: EventGroup) -> dict[str, Any]:
+    return {"id": group.id, "kind": group.kind, "participants": list(group.participants),
+            "place": group.place, "date": group.date, "status": group.status,
+            "occasion": group.occasion, "rule": group.rule,
+            "reports": [{"article_id": r.article_id, "seq": r.seq, "kind": r.kind,
+                         "participants": list(r.participants), "place": r.place, "date": r.date,
+                         "status": r.status, "published": r.published} for r in group.reports],
+            "disagreements": [{"field": f, "value": v, "articles": list(ids)}
+                              for f, v, ids in group.disagreements],
+            "status_history": [{"published": p, "status": st, "article_id": a}
+                               for p, st, a in group.status_history]}
+
+
+def story_records(stories: Iterable[Story], members: Iterable[StoryMember],
+                  events: Iterable[EventGroup] = (),
+                  summaries: dict[str, ArticleSummary] | None = None) -> list[dict[str, Any]]:
+    """Each story with its articles (how each joined), its articles by outlet,
+    its events and its timeline (articles and events by date)."""
     by_story: dict[str, list[StoryMember]] = {}
     for member in members:
         by_story.setdefault(member.story_id, []).append(member)
-    return [{"id": s.id, "title": s.title, "first": s.first, "last": s.last, "count": s.count,
-             "rule": s.rule,
-             "articles": [{"article_id": m.article_id, "score": m.score, "opened": m.opened}
-                          for m in by_story.get(s.id, [])]}
-            for s in stories]
+    by_occasion: dict[str, list[EventGroup]] = {}
+    for group in events:
+        by_occasion.setdefault(group.occasion or "", []).append(group)
+    summaries = summaries or {}
+    records = []
+    for s in stories:
+        mine = by_story.get(s.id, [])
+        outlets: dict[str, list[str]] = {}
+        for m in mine:
+            found = summaries.get(m.article_id)
+            outlets.setdefault((found.outlet if found else None) or "unknown", []).append(
+                m.article_id)
+        timeline = [{"date": g.date, "kind": "event", "id": g.id,
+                     "label": f"{g.kind} ({g.status})"} for g in by_occasion.get(s.id, [])]
+        timeline += [{"date": found.published, "kind": "article", "id": m.article_id,
+                      "label": found.title or found.source}
+                     for m in mine if (found := summaries.get(m.article_id))]
+        timeline.sort(key=lambda t: (t["date"] is None, t["date"] or "", t["kind"], t["id"]))
+        records.append({"id": s.id, "title": s.title, "first": s.first, "last": s.last,
+                        "count": s.count, "rule": s.rule,
+                        "articles": [{"article_id": m.article_id, "score": m.score,
+                                      "opened": m.opened} for m in mine],
+                        "outlets": outlets,
+                        "events": [g.id for g in by_occasion.get(s.id, [])],
+                        "timeline": timeline})
+    return records
 
 
 def claim_record(claim: Claim) -> dict[str, Any]:
@@ -145,19 +187,27 @@ def entity_record(entity: Entity) -> dict[str, Any]:
             "roles": [dataclasses.asdict(role) for role in entity.roles]}
 
 
-def document(contents: Contents) -> dict[str, list]:
-    doc: dict[str, list] = {name: [] for name in SECTIONS}
+def document(contents: Contents) -> dict[str, Any]:
+    doc: dict[str, Any] = {name: [] for name in SECTIONS}
+    graph = GraphBuilder()
     for article in contents.articles:
         doc["articles"].append(article_record(article, contents.derivation_of(article)))
         analysis = contents.analyses(article.id)
         for section, record in analysis_records(analysis) if analysis else ():
             doc[section].append(record)
-    doc["entities"] = [entity_record(e) for e in contents.entities]
+        if analysis:
+            graph.add_analysis(analysis, article.meta.value("published"))
+    entities = list(contents.entities)
+    doc["entities"] = [entity_record(e) for e in entities]
     doc["derivations"] = [derivation_record(d) for d in contents.derivations]
     repeats = list(contents.quote_repeats)
     doc["quote_groups"] = [quote_group_record(g, repeats) for g in contents.quote_groups]
-    doc["stories"] = story_records(contents.stories, contents.story_members)
+    doc["stories"] = story_records(contents.stories, contents.story_members,
+                                   contents.event_groups, contents.summaries)
+    doc["event_groups"] = [event_group_record(g) for g in contents.event_groups]
     doc["claims"] = [claim_record(c) for c in contents.claims]
+    graph.add_event_groups(contents.event_groups)
+    doc["graph"] = graph.payload(entities)
     return doc
 
 
@@ -171,25 +221,34 @@ def _json(contents: Contents, out: io.TextIOBase) -> int:
 def _jsonl(contents: Contents, out: io.TextIOBase) -> int:
     """One object per line, each naming its kind in ``record`` (``type`` is a
     field of time expressions): every article followed by its analysis
-    records, then the entities, then the derivations."""
+    records, then the entities, derivations, quote groups, stories, event
+    groups, claims and the entity graph (one record)."""
     def line(kind: str, record: dict[str, Any]) -> None:
         out.write(json.dumps({"record": kind, **record}, ensure_ascii=False) + "\n")
-    count = 0
+    count, graph = 0, GraphBuilder()
     for article in contents.articles:
         line("article", article_record(article, contents.derivation_of(article)))
         analysis = contents.analyses(article.id)
         for section, record in analysis_records(analysis) if analysis else ():
             line(RECORD_TYPES[section], record)
+        if analysis:
+            graph.add_analysis(analysis, article.meta.value("published"))
         count += 1
-    for entity in contents.entities:
+    entities = list(contents.entities)
+    for entity in entities:
         line("entity", entity_record(entity))
     for derivation in contents.derivations:
         line("derivation", derivation_record(derivation))
     repeats = list(contents.quote_repeats)
     for group in contents.quote_groups:
         line("quote_group", quote_group_record(group, repeats))
-    for story in story_records(contents.stories, contents.story_members):
+    for story in story_records(contents.stories, contents.story_members, contents.event_groups,
+                               contents.summaries):
         line("story", story)
+    for group in contents.event_groups:
+        line("event_group", event_group_record(group))
+    graph.add_event_groups(contents.event_groups)
+    line("graph", graph.payload(entities))
     for claim in contents.claims:
         line("claim", claim_record(claim))
     return count

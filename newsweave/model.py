@@ -436,6 +436,8 @@ class Links:
     story_members: tuple["StoryMember", ...] = ()
     story_merges: tuple["StoryMerge", ...] = ()
     claims: tuple[tuple[str, tuple["Claim", ...]], ...] = ()  # (story id, all its claims now)
+    event_groups: tuple[EventGroup, ...] = ()
+    event_keys: tuple[tuple[str, int], ...] = ()  # (event group id, key)
 
 
 @dataclass(frozen=True)

@@ -221,7 +221,9 @@ def test_export_empty_store_validates(run_cli, tmp_path):
     assert run_cli("export", "-o", target).exit_code == 0
     document = json.loads(target.read_text(encoding="utf-8"))
     jsonschema.validate(document, json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
-    assert document == {name: [] for name in SECTIONS}
+    graph = document.pop("graph")
+    assert document == {name: [] for name in SECTIONS if name != "graph"}
+    assert (graph["nodes"], graph["edges"]) == ([], [])
 
 
 def test_export_jsonl_has_one_object_per_line(run_cli, analyzed, tmp_path):
@@ -229,7 +231,7 @@ def test_export_jsonl_has_one_object_per_line(run_cli, analyzed, tmp_path):
     records = [json.loads(line) for line in lines]
     assert {r["record"] for r in records} <= {"article", "mention", "timex", "quote", "event",
                                               "entity", "derivation", "quote_group", "story",
-                                              "claim"}
+                                              "claim", "event_group", "graph"}
     assert {r["record"] for r in records} >= {"article", "story"}
     records = [r for r in records if r["record"] == "article"]
     assert sorted(r["id"] for r in records) == sorted(analyzed)

@@ -13,7 +13,8 @@ For each new article, in input order:
    not copies of each other.
 
 Then each analysed quote joins the group of its quotation on the article's
-occasion (its story) or opens one (``quotes``), and the claims of every story
+occasion (its story) or opens one (``quotes``), each event the group of the
+real-world event it reports (``events``), and the claims of every story
 the batch touched are matched again over its latest ``CLAIM_ARTICLES``
 articles (``claims``). The same input in the same order gives the same links.
 """
@@ -28,6 +29,7 @@ from ..model import Analysis, Article, Claim, Derivation, Links, Story, StoredTe
 from . import candidates, stories
 from .claims import Member, story_claims
 from .derive import Text, derive_pair, text_of
+from .events import EventGrouping, EventView
 from .quotes import Quoting, QuoteView
 
 DEFAULT_CANDIDATES = 10
@@ -35,7 +37,7 @@ CLAIM_ARTICLES = 100  # a story's claims are matched over its latest articles, t
 TITLE_CHARS = 160
 
 
-class LinkView(QuoteView, Protocol):
+class LinkView(QuoteView, EventView, Protocol):
     """What linking reads from the store (``Store`` provides it)."""
 
     def shared_keys(self, keys) -> dict[str, int]: ...
@@ -140,15 +142,19 @@ def link_batch(articles: Sequence[Article], analyses: Sequence[Analysis], view: 
         batch.texts.append(text)
         batch.keys.append(own)
         batch.link_keys.extend((text.id, key) for key in sorted(own))
-    quoting = Quoting(view, limit=limit)
+    quoting, grouping = Quoting(view, limit=limit), EventGrouping(view, limit=limit)
     for article, analysis in zip(articles, analyses):
-        quoting.add_article(article, analysis, occasion=batch.clusterer.members.get(article.id))
+        occasion = batch.clusterer.members.get(article.id)
+        quoting.add_article(article, analysis, occasion=occasion)
+        grouping.add_article(article, analysis, occasion=occasion)
     groups, repeats, quote_keys = quoting.results()
+    event_groups, event_keys = grouping.results()
     return Links(derivations=tuple(batch.derivations), link_keys=tuple(batch.link_keys),
                  quote_groups=groups, quote_repeats=repeats, quote_keys=quote_keys,
                  stories=batch.stories(), story_members=tuple(batch.members),
                  story_merges=tuple(batch.clusterer.merges),
-                 claims=_claims(batch, articles, analyses, view))
+                 claims=_claims(batch, articles, analyses, view), event_groups=event_groups,
+                 event_keys=event_keys)
 
 
 def _claims(batch: _Batch, articles: Sequence[Article], analyses: Sequence[Analysis],

@@ -20,7 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import StoreError
 from ..model import (Analysis, Article, ArticleSummary, BatchResult, Claim, Derivation, Entity,
-                     Field, Metadata, OffsetMap, QuoteGroup, QuoteRepeat, Removed, Segment, Story,
+                     EventGroup, Field, Metadata, OffsetMap, QuoteGroup, QuoteRepeat, Removed, Segment, Story,
                      StoredText, StoryMember)
 from . import analyses, links, schema
 from .schema import articles, fields, removed, segments, sources, versions
@@ -154,6 +154,17 @@ class Store:
     def story_members(self, story_id: str | None = None) -> list[StoryMember]:
         with self.engine.connect() as connection:
             return links.load_story_members(connection, story_id)
+
+    def event_candidates(self, keys: Iterable[int]) -> dict[str, int]:
+        """Stored event groups sharing search keys with ``keys``, and how many."""
+        with self.engine.connect() as connection:
+            return links.event_candidates(connection, keys)
+
+    def event_groups(self, ids: Sequence[str] | None = None, *, occasion: str | None = None,
+                     article_id: str | None = None) -> list[EventGroup]:
+        with self.engine.connect() as connection:
+            return links.load_event_groups(connection, ids, occasion=occasion,
+                                           article_id=article_id)
 
     def claims(self, story_id: str | None = None) -> list[Claim]:
         with self.engine.connect() as connection:

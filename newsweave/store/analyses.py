@@ -11,8 +11,8 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
 from ..model import Analysis, Entity, Event, Mention, Quote, Role, Timex
-from .schema import (aliases, analyses, entities, events, mentions, quote_groups, quotes, roles,
-                     timexes)
+from .schema import (aliases, analyses, entities, event_groups, events, mentions, quote_groups,
+                     quotes, roles, timexes)
 
 # Span records stored field for field; their order in each table is ``seq``.
 SPAN_TABLES = ((mentions, Mention, "mentions"), (timexes, Timex, "timexes"),
@@ -53,14 +53,21 @@ def repoint_entities(connection: Connection, moved: dict[str, str]) -> None:
             connection.execute(update(quotes).where(quotes.c[column] == old).values({column: new}))
         connection.execute(update(quote_groups).where(quote_groups.c.speaker == old)
                            .values(speaker=new))
-        rows = connection.execute(select(events.c.article_id, events.c.seq, events.c.participants)
-                                  .where(events.c.participants.contains(json.dumps(old))))
-        for row in rows.all():
-            ids = [new if p == old else p for p in json.loads(row.participants)]
-            connection.execute(update(events).where(
-                (events.c.article_id == row.article_id) & (events.c.seq == row.seq)).values(
-                participants=json.dumps(list(dict.fromkeys(ids)))))
+        _repoint_json(connection, event_groups, ("id",), old, new)
+        _repoint_json(connection, events, ("article_id", "seq"), old, new)
         connection.execute(delete(entities).where(entities.c.id == old))
+
+
+def _repoint_json(connection: Connection, table: Table, key: tuple[str, ...], old: str,
+                  new: str) -> None:
+    """Replace ``old`` by ``new`` in the JSON ``participants`` lists of ``table``."""
+    rows = connection.execute(select(*(table.c[k] for k in key), table.c.participants)
+                              .where(table.c.participants.contains(json.dumps(old))))
+    for row in rows.all():
+        ids = [new if p == old else p for p in json.loads(row.participants)]
+        match = [table.c[k] == getattr(row, k) for k in key]
+        connection.execute(update(table).where(*match).values(
+            participants=json.dumps(list(dict.fromkeys(ids)))))
 
 
 def save_analysis(connection: Connection, analysis: Analysis, now: datetime) -> None:

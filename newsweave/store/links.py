@@ -10,11 +10,12 @@ from sqlalchemy import func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
-from ..model import (AlignedSentence, Claim, ClaimEvidence, Derivation, Links, QuoteGroup,
-                     QuoteRendering, QuoteRepeat, Story, StoredText, StoryMember)
+from ..model import (AlignedSentence, Claim, ClaimEvidence, Derivation, EventGroup, EventReport,
+                     Links, QuoteGroup, QuoteRendering, QuoteRepeat, Story, StoredText,
+                     StoryMember)
 from .analyses import insert_ignore
 from .schema import (aligned_sentences, articles, claim_evidence, claims, derivations,
-                     link_key_counts, link_keys,
+                     event_groups, event_keys, event_reports, events, link_key_counts, link_keys,
                      quote_groups,
                      quote_keys, quote_renderings, quote_repeats, quotes, stories, story_members,
                      story_merges)
@@ -53,6 +54,25 @@ def save_links(connection: Connection, links: Links) -> None:
         connection.execute(stories.delete().where(stories.c.id == merge.absorbed))
     for story_id, found in links.claims:
         _save_claims(connection, story_id, found)
+    for group in links.event_groups:
+        _save_event_group(connection, group)
+    insert_ignore(connection, event_keys, [dict(key=k, group_id=g) for g, k in links.event_keys])
+
+
+def _save_event_group(connection: Connection, group: EventGroup) -> None:
+    """A new group, or a stored one reconciled again with its new reports."""
+    values = dict(kind=group.kind, participants=json.dumps(list(group.participants)),
+                  place=group.place, date=group.date, status=group.status,
+                  occasion=group.occasion,
+                  disagreements=json.dumps([[f, v, list(ids)] for f, v, ids in group.disagreements]),
+                  status_history=json.dumps([list(h) for h in group.status_history]),
+                  rule=group.rule)
+    if not connection.execute(update(event_groups).where(event_groups.c.id == group.id)
+                              .values(**values)).rowcount:
+        insert_ignore(connection, event_groups, [dict(id=group.id, **values)])
+    insert_ignore(connection, event_reports, [
+        dict(article_id=r.article_id, seq=r.seq, group_id=group.id, position=i)
+        for i, r in enumerate(group.reports)])
 
 
 def _save_claims(connection: Connection, story_id: str, found: tuple[Claim, ...]) -> None:
@@ -270,3 +290,53 @@ def load_claims(connection: Connection, story_id: str | None = None) -> list[Cla
                   tuple(json.loads(r.entities)), tuple(evidence.get(r.id, ())),
                   tuple((name, tuple(values)) for name, values in json.loads(r.conflicts)),
                   r.rule) for r in rows]
+
+
+def event_candidates(connection: Connection, keys: Iterable[int]) -> dict[str, int]:
+    """Stored event groups sharing any of ``keys``, with how many they share."""
+    found: dict[str, int] = {}
+    ordered = sorted(set(keys))
+    for i in range(0, len(ordered), CHUNK):
+        query = (select(event_keys.c.group_id, func.count())
+                 .where(event_keys.c.key.in_(ordered[i:i + CHUNK]))
+                 .group_by(event_keys.c.group_id))
+        for group_id, count in connection.execute(query):
+            found[group_id] = found.get(group_id, 0) + count
+    return found
+
+
+def load_event_groups(connection: Connection, ids: Sequence[str] | None = None, *,
+                      occasion: str | None = None,
+                      article_id: str | None = None) -> list[EventGroup]:
+    """Event groups by id (all when None), of one story, or reported by one
+    article; their reports in order of arrival."""
+    query = select(event_groups).order_by(event_groups.c.date.nulls_last(), event_groups.c.id)
+    if ids is not None:
+        query = query.where(event_groups.c.id.in_(list(ids)))
+    if occasion is not None:
+        query = query.where(event_groups.c.occasion == occasion)
+    if article_id is not None:
+        query = query.where(event_groups.c.id.in_(
+            select(event_reports.c.group_id).where(event_reports.c.article_id == article_id)))
+    groups = list(connection.execute(query))
+    if not groups:
+        return []
+    rows = connection.execute(
+        select(event_reports.c.group_id, event_reports.c.article_id, event_reports.c.seq,
+               events.c.kind, events.c.participants, events.c.place, events.c.date,
+               events.c.status, articles.c.published)
+        .join(events, (events.c.article_id == event_reports.c.article_id)
+              & (events.c.seq == event_reports.c.seq))
+        .join(articles, articles.c.id == event_reports.c.article_id)
+        .where(event_reports.c.group_id.in_([g.id for g in groups]))
+        .order_by(event_reports.c.group_id, event_reports.c.position))
+    reports: dict[str, list[EventReport]] = {}
+    for r in rows:
+        reports.setdefault(r.group_id, []).append(EventReport(
+            r.group_id, r.article_id, r.seq, r.kind, tuple(json.loads(r.participants)), r.place,
+            r.date, r.status, r.published))
+    return [EventGroup(g.id, g.kind, tuple(json.loads(g.participants)), g.place, g.date,
+                       g.status, g.occasion, tuple(reports.get(g.id, ())),
+                       tuple((f, v, tuple(ids)) for f, v, ids in json.loads(g.disagreements)),
+                       tuple(tuple(h) for h in json.loads(g.status_history)), g.rule)
+            for g in groups]

@@ -307,3 +307,39 @@ claim_evidence = Table(
     Column("origin", String(96), nullable=False),
     Column("facts", Text, nullable=False),  # JSON: numbers, dates, places, speaker
 )
+
+
+# --- Event groups (migration 0007; link/events.py) ---
+
+event_groups = Table(
+    "event_groups", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("kind", String(16), nullable=False),
+    Column("participants", Text, nullable=False),  # JSON list of entity ids
+    Column("place", Text),
+    Column("date", String(64)),
+    Column("status", String(16), nullable=False),
+    Column("occasion", String(64), index=True),
+    Column("disagreements", Text, nullable=False),  # JSON [[field, value, [article ids]]]
+    Column("status_history", Text, nullable=False),  # JSON [[published, status, article id]]
+    Column("rule", String(64), nullable=False),
+)
+
+# A report is a per-article event (events.article_id, events.seq) in a group.
+event_reports = Table(
+    "event_reports", metadata,
+    Column("article_id", String(16), primary_key=True),
+    Column("seq", Integer, primary_key=True),
+    Column("group_id", String(64), ForeignKey("event_groups.id", ondelete="CASCADE"),
+           nullable=False, index=True),
+    Column("position", Integer, nullable=False),
+    ForeignKeyConstraint(["article_id", "seq"], ["events.article_id", "events.seq"],
+                         ondelete="CASCADE"),
+)
+
+event_keys = Table(
+    "event_keys", metadata,
+    Column("key", BigInteger, primary_key=True),
+    Column("group_id", String(64), ForeignKey("event_groups.id", ondelete="CASCADE"),
+           primary_key=True),
+)

@@ -92,6 +92,12 @@ class CountingView:
     def story_members(self, story_id):
         return []  # claims are then matched over the new article alone
 
+    def event_candidates(self, keys):
+        return {}
+
+    def event_groups(self, ids):
+        return []
+
     def get(self, article_id):
         return None
 
@@ -221,3 +227,54 @@ def test_seed_000_is_a_rewrite_of_002_with_its_own_claim(seeds):
 def test_seed_astana_article_is_nobody_s_copy(seeds):
     astana = seed_id(seeds, "004")
     assert seeds.derivations(article_id=astana) == [] == seeds.derivations(source_id=astana)
+
+
+def test_seed_five_real_world_events(seeds):
+    """One event group per real-world event, with the articles reporting it."""
+    wanted = {  # (participants, place, date, status): reporting seeds
+        (("nikolai-patrushev", "wang-yi"), "Moscow", "2023-09-19", "happened"): ["000", "001", "002"],
+        (("vladimir-putin", "wang-yi"), "St Petersburg", "2023-09-20", "happened"): ["001"],
+        (("vladimir-putin", "xi-jinping"), "Beijing", "2023-10", "planned"): ["000", "001", "002"],
+        (("nikolai-patrushev", "wang-yi"), "Moscow", "2023-02-21", "happened"): ["003"],
+        (("vladimir-putin", "xi-jinping"), "Astana", None, "happened"): ["004"],
+    }
+    found = {}
+    for g in seeds.event_groups():
+        people = tuple(sorted(p.removeprefix("person:") for p in g.participants))
+        found[(people, g.place, g.date, g.status)] = seed_names(seeds, {r.article_id
+                                                                       for r in g.reports})
+    for key, reporters in wanted.items():
+        assert found.get(key) == reporters, key
+
+
+def test_seed_claims_single_origin_of_the_rewrite(seeds):
+    """000's claim about 90 countries at the forum is its own: single-origin."""
+    rewrite = seed_id(seeds, "000")
+    [claim] = [c for c in seeds.claims() if any(
+        e.article_id == rewrite and "90 countries" in e.text for e in c.evidence)]
+    assert claim.status == "single-origin" and claim.origins == (f"article:{rewrite}",)
+    assert "90" in claim.evidence[0].numbers
+
+
+def test_seed_copied_sentences_count_their_source_as_origin(seeds):
+    """000's sentences rewritten from 002 have Sputnik's origin: a claim that
+    only 000 and 002 state is not corroborated."""
+    rewrite = seed_id(seeds, "000")
+    for claim in seeds.claims():
+        names = {e.article_id for e in claim.evidence}
+        if names == {rewrite, seed_id(seeds, "002")}:
+            assert claim.origins == ("outlet:sputnik",) and claim.status != "corroborated"
+
+
+def test_seed_graph_who_met_whom(seeds, tmp_path):
+    target = tmp_path / "seeds.json"
+    api.export(seeds, "json", target)
+    doc = json.loads(target.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))).validate(doc)
+    met = {(e["source"], e["target"], e["date"]) for e in doc["graph"]["edges"]
+           if e["relation"] == "met"}
+    assert ("person:nikolai-patrushev", "person:wang-yi", "2023-09-19") in met
+    assert ("person:nikolai-patrushev", "person:wang-yi", "2023-02-21") in met
+    assert ("person:vladimir-putin", "person:xi-jinping", "2023-10") in met
+    september = next(s for s in doc["stories"] if s["count"] == 3)
+    assert len(september["events"]) >= 2 and september["timeline"][0]["date"] <= "2023-09-19"
