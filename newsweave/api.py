@@ -16,8 +16,8 @@ from .config import Config
 from .errors import NotFound
 from .ingest import iter_files
 from .link.derive import summarise, text_of
-from .model import (Analysis, Article, ArticleDerivation, ArticleSummary, Claim, EventGroup,
-                    QuoteGroup,
+from .model import (Analysis, Article, ArticleDerivation, ArticleSummary, ArticleView, Claim,
+                    EventGroup, QuoteGroup,
                     QuoteRepeat, RunSummary, Skipped, Story, StoryMember)
 from .store import Store
 
@@ -96,6 +96,27 @@ def story_events(store: Store, story_id: str) -> list[EventGroup]:
 def story_claims(store: Store, story_id: str) -> list[Claim]:
     """The claims of one story: corroborated, single-origin or in conflict."""
     return store.claims(story_id)
+
+
+def article_view(store: Store, id_or_prefix: str) -> ArticleView:
+    """One article with everything linked to it (``show`` and the article page)."""
+    article = get_article(store, id_or_prefix)
+    analysis = get_analysis(store, article.id)
+    derivation = get_derivation(store, article)
+    groups, repeats = quote_groups_of(store, article.id)
+    story, members = story_of(store, article.id)
+    claims = story_claims(store, story.id) if story else []
+    events = store.event_groups(article_id=article.id)
+    names = entity_names(store, analysis) if analysis else {}
+    wanted = {p for g in events for p in g.participants} - set(names)
+    names |= {e.id: e.name for e in store.entities() if e.id in wanted} if wanted else {}
+    return ArticleView(
+        article=article, analysis=analysis, names=names, derivation=derivation,
+        sources={d.source_id: store.get(d.source_id) for d in derivation.sources},
+        copied_by=tuple(derived_from(store, article.id)), quote_groups=tuple(groups),
+        quote_repeats=tuple(repeats), story=story, members=tuple(members),
+        claims=tuple(c for c in claims if any(e.article_id == article.id for e in c.evidence)),
+        events=tuple(events))
 
 
 def entity_names(store: Store, analysis: Analysis) -> dict[str, str]:

@@ -18,9 +18,8 @@ from . import api
 from .link.quotes import diff as quote_diff
 from .config import Config, load_config
 from .errors import NewsweaveError
-from .export import (FORMATS, article_record, claim_record, derivation_record,
-                     quote_group_record, story_records)
-from .model import Analysis, Article, ArticleDerivation, RunSummary
+from .export import FORMATS, article_view_record
+from .model import Analysis, Article, ArticleDerivation, ArticleView, RunSummary
 
 if TYPE_CHECKING:
     from .store import Store
@@ -154,55 +153,30 @@ def show(
     """Print one article: metadata with provenance, clean text, what was removed,
     the quotes, events and time expressions found in it, and the articles it
     was built from, sentence by sentence."""
-    article, analysis, names, derivation, sources, copies, quoting, story = with_store(
-        config_file, db, lambda store: _article_and_analysis(store, article_id))
+    view = with_store(config_file, db, lambda store: api.article_view(store, article_id))
     if as_json:
-        record = article_record(article, {"class": derivation.klass, "share": derivation.share})
-        record["derived_from"] = [derivation_record(d) for d in derivation.sources]
-        record["copied_by"] = copies
-        record["quote_groups"] = [quote_group_record(g, quoting[1]) for g in quoting[0]]
-        record["story"] = story_records([story[0]], story[1], story[3])[0] if story[0] else None
-        record["claims"] = [claim_record(c) for c in story[2]
-                            if any(e.article_id == article.id for e in c.evidence)]
-        out.print_json(json.dumps(record, ensure_ascii=False))
+        out.print_json(json.dumps(article_view_record(view), ensure_ascii=False))
         return
+    article = view.article
     _print_article(article)
-    if analysis is not None:
-        _print_analysis(article, analysis, names)
-    _print_story(article, names, *story)
-    _print_derivation(article, derivation, sources, copies)
-    _print_quote_groups(article, *quoting)
+    if view.analysis is not None:
+        _print_analysis(article, view.analysis, view.names)
+    _print_story(view)
+    _print_derivation(article, view.derivation, view.sources, list(view.copied_by))
+    _print_quote_groups(article, list(view.quote_groups), list(view.quote_repeats))
 
 
-def _article_and_analysis(store: "Store", article_id: str):
-    article = api.get_article(store, article_id)
-    analysis = api.get_analysis(store, article.id)
-    derivation = api.get_derivation(store, article)
-    sources = {d.source_id: store.get(d.source_id) for d in derivation.sources}
-    return (article, analysis, api.entity_names(store, analysis) if analysis else {}, derivation,
-            sources, api.derived_from(store, article.id), api.quote_groups_of(store, article.id),
-            _story_parts(store, article.id))
-
-
-def _story_parts(store: "Store", article_id: str) -> tuple:
-    """The article's story, its members, claims and events."""
-    story, members = api.story_of(store, article_id)
-    if story is None:
-        return None, [], [], []
-    return story, members, api.story_claims(store, story.id), api.story_events(store, story.id)
-
-
-def _print_story(article: Article, names: dict[str, str], story, members: list, claims: list,
-                 events: list) -> None:
+def _print_story(view: ArticleView) -> None:
+    article, names, story, claims = view.article, view.names, view.story, view.claims
     if story is None:
         return
     days = " to ".join(dict.fromkeys(d for d in (story.first, story.last) if d)) or "undated"
     out.rule(f"story: {escape(story.title or story.id)}")
     out.print(f"[dim]{escape(story.id)}; {days}; {story.count} articles[/]", highlight=False)
-    others = [m.article_id for m in members if m.article_id != article.id]
+    others = [m.article_id for m in view.members if m.article_id != article.id]
     if others:
         out.print(f"with {', '.join(others)}", highlight=False)
-    for group in events:
+    for group in view.events:
         reported = {r.article_id for r in group.reports}
         if article.id in reported:
             who = ", ".join(names.get(p, p) for p in group.participants)
@@ -211,7 +185,7 @@ def _print_story(article: Article, names: dict[str, str], story, members: list, 
                       f"[dim]({group.status}; {len(reported)} articles report it"
                       f"{'; disagreements: ' + str(len(group.disagreements)) if group.disagreements else ''})[/]",
                       highlight=False)
-    mine = [c for c in claims if any(e.article_id == article.id for e in c.evidence)]
+    mine = claims
     shown = [c for c in mine if c.status != "single-origin"]
     out.print(f"[dim]{len(mine)} claims of this article: "
               f"{sum(c.status == 'corroborated' for c in mine)} corroborated, "

@@ -22,8 +22,8 @@ from .errors import ConfigError
 from .link.derive import summarise, text_of
 from .link.graph import GraphBuilder
 from .link.quotes import diff
-from .model import (Analysis, Article, ArticleSummary, Claim, Derivation, Entity, EventGroup,
-                    Metadata, QuoteGroup, QuoteRepeat, Story, StoryMember)
+from .model import (Analysis, Article, ArticleSummary, ArticleView, Claim, Derivation, Entity,
+                    EventGroup, Metadata, QuoteGroup, QuoteRepeat, Story, StoryMember)
 
 AnalysisOf = Callable[[str], "Analysis | None"]
 
@@ -162,6 +162,19 @@ def claim_record(claim: Claim) -> dict[str, Any]:
             "evidence": [{**dataclasses.asdict(e), "numbers": list(e.numbers),
                           "dates": list(e.dates), "places": list(e.places)}
                          for e in claim.evidence]}
+
+
+def article_view_record(view: ArticleView) -> dict[str, Any]:
+    """The JSON of ``show --json``: the article's export record with what is
+    linked to it."""
+    record = article_record(view.article, {"class": view.derivation.klass,
+                                           "share": view.derivation.share})
+    story = (story_records([view.story], view.members, view.events)[0] if view.story else None)
+    return {**record, "derived_from": [derivation_record(d) for d in view.derivation.sources],
+            "copied_by": list(view.copied_by),
+            "quote_groups": [quote_group_record(g, view.quote_repeats) for g in view.quote_groups],
+            "story": story, "claims": [claim_record(c) for c in view.claims],
+            "event_groups": [event_group_record(g) for g in view.events]}
 
 
 def derivation_record(derivation: Derivation) -> dict[str, Any]:

@@ -540,3 +540,25 @@ class Claim:
     evidence: tuple[ClaimEvidence, ...]
     conflicts: tuple[tuple[str, tuple[str, ...]], ...] = ()
     rule: str = ""
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    """Everything a person reading one article sees: the article and its
+    analysis, the canonical names it refers to, what it owes to other
+    articles (with those sources), who copied it, the quote groups of its
+    quotations, its story with its members, the story's claims and events
+    this article takes part in."""
+
+    article: Article
+    analysis: Analysis | None
+    names: dict
+    derivation: ArticleDerivation
+    sources: dict  # source id -> Article
+    copied_by: tuple[str, ...]
+    quote_groups: tuple[QuoteGroup, ...]
+    quote_repeats: tuple[QuoteRepeat, ...]
+    story: Story | None
+    members: tuple[StoryMember, ...]
+    claims: tuple[Claim, ...]
+    events: tuple[EventGroup, ...]
