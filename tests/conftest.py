@@ -58,3 +58,68 @@ def run_cli(db_path: str, monkeypatch: pytest.MonkeyPatch):
         return runner.invoke(app, argv, input=input, catch_exceptions=False)
 
     return run
+
+
+def _pg_bin() -> Path:
+    found = sorted(Path("/usr/lib/postgresql").glob("*/bin"), key=lambda p: p.parent.name)
+    if not found:
+        pytest.fail("PostgreSQL is not installed (.ci/run installs it: apt-get install postgresql)")
+    return found[-1]
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A throwaway PostgreSQL server on loopback for the session (about 4 s),
+    as ../shared/RECIPES.md starts one; its URL without a database name.
+    ``NEWSWEAVE_PG_URL`` (e.g. postgresql://postgres@127.0.0.1:5432) uses a
+    running server instead."""
+    if os.environ.get("NEWSWEAVE_PG_URL"):
+        yield os.environ["NEWSWEAVE_PG_URL"].rstrip("/")
+        return
+    import shutil
+    import socket
+    import subprocess
+    import tempfile
+
+    # not under pytest's folder: the server runs as postgres, who cannot enter it
+    pg_bin, data = _pg_bin(), Path(tempfile.mkdtemp(prefix="newsweave-pgdata."))
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    as_postgres = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+    if as_postgres:
+        shutil.chown(data, "postgres", "postgres")
+    data.chmod(0o700)
+    subprocess.run([*as_postgres, str(pg_bin / "initdb"), "-D", str(data), "-U", "postgres",
+                    "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8"], check=True,
+                   capture_output=True)
+    subprocess.run([*as_postgres, str(pg_bin / "pg_ctl"), "-D", str(data), "-l",
+                    str(data / "server.log"), "-w", "-t", "30", "-o",
+                    f"-c listen_addresses=127.0.0.1 -p {port} -k {data}", "start"],
+                   check=True, capture_output=True)
+    try:
+        yield f"postgresql://postgres@127.0.0.1:{port}"
+    finally:
+        subprocess.run([*as_postgres, str(pg_bin / "pg_ctl"), "-D", str(data), "-m", "fast",
+                        "-w", "stop"], capture_output=True)
+        shutil.rmtree(data, ignore_errors=True)
+
+
+@pytest.fixture
+def pg_store(pg_server):
+    """A migrated, empty store in a fresh PostgreSQL database."""
+    import uuid
+
+    from sqlalchemy import create_engine, text
+
+    name = f"newsweave_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(f"{pg_server.replace('postgresql://', 'postgresql+psycopg://')}/postgres",
+                          isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    opened = Store(f"{pg_server}/{name}")
+    yield opened
+    opened.close()
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE "{name}"'))
+    admin.dispose()
