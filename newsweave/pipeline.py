@@ -73,7 +73,8 @@ def _clean_one(doc: RawDoc, config: Config) -> Article | Skipped:
 
 def run(paths: Iterable[str], store: Store, config: Config, *,
         progress: Progress | None = None) -> RunSummary:
-    summary, batch = RunSummary(), Batch(EntityIndex.from_records(store.entities()))
+    summary, batch = RunSummary(), Batch(EntityIndex.from_records(store.entities(),
+                                                                store.entity_redirects()))
     for item in read_paths(paths, max_bytes=config.max_bytes):
         if progress:
             progress(item.locator)

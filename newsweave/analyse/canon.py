@@ -72,10 +72,13 @@ class EntityIndex:
         self._one_word: dict[str, set[str]] = defaultdict(set)  # word -> one-word people
 
     @classmethod
-    def from_records(cls, records) -> "EntityIndex":
+    def from_records(cls, records, redirects: dict[str, str] | None = None) -> "EntityIndex":
+        """The index of stored entities; ``redirects`` (absorbed id -> id now,
+        as the store keeps them) resolve ids that analyses stored earlier."""
         index = cls()
         for e in records:
             index._put(e)
+        index._redirects.update(redirects or {})
         for e in records:
             for alias in (e.name, *e.aliases):
                 old = entity_id(e.label, alias)

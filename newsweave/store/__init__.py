@@ -96,7 +96,7 @@ class Store:
         """Store one batch in one transaction: each article (if its id is in
         ``result.new_ids``), a new version of its source, the analyses of the
         new articles, the entities they name, their links; entities that were
-        absorbed by others are re-pointed everywhere."""
+        absorbed by others are kept as redirects, resolved when read."""
         now = datetime.now(timezone.utc)
         pending = set(result.new_ids)
         try:
@@ -110,7 +110,7 @@ class Store:
                 for analysis in result.analyses:
                     analyses.save_analysis(connection, analysis, now)
                 links.save_links(connection, result.links)
-                analyses.repoint_entities(connection, dict(result.moved))
+                analyses.record_redirects(connection, dict(result.moved), now)
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot write to store {self.db!r}: {_reason(exc)}") from None
 
@@ -199,6 +199,11 @@ class Store:
     def analysis(self, article_id: str) -> Analysis | None:
         with self.engine.connect() as connection:
             return analyses.load_analysis(connection, article_id)
+
+    def entity_redirects(self) -> dict[str, str]:
+        """Every absorbed entity id -> the id that absorbed it."""
+        with self.engine.connect() as connection:
+            return analyses.redirects(connection)
 
     def entities(self) -> list[Entity]:
         with self.engine.connect() as connection:

@@ -11,8 +11,8 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
 from ..model import Analysis, Entity, Event, Mention, Quote, Role, Timex
-from .schema import (aliases, analyses, entities, event_groups, events, mentions, quote_groups,
-                     quotes, roles, timexes)
+from .schema import (aliases, analyses, entities, entity_redirects, events, mentions, quotes, roles,
+                     timexes)
 
 # Span records stored field for field; their order in each table is ``seq``.
 SPAN_TABLES = ((mentions, Mention, "mentions"), (timexes, Timex, "timexes"),
@@ -44,30 +44,50 @@ def save_entities(connection: Connection, found: list[Entity]) -> None:
                                            date=r.date) for e in found for r in e.roles])
 
 
-def repoint_entities(connection: Connection, moved: dict[str, str]) -> None:
-    """Every reference to an absorbed entity now names the one that absorbed
-    it; the old entity row goes (its aliases and roles were merged already)."""
-    for old, new in moved.items():
-        connection.execute(update(mentions).where(mentions.c.entity == old).values(entity=new))
-        for column in ("speaker", "addressee"):
-            connection.execute(update(quotes).where(quotes.c[column] == old).values({column: new}))
-        connection.execute(update(quote_groups).where(quote_groups.c.speaker == old)
-                           .values(speaker=new))
-        _repoint_json(connection, event_groups, ("id",), old, new)
-        _repoint_json(connection, events, ("article_id", "seq"), old, new)
-        connection.execute(delete(entities).where(entities.c.id == old))
+MERGE_RULE = "canon.absorbed.v1"
 
 
-def _repoint_json(connection: Connection, table: Table, key: tuple[str, ...], old: str,
-                  new: str) -> None:
-    """Replace ``old`` by ``new`` in the JSON ``participants`` lists of ``table``."""
-    rows = connection.execute(select(*(table.c[k] for k in key), table.c.participants)
-                              .where(table.c.participants.contains(json.dumps(old))))
-    for row in rows.all():
-        ids = [new if p == old else p for p in json.loads(row.participants)]
-        match = [table.c[k] == getattr(row, k) for k in key]
-        connection.execute(update(table).where(*match).values(
-            participants=json.dumps(list(dict.fromkeys(ids)))))
+def record_redirects(connection: Connection, moved: dict[str, str], now: datetime) -> None:
+    """Each absorbed entity (old id -> the id that absorbed it) becomes a
+    redirect; redirects that pointed at an absorbed id now point past it.
+    Nothing that refers to the old id is rewritten: reads resolve it."""
+    for old, new in sorted(moved.items()):
+        if old == new:
+            continue
+        connection.execute(update(entity_redirects).where(entity_redirects.c.new == old)
+                           .values(new=new))
+        insert_ignore(connection, entity_redirects, [dict(old=old, new=new, rule=MERGE_RULE,
+                                                          at=now)])
+
+
+def redirects(connection: Connection, ids=None) -> dict[str, str]:
+    """old id -> id now, for ``ids`` (every redirect when None)."""
+    query = select(entity_redirects.c.old, entity_redirects.c.new)
+    if ids is not None:
+        wanted = sorted({i for i in ids if i})
+        if not wanted:
+            return {}
+        found: dict[str, str] = {}
+        for i in range(0, len(wanted), 500):
+            found.update(connection.execute(
+                query.where(entity_redirects.c.old.in_(wanted[i:i + 500]))).all())
+        return found
+    return dict(connection.execute(query).all())
+
+
+def _resolved(analysis: Analysis, moved: dict[str, str]) -> Analysis:
+    """The analysis with every entity id as it is now."""
+    if not moved:
+        return analysis
+    def now(entity: str | None) -> str | None:
+        return moved.get(entity, entity) if entity else entity
+    return dataclasses.replace(
+        analysis,
+        mentions=tuple(dataclasses.replace(m, entity=now(m.entity)) for m in analysis.mentions),
+        quotes=tuple(dataclasses.replace(q, speaker=now(q.speaker), addressee=now(q.addressee))
+                     for q in analysis.quotes),
+        events=tuple(dataclasses.replace(e, participants=tuple(dict.fromkeys(
+            now(p) for p in e.participants))) for e in analysis.events))
 
 
 def save_analysis(connection: Connection, analysis: Analysis, now: datetime) -> None:
@@ -94,7 +114,11 @@ def load_analysis(connection: Connection, article_id: str) -> Analysis | None:
     event_rows = _rows(connection, events, article_id)
     found["events"] = tuple(Event(**{**row, "participants": tuple(json.loads(row["participants"]))})
                             for row in event_rows)
-    return Analysis(article_id=article_id, **found)
+    analysis = Analysis(article_id=article_id, **found)
+    ids = ({m.entity for m in analysis.mentions} | {q.speaker for q in analysis.quotes}
+           | {q.addressee for q in analysis.quotes}
+           | {p for e in analysis.events for p in e.participants})
+    return _resolved(analysis, redirects(connection, ids))
 
 
 def _rows(connection: Connection, table: Table, article_id: str) -> list[dict]:
@@ -116,4 +140,6 @@ def load_entities(connection: Connection) -> list[Entity]:
         titles.setdefault(row.entity_id, []).append(Role(row.title, row.article_id, row.date))
     return [Entity(id=row.id, name=row.name, label=row.label,
                    aliases=tuple(names.get(row.id, ())), roles=tuple(titles.get(row.id, ())))
-            for row in connection.execute(select(entities).order_by(entities.c.name))]
+            for row in connection.execute(
+                select(entities).where(entities.c.id.not_in(select(entity_redirects.c.old)))
+                .order_by(entities.c.name))]

@@ -13,7 +13,7 @@ from sqlalchemy.engine import Connection
 from ..model import (AlignedSentence, Claim, ClaimEvidence, Derivation, EventGroup, EventReport,
                      Links, QuoteGroup, QuoteRendering, QuoteRepeat, Story, StoredText,
                      StoryMember)
-from .analyses import insert_ignore
+from .analyses import insert_ignore, redirects
 from .schema import (aligned_sentences, articles, claim_evidence, claims, derivations,
                      event_groups, event_keys, event_reports, events, link_key_counts, link_keys,
                      quote_groups,
@@ -225,8 +225,9 @@ def load_quote_groups(connection: Connection, ids: Sequence[str] | None = None,
     for r in rows:
         renderings.setdefault(r.group_id, []).append(
             QuoteRendering(r.group_id, r.article_id, r.seq, r.text, r.score, r.published))
-    return [QuoteGroup(g.id, g.speaker, g.occasion, g.earliest, tuple(renderings.get(g.id, ())),
-                       g.rule) for g in groups]
+    moved = redirects(connection, [g.speaker for g in groups])
+    return [QuoteGroup(g.id, moved.get(g.speaker, g.speaker), g.occasion, g.earliest,
+                       tuple(renderings.get(g.id, ())), g.rule) for g in groups]
 
 
 def load_quote_repeats(connection: Connection, ids: Sequence[str] | None = None
@@ -286,8 +287,10 @@ def load_claims(connection: Connection, story_id: str | None = None) -> list[Cla
             e.article_id, e.start, e.end, e.text[e.start:e.end], e.origin,
             tuple(facts["numbers"]), tuple(facts["dates"]), tuple(facts["places"]),
             facts["speaker"]))
+    moved = redirects(connection, {e for r in rows for e in json.loads(r.entities)})
     return [Claim(r.id, r.story_id, r.status, tuple(json.loads(r.origins)),
-                  tuple(json.loads(r.entities)), tuple(evidence.get(r.id, ())),
+                  tuple(sorted({moved.get(e, e) for e in json.loads(r.entities)})),
+                  tuple(evidence.get(r.id, ())),
                   tuple((name, tuple(values)) for name, values in json.loads(r.conflicts)),
                   r.rule) for r in rows]
 
@@ -330,12 +333,19 @@ def load_event_groups(connection: Connection, ids: Sequence[str] | None = None, 
         .join(articles, articles.c.id == event_reports.c.article_id)
         .where(event_reports.c.group_id.in_([g.id for g in groups]))
         .order_by(event_reports.c.group_id, event_reports.c.position))
+    rows = list(rows)
+    named = {p for r in rows for p in json.loads(r.participants)}
+    named |= {p for g in groups for p in json.loads(g.participants)}
+    moved = redirects(connection, named)
+
+    def now(ids: str) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(moved.get(p, p) for p in json.loads(ids)))
     reports: dict[str, list[EventReport]] = {}
     for r in rows:
         reports.setdefault(r.group_id, []).append(EventReport(
-            r.group_id, r.article_id, r.seq, r.kind, tuple(json.loads(r.participants)), r.place,
+            r.group_id, r.article_id, r.seq, r.kind, now(r.participants), r.place,
             r.date, r.status, r.published))
-    return [EventGroup(g.id, g.kind, tuple(json.loads(g.participants)), g.place, g.date,
+    return [EventGroup(g.id, g.kind, now(g.participants), g.place, g.date,
                        g.status, g.occasion, tuple(reports.get(g.id, ())),
                        tuple((f, v, tuple(ids)) for f, v, ids in json.loads(g.disagreements)),
                        tuple(tuple(h) for h in json.loads(g.status_history)), g.rule)

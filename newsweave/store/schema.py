@@ -343,3 +343,17 @@ event_keys = Table(
     Column("group_id", String(64), ForeignKey("event_groups.id", ondelete="CASCADE"),
            primary_key=True),
 )
+
+
+# --- Entity merges (migration 0008) ---
+
+# An entity absorbed by another ("Putin" stored first, "Vladimir Putin" met
+# later) keeps its row; references to it are resolved through this table when
+# read, never rewritten.
+entity_redirects = Table(
+    "entity_redirects", metadata,
+    Column("old", String(64), primary_key=True),
+    Column("new", String(64), nullable=False, index=True),
+    Column("rule", String(64), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+)

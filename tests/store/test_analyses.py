@@ -47,3 +47,31 @@ def test_store_entities_merge_aliases_and_roles(store, article):
     store.commit(BatchResult(entities=(first,)))
     store.commit(BatchResult(entities=(again,)))
     assert store.entities() == [again]
+
+
+def test_store_merge_is_a_redirect_resolved_when_read(store, article):
+    """An absorbed entity keeps its row and every reference to it; reads give
+    the entity that absorbed it, and a later merge of that one points past it."""
+    from sqlalchemy import func, select
+
+    from newsweave.store.schema import entities, mentions
+
+    putin = Entity("person:putin", "Putin", "PERSON")
+    found = Analysis(article.id, mentions=(Mention(19, 24, "Putin", "PERSON", "person:putin"),),
+                     quotes=(Quote(0, 5, "MOSCO", "indirect", speaker="person:putin"),),
+                     events=(Event("meeting", 25, 28, "met", ("person:putin", "person:wang-yi")),))
+    store.commit(batch([(article, "h")], {article.id}, analyses=(found,), entities=(putin,)))
+    store.commit(BatchResult(entities=(Entity(PUTIN, "Vladimir Putin", "PERSON"),),
+                             moved=(("person:putin", PUTIN),)))
+    read = store.analysis(article.id)
+    assert read.mentions[0].entity == PUTIN and read.quotes[0].speaker == PUTIN
+    assert read.events[0].participants == (PUTIN, "person:wang-yi")
+    assert [e.id for e in store.entities()] == [PUTIN]
+    assert store.entity_redirects() == {"person:putin": PUTIN}
+    with store.engine.connect() as connection:  # nothing was rewritten or deleted
+        assert connection.execute(select(mentions.c.entity)).scalar_one() == "person:putin"
+        assert connection.execute(select(func.count()).select_from(entities)).scalar_one() == 2
+    store.commit(BatchResult(entities=(Entity("person:v-putin", "V. Putin", "PERSON"),),
+                             moved=((PUTIN, "person:v-putin"),)))
+    assert store.entity_redirects() == {"person:putin": "person:v-putin", PUTIN: "person:v-putin"}
+    assert store.analysis(article.id).mentions[0].entity == "person:v-putin"
