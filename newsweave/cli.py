@@ -205,8 +205,9 @@ KIND_STYLE = {"verbatim": "red", "rewritten": "yellow", "own": "green"}
 
 def _print_derivation(article: Article, derivation: ArticleDerivation,
                       sources: dict[str, Article | None], copies: list[str]) -> None:
-    out.rule(f"derivation: {derivation.klass}, {derivation.share:.0%} borrowed "
-             f"from {len(derivation.sources)} sources")
+    near = ", a near duplicate" if derivation.near_duplicate else ""
+    out.rule(f"derivation: {derivation.klass}{near}, {derivation.share:.0%} borrowed "
+             f"({derivation.verbatim:.0%} verbatim) from {len(derivation.sources)} sources")
     for found in derivation.sources:
         source = sources.get(found.source_id)
         name = (source.meta.value("outlet") or source.source) if source else found.source_id

@@ -22,8 +22,9 @@ from .errors import ConfigError
 from .link.derive import summarise, text_of
 from .link.graph import GraphBuilder
 from .link.quotes import diff
-from .model import (Analysis, Article, ArticleSummary, ArticleView, Claim, Derivation, Entity,
-                    EventGroup, Metadata, QuoteGroup, QuoteRepeat, Story, StoryMember)
+from .model import (Analysis, Article, ArticleDerivation, ArticleSummary, ArticleView, Claim,
+                    Derivation, Entity, EventGroup, Metadata, QuoteGroup, QuoteRepeat, Story,
+                    StoryMember)
 
 AnalysisOf = Callable[[str], "Analysis | None"]
 
@@ -55,7 +56,7 @@ class Contents:
 
     def derivation_of(self, article: Article) -> dict[str, Any]:
         found = summarise(text_of(article), self._by_article.get(article.id, []))
-        return {"class": found.klass, "share": found.share}
+        return derivation_summary(found)
 
 FORMATS = ("json", "jsonl", "csv")
 SECTIONS = ("articles", "entities", "quotes", "quote_groups", "events", "event_groups",
@@ -86,7 +87,8 @@ def article_record(article: Article, derivation: dict[str, Any] | None = None) -
         "removed": [{"text": r.text, "start": r.start, "end": r.end, "reason": r.reason}
                     for r in article.removed],
         "offsets": [[s.clean_start, s.raw_start, s.length] for s in article.offsets.segments],
-        "derivation": derivation or {"class": "non-derived", "share": 0.0},
+        "derivation": derivation or {"class": "non-derived", "share": 0.0, "verbatim": 0.0,
+                                     "near_duplicate": False},
     }
 
 
@@ -167,14 +169,18 @@ def claim_record(claim: Claim) -> dict[str, Any]:
 def article_view_record(view: ArticleView) -> dict[str, Any]:
     """The JSON of ``show --json``: the article's export record with what is
     linked to it."""
-    record = article_record(view.article, {"class": view.derivation.klass,
-                                           "share": view.derivation.share})
+    record = article_record(view.article, derivation_summary(view.derivation))
     story = (story_records([view.story], view.members, view.events)[0] if view.story else None)
     return {**record, "derived_from": [derivation_record(d) for d in view.derivation.sources],
             "copied_by": list(view.copied_by),
             "quote_groups": [quote_group_record(g, view.quote_repeats) for g in view.quote_groups],
             "story": story, "claims": [claim_record(c) for c in view.claims],
             "event_groups": [event_group_record(g) for g in view.events]}
+
+
+def derivation_summary(found: ArticleDerivation) -> dict[str, Any]:
+    return {"class": found.klass, "share": found.share, "verbatim": found.verbatim,
+            "near_duplicate": found.near_duplicate}
 
 
 def derivation_record(derivation: Derivation) -> dict[str, Any]:

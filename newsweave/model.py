@@ -336,12 +336,18 @@ class Derivation:
 class ArticleDerivation:
     """What one article owes to others, over all its sources: its class by
     the borrowed share (``DERIVATION_CLASSES``), the share itself (a sentence
-    counts once however many sources it has), and the sources by share."""
+    counts once however many sources it has), the share copied verbatim, and
+    the sources by share. A near duplicate is a copy nearly all verbatim."""
 
     article_id: str
     klass: str
     share: float
     sources: tuple[Derivation, ...] = ()
+    verbatim: float = 0.0
+
+    @property
+    def near_duplicate(self) -> bool:
+        return self.klass == "wholly-derived" and self.verbatim >= 0.9
 
 
 @dataclass(frozen=True)

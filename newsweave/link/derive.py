@@ -232,10 +232,12 @@ def derive_pair(new: Text, old: Text) -> Derivation | None:
     return Derivation(article.id, source.id, round(borrowed, 4), direction, aligned, RULE)
 
 
-def combined_share(article: Text, derivations: Sequence[Derivation]) -> float:
+def combined_share(article: Text, derivations: Sequence[Derivation],
+                   kinds: tuple[str, ...] = ("verbatim", "rewritten")) -> float:
     """The share of ``article`` borrowed from any of its sources (a sentence
-    derived from two sources counts once)."""
-    derived = {(s.start, s.end) for d in derivations for s in d.sentences if s.kind != "own"}
+    derived from two sources counts once); ``kinds`` counts only sentences
+    aligned so (``("verbatim",)``: the share copied word for word)."""
+    derived = {(s.start, s.end) for d in derivations for s in d.sentences if s.kind in kinds}
     total = sum(article.chars)
     borrowed = sum(n for n, span in zip(article.chars, article.sentences) if span in derived)
     return borrowed / total if total else 0.0
@@ -247,4 +249,5 @@ def summarise(article: Text, derivations: Sequence[Derivation]) -> ArticleDeriva
     mine = sorted((d for d in derivations if d.article_id == article.id),
                   key=lambda d: (-d.share, d.source_id))
     borrowed = round(combined_share(article, mine), 4)
-    return ArticleDerivation(article.id, classify(borrowed), borrowed, tuple(mine))
+    verbatim = round(combined_share(article, mine, ("verbatim",)), 4)
+    return ArticleDerivation(article.id, classify(borrowed), borrowed, tuple(mine), verbatim)

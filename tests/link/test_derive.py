@@ -105,3 +105,14 @@ def test_combined_share_counts_a_sentence_once():
     one = derive.derive_pair(article, text("src", SOURCE, published="2023-03-03"))
     assert one.article_id == "more" and one.share < 1
     assert derive.combined_share(article, [one, one]) == pytest.approx(one.share, abs=1e-4)
+
+
+def test_summary_marks_a_verbatim_copy_a_near_duplicate():
+    copy = text("copy", COPY, published="2023-03-04")
+    found = derive.derive_pair(copy, text("src", SOURCE, published="2023-03-03"))
+    summary = derive.summarise(copy, [found])
+    assert (summary.klass, summary.verbatim, summary.near_duplicate) == ("wholly-derived", 1.0, True)
+    rewrite = text("more", SOURCE + "\n" + OWN, published="2023-03-04")
+    partial = derive.summarise(rewrite, [derive.derive_pair(rewrite, text("src", SOURCE,
+                                                                          published="2023-03-03"))])
+    assert not partial.near_duplicate and partial.verbatim == partial.share < 1
