@@ -110,7 +110,9 @@ def _print_summary(summary: RunSummary, config: Config) -> None:
     out.print(f"Read {summary.read} items: [green]{summary.stored} stored[/], "
               f"{summary.duplicates} duplicates of stored articles, {summary.unchanged} unchanged, "
               f"{summary.new_versions} new versions, [yellow]{len(summary.skipped)} skipped[/]; "
-              f"linked {summary.derivations} copies or rewrites to their sources "
+              f"linked {summary.derivations} copies or rewrites to their sources; "
+              f"{summary.stories} new stories; {summary.quote_groups} quotations and "
+              f"{summary.event_groups} events carried by several articles "
               f"(store: {escape(config.db)})", soft_wrap=True)
     for skipped in summary.skipped:
         out.print(f"  skipped {escape(skipped.locator)}: {escape(skipped.reason)}", soft_wrap=True)

@@ -175,6 +175,9 @@ class RunSummary:
     unchanged: int = 0
     new_versions: int = 0
     derivations: int = 0  # article-source pairs found by linking
+    stories: int = 0  # stories opened
+    quote_groups: int = 0  # quote groups with several renderings that the run changed
+    event_groups: int = 0  # event groups with several reports that the run changed
     skipped: list[Skipped] = field(default_factory=list)
 
 

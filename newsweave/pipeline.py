@@ -61,6 +61,9 @@ class Batch:
                 entities=tuple(entities), moved=tuple(sorted(self.index.take_absorbed().items())),
                 links=links))
             summary.derivations += len(links.derivations)
+            summary.stories += sum(m.opened for m in links.story_members)
+            summary.quote_groups += sum(len(g.renderings) > 1 for g in links.quote_groups)
+            summary.event_groups += sum(len(g.reports) > 1 for g in links.event_groups)
         self.items, self.new_ids = [], set()
 
 
