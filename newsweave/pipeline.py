@@ -24,7 +24,8 @@ from .config import Config
 from .errors import NewsweaveError
 from .ingest import read_paths
 from .link.batch import link_batch
-from .model import Article, BatchResult, Hints, RawDoc, RunSummary, Skipped, content_hash
+from .model import (Article, BatchResult, Hints, Links, RawDoc, RunSummary, Skipped,
+                    content_hash)
 from .store import Store
 
 Progress = Callable[[str], None]
@@ -50,12 +51,12 @@ class Batch:
     def flush(self, store: Store, config: Config, summary: RunSummary) -> None:
         """Analyse and link the batch's new articles and store everything in
         one commit; an article the analysis fails on is stored unanalysed,
-        with its reason."""
+        and one linking fails on stored unlinked, each with its reason."""
         if self.items:
             fresh = list({a.id: a for a, _ in self.items if a.id in self.new_ids}.values())
             found, entities = analyse(fresh, self.index, model=config.model,
                                       batch_size=config.batch_size, failed=summary.skipped)
-            links = link_batch(fresh, found, store, limit=config.link_candidates)
+            links = _link(fresh, found, store, config, summary)
             store.commit(BatchResult(
                 items=tuple(self.items), new_ids=frozenset(self.new_ids), analyses=tuple(found),
                 entities=tuple(entities), moved=tuple(sorted(self.index.take_absorbed().items())),
@@ -65,6 +66,30 @@ class Batch:
             summary.quote_groups += sum(len(g.renderings) > 1 for g in links.quote_groups)
             summary.event_groups += sum(len(g.reports) > 1 for g in links.event_groups)
         self.items, self.new_ids = [], set()
+
+
+LINK_ERRORS = (ValueError, IndexError, KeyError, AttributeError, ZeroDivisionError, RecursionError)
+
+
+def _link(fresh: list[Article], found: list, store: Store, config: Config,
+          summary: RunSummary) -> Links:
+    """The batch's links; if linking fails, the batch is linked again without
+    each article that fails alone, which is stored unlinked with its reason."""
+    try:
+        return link_batch(fresh, found, store, limit=config.link_candidates)
+    except LINK_ERRORS:
+        pass
+    kept = []
+    for article, analysis in zip(fresh, found):
+        try:
+            link_batch([article], [analysis], store, limit=config.link_candidates)
+        except LINK_ERRORS as exc:
+            summary.skipped.append(Skipped(article.source,
+                                           f"not linked: {exc.__class__.__name__}: {exc}"))
+        else:
+            kept.append((article, analysis))
+    return link_batch([a for a, _ in kept], [x for _, x in kept], store,
+                      limit=config.link_candidates)
 
 
 def _clean_one(doc: RawDoc, config: Config) -> Article | Skipped:

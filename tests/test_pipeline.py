@@ -246,3 +246,24 @@ def test_analyze_repoints_a_one_word_entity_absorbed_later(store, write_file):
     mentions = [m for aid in store.article_ids() for m in store.analysis(aid).mentions
                 if m.text == "Putin"]
     assert mentions and {m.entity for m in mentions} == {"person:vladimir-putin"}
+
+
+def test_analyze_stores_an_article_linking_fails_on_unlinked(store, write_file, monkeypatch):
+    """A linking failure on one article skips its links, not the batch."""
+    from newsweave import pipeline
+    from newsweave.link import batch as link_batch_module
+
+    real = link_batch_module.link_batch
+
+    def failing(articles, analyses, view, **options):
+        if any("ferry" in a.text.casefold() for a in articles):
+            raise ValueError("no alignment for this text")
+        return real(articles, analyses, view, **options)
+
+    monkeypatch.setattr(pipeline, "link_batch", failing)
+    summary = api.analyze(store, [str(write_file("a.txt", BRIDGE)), str(write_file("b.txt", FERRY))],
+                          Config(db=store.db))
+    assert summary.stored == 2 and store.count() == 2
+    [skipped] = summary.skipped
+    assert skipped.locator.endswith("b.txt") and "not linked: ValueError" in skipped.reason
+    assert len(store.story_members()) == 1
