@@ -74,9 +74,13 @@ def derived_from(store: Store, article_id: str) -> list[str]:
 
 
 def quote_groups_of(store: Store, article_id: str) -> tuple[list[QuoteGroup], list[QuoteRepeat]]:
-    """The quote groups an article's quotes belong to, and their repeats."""
+    """The quote groups an article's quotes belong to, then the groups they
+    repeat (the same words on another occasion); and the repeats."""
     groups = store.quote_groups(article_id=article_id)
-    return groups, store.quote_repeats([g.id for g in groups])
+    repeats = store.quote_repeats([g.id for g in groups])
+    mine = {g.id for g in groups}
+    others = sorted({i for r in repeats for i in (r.group_id, r.other_id)} - mine)
+    return groups + store.quote_groups(others), repeats
 
 
 def story_of(store: Store, article_id: str) -> tuple[Story | None, list[StoryMember]]:

@@ -16,6 +16,8 @@ from rich.table import Table
 
 from . import api
 from .link.quotes import diff as quote_diff
+from .link.quotes import SAME as QUOTE_SAME
+from .link.quotes import similarity as quote_similarity
 from .config import Config, load_config
 from .errors import NewsweaveError
 from .export import FORMATS, article_view_record
@@ -280,7 +282,9 @@ def _marked_diff(ops: list[tuple[str, str, str]]) -> str:
 
 
 def _print_quote_groups(article: Article, groups: list, repeats: list) -> None:
-    shared = [g for g in groups if len({r.article_id for r in g.renderings}) > 1 or
+    by_id = {g.id: g for g in groups}
+    mine = [g for g in groups if any(r.article_id == article.id for r in g.renderings)]
+    shared = [g for g in mine if len({r.article_id for r in g.renderings}) > 1 or
               any(g.id in (r.group_id, r.other_id) for r in repeats)]
     out.rule(f"quotations carried by other articles ({len(shared)})")
     for group in shared:
@@ -294,10 +298,18 @@ def _print_quote_groups(article: Article, groups: list, repeats: list) -> None:
                 continue
             out.print(f"  [dim]{r.article_id} ({r.score:.0f}):[/] "
                       f"{_marked_diff(quote_diff(first.text, r.text))}", highlight=False)
+        own = next(r for r in group.renderings if r.article_id == article.id)
         for r in repeats:
             if group.id in (r.group_id, r.other_id):
-                other = r.other_id if r.group_id == group.id else r.group_id
-                out.print(f"  [magenta]repeated on another occasion[/]: {escape(other)}")
+                other = by_id.get(r.other_id if r.group_id == group.id else r.group_id)
+                if other is None:
+                    continue
+                closest = max(other.renderings, key=lambda x: quote_similarity(own.text, x.text))
+                if quote_similarity(own.text, closest.text) < QUOTE_SAME:
+                    continue  # the repeat is of another part of the group's quotation
+                out.print(f"  [magenta]the same words on another occasion[/] "
+                          f"[dim]({escape(other.occasion or '?')}), {closest.article_id}:[/] "
+                          f"{_marked_diff(quote_diff(own.text, closest.text))}", highlight=False)
 
 
 @app.command()

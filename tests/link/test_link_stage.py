@@ -278,3 +278,22 @@ def test_seed_graph_who_met_whom(seeds, tmp_path):
     assert ("person:vladimir-putin", "person:xi-jinping", "2023-10") in met
     september = next(s for s in doc["stories"] if s["count"] == 3)
     assert len(september["events"]) >= 2 and september["timeline"][0]["date"] <= "2023-09-19"
+
+
+def test_seed_show_prints_the_rewrite_and_the_wording_it_shares_with_reuters(seeds):
+    """``show 000``: its sources sentence by sentence, its own claim, and its
+    quote beside 002's and, on another occasion, 003's wording."""
+    from typer.testing import CliRunner
+
+    from newsweave.cli import app
+
+    result = CliRunner().invoke(app, ["show", seed_id(seeds, "000"), "--db", seeds.db],
+                                catch_exceptions=False, env={"COLUMNS": "300"})
+    assert result.exit_code == 0
+    text = result.stdout
+    assert f"from {seed_id(seeds, '002')} Sputnik" in text
+    assert "own       China had previously confirmed the attendance of approximately 90" in text
+    assert "[-double contain-] {+contain both+}" in text  # 002's wording against 000's
+    repeat = next(line for line in text.splitlines() if "the same words on another occasion" in line)
+    assert seed_id(seeds, "003") in repeat and "contain both" in repeat
+    assert "{+contain both+}" not in repeat  # 000 has 003's words there
