@@ -1,4 +1,6 @@
-"""Link records in the store: candidate keys, derivations and aligned sentences."""
+"""Link records in the store: candidate keys and their counts, derivations with
+their aligned sentences, quote groups, stories, claims and event groups; one
+``save_links`` per batch, and the reads linking and the views need."""
 
 from __future__ import annotations
 
@@ -16,12 +18,11 @@ from ..model import (AlignedSentence, Claim, ClaimEvidence, Derivation, EventGro
 from .analyses import insert_ignore, redirects
 from .schema import (aligned_sentences, articles, claim_evidence, claims, derivations,
                      event_groups, event_keys, event_reports, events, link_key_counts, link_keys,
-                     quote_groups,
-                     quote_keys, quote_renderings, quote_repeats, quotes, stories, story_members,
-                     story_merges)
+                     quote_groups, quote_keys, quote_renderings, quote_repeats, quotes, stories,
+                     story_members, story_merges)
 
 CHUNK = 500  # keys per IN (...) query, well under every engine's parameter limit
-MAX_POSTING = 1000  # a key held by more articles than this is left out of queries
+MAX_POSTING = 100  # a key held by more articles than this is left out of queries (passim: 100)
 
 
 def save_links(connection: Connection, links: Links) -> None:
@@ -47,8 +48,10 @@ def save_links(connection: Connection, links: Links) -> None:
     for merge in links.story_merges:
         connection.execute(update(story_members).where(story_members.c.story_id == merge.absorbed)
                            .values(story_id=merge.into))
-        connection.execute(update(quote_groups).where(quote_groups.c.occasion == merge.absorbed)
-                           .values(occasion=merge.into))
+        for table in (quote_groups, event_groups):
+            connection.execute(update(table).where(table.c.occasion == merge.absorbed)
+                               .values(occasion=merge.into))
+        connection.execute(claims.delete().where(claims.c.story_id == merge.absorbed))
         insert_ignore(connection, story_merges, [dict(absorbed=merge.absorbed, into=merge.into,
                                                       score=merge.score, rule=merge.rule)])
         connection.execute(stories.delete().where(stories.c.id == merge.absorbed))
