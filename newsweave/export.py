@@ -1,9 +1,10 @@
 """The export contract: everything stored, as JSON, JSON lines or CSV.
 
 ``export.schema.json`` (beside this file) is the JSON Schema of the JSON form;
-docs/export.md describes each field. The linking stage fills ``derivations``
-(and each article's ``derivation``); the lists still empty (quote groups,
-stories) come with its next parts.
+docs/export.md describes each field. The analysis stage fills the
+per-article sections (mentions, timexes, quotes, events); the linking stage
+fills ``derivations`` (and each article's ``derivation``), ``quote_groups``,
+``stories``, ``event_groups``, ``claims`` and ``graph``.
 """
 
 from __future__ import annotations
@@ -32,7 +33,9 @@ AnalysisOf = Callable[[str], "Analysis | None"]
 @dataclasses.dataclass
 class Contents:
     """What an export writes: the articles (streamed), each one's analysis by
-    id, the canonical entities and the derivations between articles."""
+    id, the canonical entities, and what linking stored (derivations, quote
+    groups and repeats, stories with their members, claims, event groups);
+    ``summaries`` give each story's outlets and timeline."""
 
     articles: Iterable[Article]
     analyses: AnalysisOf = lambda _: None
@@ -57,6 +60,7 @@ class Contents:
     def derivation_of(self, article: Article) -> dict[str, Any]:
         found = summarise(text_of(article), self._by_article.get(article.id, []))
         return derivation_summary(found)
+
 
 FORMATS = ("json", "jsonl", "csv")
 SECTIONS = ("articles", "entities", "quotes", "quote_groups", "events", "event_groups",
