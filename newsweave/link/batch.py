@@ -21,7 +21,6 @@ articles (``claims``). The same input in the same order gives the same links.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import Protocol, Sequence
 
@@ -83,12 +82,9 @@ class _Batch:
 
     def candidates(self, text: Text, own: set[int]) -> list[str]:
         """Ids of the stored or earlier batch articles sharing most keys."""
-        shared = Counter(self.view.shared_keys(own)) if own else Counter()
-        for earlier, their_keys in zip(self.texts, self.keys):
-            if earlier.id != text.id and (common := len(own & their_keys)):
-                shared[earlier.id] += common
-        shared.pop(text.id, None)
-        return candidates.rank(dict(shared), limit=self.limit)
+        stored = self.view.shared_keys(own) if own else {}
+        return candidates.rank_shared(stored, zip((t.id for t in self.texts), self.keys), own,
+                                      limit=self.limit, exclude=text.id)
 
     def derive(self, text: Text, chosen: list[str]) -> None:
         earlier = {t.id: t for t in self.texts}

@@ -36,7 +36,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from typing import Iterable
+from collections import Counter
+from typing import Iterable, Mapping
 
 import rensa
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
@@ -58,14 +59,17 @@ def _signature(tokens: Iterable[str], num_perm: int) -> list[int]:
     return minhash.digest()
 
 
+def key(text: str) -> int:
+    """A signed 64-bit key for ``text`` (PostgreSQL's BIGINT holds it): the
+    one hash every search index of linking uses."""
+    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "big",
+                          signed=True)
+
+
 def _band_keys(kind: str, signature: list[int], rows: int) -> set[int]:
-    """One signed 64-bit key per band (PostgreSQL's BIGINT holds it)."""
-    keys = set()
-    for band in range(len(signature) // rows):
-        values = signature[band * rows:(band + 1) * rows]
-        digest = hashlib.blake2b(f"{kind}{band}:{values}".encode(), digest_size=8).digest()
-        keys.add(int.from_bytes(digest, "big", signed=True))
-    return keys
+    """One key per band."""
+    return {key(f"{kind}{band}:{signature[band * rows:(band + 1) * rows]}")
+            for band in range(len(signature) // rows)}
 
 
 def sentence_keys(text: Text) -> set[int]:
@@ -100,6 +104,19 @@ def name_keys(text: Text) -> set[int]:
 def keys(text: Text) -> set[int]:
     """Every candidate-search key of one article."""
     return sentence_keys(text) | doc_keys(text) | name_keys(text)
+
+
+def rank_shared(stored: Mapping[str, int], pending: Iterable[tuple[str, set[int]]],
+                found: set[int], *, limit: int, exclude: str | None = None) -> list[str]:
+    """The ``limit`` ids sharing most of the keys ``found``: ``stored`` counts
+    them in the store, ``pending`` gives the keys of what is not stored yet
+    (earlier articles or groups of the batch); ``exclude`` is never one."""
+    shared = Counter(stored)
+    for owner, owned in pending:
+        if owner != exclude and (common := len(found & owned)):
+            shared[owner] += common
+    shared.pop(exclude, None)
+    return rank(dict(shared), limit=limit)
 
 
 def rank(shared: dict[str, int], *, limit: int) -> list[str]:

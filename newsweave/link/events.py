@@ -53,7 +53,6 @@ and each participant with the place, hashed to signed 64-bit integers.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -62,6 +61,7 @@ from itertools import combinations
 from typing import Iterable, Protocol, Sequence
 
 from ..model import Analysis, Article, EventGroup, EventReport
+from . import candidates
 
 RULE = "event_groups.match.v1"
 FAMILIES = {"meeting": "contact", "talks": "contact", "call": "contact", "visit": "visit",
@@ -314,8 +314,7 @@ def reconcile(group_id: str, reports: Sequence[EventReport], *, occasion: str | 
 
 
 def _hash(text: str) -> int:
-    return int.from_bytes(hashlib.blake2b(f"e:{text}".encode(), digest_size=8).digest(), "big",
-                          signed=True)
+    return candidates.key(f"e:{text}")
 
 
 def _month_names(span: tuple[date, date] | None) -> list[str]:
@@ -370,15 +369,11 @@ class EventGrouping:
                                     event.place, event.date, event.status, published), occasion)
 
     def _candidates(self, found: set[int]) -> list[str]:
-        shared = Counter(self.view.event_candidates(found))
-        for group_id, group_keys in self.new_keys.items():
-            if common := len(found & group_keys):
-                shared[group_id] += common
-        ranked = sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:self.limit]
-        missing = [g for g, _ in ranked if g not in self.groups]
-        for group in self.view.event_groups(missing):
+        ranked = candidates.rank_shared(self.view.event_candidates(found),
+                                        self.new_keys.items(), found, limit=self.limit)
+        for group in self.view.event_groups([g for g in ranked if g not in self.groups]):
             self.groups[group.id] = group
-        return [g for g, _ in ranked if g in self.groups]
+        return [g for g in ranked if g in self.groups]
 
     def _place(self, report: EventReport, occasion: str | None) -> None:
         found = keys(report)

@@ -19,9 +19,7 @@ two renderings (rapidfuzz's Levenshtein opcodes over words).
 
 from __future__ import annotations
 
-import hashlib
 import re
-from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Iterable, Protocol, Sequence
 
@@ -29,6 +27,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from ..model import Analysis, Article, QuoteGroup, QuoteRendering, QuoteRepeat
+from . import candidates
 
 RULE = "quotes.fuzzy_renderings.v1"
 SAME = 80.0  # similarity (0-100) from which two renderings are one quotation
@@ -67,8 +66,7 @@ def keys(text: str) -> set[int]:
     rendering and its truncations."""
     found = words(text)
     grams = [" ".join(found[i:i + 3]) for i in range(len(found) - 2)] or found
-    return {int.from_bytes(hashlib.blake2b(f"q:{g}".encode(), digest_size=8).digest(), "big",
-                           signed=True) for g in grams}
+    return {candidates.key(f"q:{g}") for g in grams}
 
 
 def earliest(renderings: Sequence[QuoteRendering]) -> str:
@@ -108,15 +106,11 @@ class Quoting:
             self._place(rendering, quote.speaker, occasion)
 
     def _candidates(self, found: set[int]) -> list[str]:
-        shared = Counter(self.view.quote_candidates(found))
-        for group_id, group_keys in self.new_keys.items():
-            if common := len(found & group_keys):
-                shared[group_id] += common
-        ranked = sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:self.limit]
-        missing = [g for g, _ in ranked if g not in self.groups]
-        for group in self.view.quote_groups(missing):
+        ranked = candidates.rank_shared(self.view.quote_candidates(found),
+                                        self.new_keys.items(), found, limit=self.limit)
+        for group in self.view.quote_groups([g for g in ranked if g not in self.groups]):
             self.groups[group.id] = group
-        return [g for g, _ in ranked if g in self.groups]
+        return [g for g in ranked if g in self.groups]
 
     def _place(self, rendering: QuoteRendering, speaker: str, occasion: str | None) -> None:
         found = keys(rendering.text)

@@ -143,18 +143,24 @@ def _selective(connection: Connection, keys: list[int]) -> list[int]:
     return [k for k in keys if k not in common]
 
 
+def _sharing(connection: Connection, column, owner, keys: Iterable[int]) -> dict[str, int]:
+    """Owners (``owner`` column) of any of ``keys`` (in ``column``), with how
+    many of them each holds; one ``IN`` query per ``CHUNK`` keys."""
+    found: dict[str, int] = {}
+    ordered = sorted(set(keys))
+    for i in range(0, len(ordered), CHUNK):
+        query = (select(owner, func.count()).where(column.in_(ordered[i:i + CHUNK]))
+                 .group_by(owner))
+        for owner_id, count in connection.execute(query):
+            found[owner_id] = found.get(owner_id, 0) + count
+    return found
+
+
 def shared_keys(connection: Connection, keys: Iterable[int]) -> dict[str, int]:
     """Stored articles sharing any of ``keys``, with how many they share;
     keys held by more than ``MAX_POSTING`` articles are left out."""
-    found: dict[str, int] = {}
-    ordered = _selective(connection, sorted(set(keys)))
-    for i in range(0, len(ordered), CHUNK):
-        query = (select(link_keys.c.article_id, func.count())
-                 .where(link_keys.c.key.in_(ordered[i:i + CHUNK]))
-                 .group_by(link_keys.c.article_id))
-        for article_id, count in connection.execute(query):
-            found[article_id] = found.get(article_id, 0) + count
-    return found
+    return _sharing(connection, link_keys.c.key, link_keys.c.article_id,
+                    _selective(connection, sorted(set(keys))))
 
 
 def stored_texts(connection: Connection, ids: Sequence[str]) -> list[StoredText]:
@@ -192,15 +198,7 @@ def _sentences(connection: Connection, article_id: str,
 
 def quote_candidates(connection: Connection, keys: Iterable[int]) -> dict[str, int]:
     """Stored quote groups sharing any of ``keys``, with how many they share."""
-    found: dict[str, int] = {}
-    ordered = sorted(set(keys))
-    for i in range(0, len(ordered), CHUNK):
-        query = (select(quote_keys.c.group_id, func.count())
-                 .where(quote_keys.c.key.in_(ordered[i:i + CHUNK]))
-                 .group_by(quote_keys.c.group_id))
-        for group_id, count in connection.execute(query):
-            found[group_id] = found.get(group_id, 0) + count
-    return found
+    return _sharing(connection, quote_keys.c.key, quote_keys.c.group_id, keys)
 
 
 def load_quote_groups(connection: Connection, ids: Sequence[str] | None = None,
@@ -300,15 +298,7 @@ def load_claims(connection: Connection, story_id: str | None = None) -> list[Cla
 
 def event_candidates(connection: Connection, keys: Iterable[int]) -> dict[str, int]:
     """Stored event groups sharing any of ``keys``, with how many they share."""
-    found: dict[str, int] = {}
-    ordered = sorted(set(keys))
-    for i in range(0, len(ordered), CHUNK):
-        query = (select(event_keys.c.group_id, func.count())
-                 .where(event_keys.c.key.in_(ordered[i:i + CHUNK]))
-                 .group_by(event_keys.c.group_id))
-        for group_id, count in connection.execute(query):
-            found[group_id] = found.get(group_id, 0) + count
-    return found
+    return _sharing(connection, event_keys.c.key, event_keys.c.group_id, keys)
 
 
 def load_event_groups(connection: Connection, ids: Sequence[str] | None = None, *,
