@@ -111,9 +111,7 @@ def article_view(store: Store, id_or_prefix: str) -> ArticleView:
     story, members = story_of(store, article.id)
     claims = story_claims(store, story.id) if story else []
     events = store.event_groups(article_id=article.id)
-    names = entity_names(store, analysis) if analysis else {}
-    wanted = {p for g in events for p in g.participants} - set(names)
-    names |= {e.id: e.name for e in store.entities() if e.id in wanted} if wanted else {}
+    names = entity_names(store, analysis, also={p for g in events for p in g.participants})
     return ArticleView(
         article=article, analysis=analysis, names=names, derivation=derivation,
         sources={d.source_id: store.get(d.source_id) for d in derivation.sources},
@@ -123,11 +121,15 @@ def article_view(store: Store, id_or_prefix: str) -> ArticleView:
         events=tuple(events))
 
 
-def entity_names(store: Store, analysis: Analysis) -> dict[str, str]:
-    """Canonical names of the entities an analysis refers to, by id."""
-    wanted = {m.entity for m in analysis.mentions} | {
-        p for e in analysis.events for p in e.participants}
-    return {e.id: e.name for e in store.entities() if e.id in wanted}
+def entity_names(store: Store, analysis: Analysis | None, also: Iterable[str] = ()
+                 ) -> dict[str, str]:
+    """Canonical names of the entities an analysis refers to (and of the
+    ids in ``also``), by id; the entities are read once."""
+    wanted = set(also)
+    if analysis is not None:
+        wanted |= {m.entity for m in analysis.mentions} | {
+            p for e in analysis.events for p in e.participants}
+    return {e.id: e.name for e in store.entities() if e.id in wanted} if wanted else {}
 
 
 def export(store: Store, fmt: str, out: Path) -> int:

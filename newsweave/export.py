@@ -96,6 +96,17 @@ def article_record(article: Article, derivation: dict[str, Any] | None = None) -
     }
 
 
+def quote_group_records(groups: Iterable[QuoteGroup], repeats: Iterable[QuoteRepeat] = ()
+                        ) -> Iterator[dict[str, Any]]:
+    """Each quote group's record; the repeats are indexed by group once."""
+    by_group: dict[str, list[QuoteRepeat]] = {}
+    for r in repeats:
+        by_group.setdefault(r.group_id, []).append(r)
+        by_group.setdefault(r.other_id, []).append(r)
+    for group in groups:
+        yield quote_group_record(group, by_group.get(group.id, ()))
+
+
 def quote_group_record(group: QuoteGroup, repeats: Iterable[QuoteRepeat] = ()) -> dict[str, Any]:
     """A quote group with each rendering's word diff from the earliest one."""
     first = next(r for r in group.renderings if r.article_id == group.earliest)
@@ -177,7 +188,7 @@ def article_view_record(view: ArticleView) -> dict[str, Any]:
     story = (story_records([view.story], view.members, view.events)[0] if view.story else None)
     return {**record, "derived_from": [derivation_record(d) for d in view.derivation.sources],
             "copied_by": list(view.copied_by),
-            "quote_groups": [quote_group_record(g, view.quote_repeats) for g in view.quote_groups],
+            "quote_groups": list(quote_group_records(view.quote_groups, view.quote_repeats)),
             "story": story, "claims": [claim_record(c) for c in view.claims],
             "event_groups": [event_group_record(g) for g in view.events]}
 
@@ -223,8 +234,7 @@ def document(contents: Contents) -> dict[str, Any]:
     entities = list(contents.entities)
     doc["entities"] = [entity_record(e) for e in entities]
     doc["derivations"] = [derivation_record(d) for d in contents.derivations]
-    repeats = list(contents.quote_repeats)
-    doc["quote_groups"] = [quote_group_record(g, repeats) for g in contents.quote_groups]
+    doc["quote_groups"] = list(quote_group_records(contents.quote_groups, contents.quote_repeats))
     doc["stories"] = story_records(contents.stories, contents.story_members,
                                    contents.event_groups, contents.summaries)
     doc["event_groups"] = [event_group_record(g) for g in contents.event_groups]
@@ -262,9 +272,8 @@ def _jsonl(contents: Contents, out: io.TextIOBase) -> int:
         line("entity", entity_record(entity))
     for derivation in contents.derivations:
         line("derivation", derivation_record(derivation))
-    repeats = list(contents.quote_repeats)
-    for group in contents.quote_groups:
-        line("quote_group", quote_group_record(group, repeats))
+    for record in quote_group_records(contents.quote_groups, contents.quote_repeats):
+        line("quote_group", record)
     for story in story_records(contents.stories, contents.story_members, contents.event_groups,
                                contents.summaries):
         line("story", story)
