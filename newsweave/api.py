@@ -1,8 +1,10 @@
 """The library calls every interface uses: CLI, HTTP, web, report.
 
-Each function takes plain values and returns records from ``model``; none
-prints, exits or formats. Errors are ``errors`` classes, which each interface
-turns into its own message.
+Each function takes plain values and returns records from ``model``, or, for
+the pages a person reads (``*_page``), one payload: a JSON-able dict shaped
+like the export contract, which the CLI prints, the HTTP API returns and the
+web page and the report render (``views``). None prints, exits or formats.
+Errors are ``errors`` classes, which each interface turns into its own message.
 """
 
 from __future__ import annotations
@@ -20,6 +22,10 @@ from .model import (Analysis, Article, ArticleDerivation, ArticleSummary, Articl
                     EventGroup, QuoteGroup,
                     QuoteRepeat, RunSummary, Skipped, Story, StoryMember)
 from .store import Store
+from .views import articles as _articles
+from .views import entities as _entities
+from .views import quotes as _quotes
+from .views import stories as _stories
 
 
 def open_store(config: Config) -> Store:
@@ -142,3 +148,60 @@ def export(store: Store, fmt: str, out: Path) -> int:
                                 story_members=store.story_members(), claims=store.claims(),
                                 event_groups=store.event_groups(), summaries=store.summaries())
     return _export.write(contents, fmt, out)
+
+
+# --- Pages: one payload each (``views``) ---
+
+def stories_page(store: Store, *, since: str | None = None, until: str | None = None,
+                 outlet: str | None = None, entity: str | None = None, query: str | None = None,
+                 limit: int | None = None, offset: int = 0) -> dict:
+    """Stories, latest first, filtered by dates, outlet, entity and text."""
+    return _stories.stories_page(store, since=since, until=until, outlet=outlet, entity=entity,
+                                 query=query, limit=limit, offset=offset)
+
+
+def story_page(store: Store, story_id: str) -> dict:
+    """One story: timeline, articles by outlet, events, claims matrix, quotes, copies."""
+    return _stories.story_page(store, story_id)
+
+
+def article_page(store: Store, id_or_prefix: str) -> dict:
+    """One article with its analysis, marked text, sources and links."""
+    return _articles.article_page(store, article_view(store, id_or_prefix))
+
+
+def quotes_page(store: Store, *, speaker: str | None = None, story: str | None = None,
+                limit: int | None = None, offset: int = 0) -> dict:
+    """Quote groups, by speaker or story, with every rendering and its diff."""
+    return _quotes.quotes_page(store, speaker=speaker, story=story, limit=limit, offset=offset)
+
+
+def quote_page(store: Store, group_id: str) -> dict:
+    """One quotation: renderings, diffs, earliest source, repeats."""
+    return _quotes.quote_page(store, group_id)
+
+
+def entity_page(store: Store, name_or_id: str) -> dict:
+    """One entity: roles over time, articles, quotes, events, neighbours, graph."""
+    return _entities.entity_page(store, name_or_id)
+
+
+def graph_page(store: Store, *, entity: str | None = None) -> dict:
+    """The entity graph, or one entity's edges."""
+    return _entities.graph_page(store, entity)
+
+
+def search_page(store: Store, query: str, *, limit: int | None = None, offset: int = 0) -> dict:
+    """Full-text search over articles, with snippets and stories."""
+    return _articles.search_page(store, query, limit=limit, offset=offset)
+
+
+def timeline_page(store: Store, *, story: str | None = None) -> dict:
+    """Real-world events by date, of one story or all."""
+    return _articles.timeline_page(store, story=story)
+
+
+def claims_page(store: Store, *, story: str | None = None, status: str | None = None,
+                limit: int | None = None, offset: int = 0) -> dict:
+    """Claims with their evidence, of one story or all, by status."""
+    return _articles.claims_page(store, story=story, status=status, limit=limit, offset=offset)

@@ -30,3 +30,8 @@ class ConfigError(NewsweaveError):
 
 class NotFound(NewsweaveError):
     """No stored item has the id asked for."""
+
+
+class BadRequest(NewsweaveError):
+    """A view was asked for with a value it does not accept (a limit out of
+    range, a malformed date); the message says which and what it accepts."""

@@ -193,6 +193,19 @@ class ArticleSummary:
     words: int
 
 
+@dataclass(frozen=True)
+class SearchHit:
+    """An article found by full-text search, with a snippet as (text,
+    matched) pieces, so that every interface can escape and mark it."""
+
+    article_id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    snippet: tuple[tuple[str, bool], ...]
+    score: float  # lower is better (SQLite's bm25, PostgreSQL's negated rank)
+
+
 # --- Analysis: what one article says. Offsets are into ``Article.text``. ---
 
 

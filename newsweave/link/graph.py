@@ -44,10 +44,14 @@ class GraphBuilder:
 
     def add_analysis(self, analysis: Analysis, published: str | None) -> None:
         for quote in analysis.quotes:
-            if quote.speaker and quote.addressee and quote.speaker != quote.addressee:
-                self.edges.append({"source": quote.speaker, "target": quote.addressee,
-                                   "relation": "addressed", "date": published,
-                                   "article_id": analysis.article_id})
+            self.add_addressed(quote.speaker, quote.addressee, published, analysis.article_id)
+
+    def add_addressed(self, speaker: str | None, addressee: str | None, published: str | None,
+                      article_id: str) -> None:
+        """One quotation of ``speaker`` to ``addressee`` (nothing if either is missing)."""
+        if speaker and addressee and speaker != addressee:
+            self.edges.append({"source": speaker, "target": addressee, "relation": "addressed",
+                               "date": published, "article_id": article_id})
 
     def payload(self, entities: Iterable[Entity]) -> dict[str, Any]:
         """Nodes (every entity an edge touches) and edges, in a stable order."""

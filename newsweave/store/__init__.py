@@ -20,9 +20,9 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import StoreError
 from ..model import (Analysis, Article, ArticleSummary, BatchResult, Claim, Derivation, Entity,
-                     EventGroup, Field, Metadata, OffsetMap, QuoteGroup, QuoteRepeat, Removed, Segment, Story,
-                     StoredText, StoryMember)
-from . import analyses, links, schema
+                     EventGroup, Field, Metadata, OffsetMap, QuoteGroup, QuoteRepeat, Removed,
+                     SearchHit, Segment, Story, StoredText, StoryMember)
+from . import analyses, links, schema, views
 from .schema import articles, fields, removed, segments, sources, versions
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -170,6 +170,77 @@ class Store:
         with self.engine.connect() as connection:
             return links.load_claims(connection, story_id)
 
+    # --- Reads for the views (store/views.py) ---
+
+    def search(self, query: str, *, limit: int = 20, offset: int = 0
+               ) -> tuple[list[SearchHit], int]:
+        """Articles matching every word of ``query``, best first, and how many."""
+        with self.engine.connect() as connection:
+            return views.search(connection, query, limit=limit, offset=offset)
+
+    def story_ids(self, where: views.StoryFilter, *, limit: int | None = None,
+                  offset: int = 0) -> tuple[list[str], int]:
+        with self.engine.connect() as connection:
+            return views.story_ids(connection, where, limit=limit, offset=offset)
+
+    def story_outlets(self, ids: Sequence[str]) -> dict[str, dict[str, int]]:
+        with self.engine.connect() as connection:
+            return views.story_outlets(connection, ids)
+
+    def story_derived(self, ids: Sequence[str]) -> dict[str, int]:
+        with self.engine.connect() as connection:
+            return views.story_derived(connection, ids)
+
+    def derivations_among(self, ids: Sequence[str]) -> list[Derivation]:
+        with self.engine.connect() as connection:
+            return views.derivations_among(connection, ids)
+
+    def entities_named(self, name: str) -> list[str]:
+        with self.engine.connect() as connection:
+            return views.entities_named(connection, name)
+
+    def entity_aliases(self, entity_id: str) -> tuple[str, ...]:
+        with self.engine.connect() as connection:
+            return views.entity_aliases(connection, entity_id)
+
+    def entity_articles(self, ids: Sequence[str]) -> list[tuple[str, int]]:
+        with self.engine.connect() as connection:
+            return views.entity_articles(connection, ids)
+
+    def cooccurring(self, ids: Sequence[str], *, limit: int = 20) -> list[tuple[str, int]]:
+        with self.engine.connect() as connection:
+            return views.cooccurring(connection, ids, limit=limit)
+
+    def quotes_of(self, *, speakers: Iterable[str] | None = None,
+                  addressees: Iterable[str] | None = None, addressed: bool = False,
+                  limit: int | None = None) -> list[views.SpokenQuote]:
+        with self.engine.connect() as connection:
+            return views.quotes_of(connection, speakers=speakers, addressees=addressees,
+                                   addressed=addressed, limit=limit)
+
+    def entity_event_groups(self, ids: Sequence[str]) -> list[str]:
+        with self.engine.connect() as connection:
+            return views.entity_event_groups(connection, ids)
+
+    def quote_group_ids(self, *, speakers: Sequence[str] | None = None,
+                        occasion: str | None = None, limit: int | None = None,
+                        offset: int = 0) -> tuple[list[str], int]:
+        with self.engine.connect() as connection:
+            return views.quote_group_ids(connection, speakers=speakers, occasion=occasion,
+                                         limit=limit, offset=offset)
+
+    def outlets(self) -> list[tuple[str, int]]:
+        with self.engine.connect() as connection:
+            return views.outlets(connection)
+
+    def summaries_of(self, ids: Sequence[str]) -> dict[str, ArticleSummary]:
+        """The listing line of each of ``ids``, by id."""
+        query = (select(articles.c.id, articles.c.source, articles.c.outlet, articles.c.published,
+                        articles.c.title, articles.c.text).where(articles.c.id.in_(list(ids))))
+        with self.engine.connect() as connection:
+            return {r.id: ArticleSummary(r.id, r.source, r.outlet, r.published, r.title,
+                                         len(r.text.split())) for r in connection.execute(query)}
+
     def count(self) -> int:
         with self.engine.connect() as connection:
             return connection.execute(select(func.count()).select_from(articles)).scalar_one()
@@ -205,9 +276,10 @@ class Store:
         with self.engine.connect() as connection:
             return analyses.redirects(connection)
 
-    def entities(self) -> list[Entity]:
+    def entities(self, ids: Sequence[str] | None = None) -> list[Entity]:
+        """Every current entity, or those of ``ids``."""
         with self.engine.connect() as connection:
-            return analyses.load_entities(connection)
+            return analyses.load_entities(connection, ids)
 
     def get(self, article_id: str) -> Article | None:
         with self.engine.connect() as connection:
@@ -233,6 +305,7 @@ def _insert_article(connection: Connection, article: Article, now: datetime) -> 
     rows = [dict(article_id=article.id, name=name, value=f.value, rule=f.rule, line=f.line,
                  evidence=f.evidence)
             for name in Metadata.NAMES if (f := getattr(article.meta, name)) is not None]
+    views.index_article(connection, article.id)
     _insert_many(connection, fields, rows)
     _insert_many(connection, removed, [
         dict(article_id=article.id, seq=i, start=r.start, end=r.end, text=r.text, reason=r.reason)

@@ -5,14 +5,15 @@ from __future__ import annotations
 import dataclasses
 import json
 from datetime import datetime
+from typing import Sequence
 
 from sqlalchemy import Table, delete, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
 from ..model import Analysis, Entity, Event, Mention, Quote, Role, Timex
-from .schema import (aliases, analyses, entities, entity_redirects, events, mentions, quotes, roles,
-                     timexes)
+from .schema import (aliases, analyses, entities, entity_redirects, event_participants, events,
+                     mentions, quotes, roles, timexes)
 
 # Span records stored field for field; their order in each table is ``seq``.
 SPAN_TABLES = ((mentions, Mention, "mentions"), (timexes, Timex, "timexes"),
@@ -103,6 +104,10 @@ def save_analysis(connection: Connection, analysis: Analysis, now: datetime) -> 
             for i, e in enumerate(analysis.events)]
     if rows:
         connection.execute(insert(events), rows)
+    rows = [dict(article_id=key, seq=i, entity=p)
+            for i, e in enumerate(analysis.events) for p in dict.fromkeys(e.participants) if p]
+    if rows:
+        connection.execute(insert(event_participants), rows)
 
 
 def load_analysis(connection: Connection, article_id: str) -> Analysis | None:
@@ -131,15 +136,24 @@ def _records(connection: Connection, table: Table, record: type, article_id: str
     return [record(**row) for row in _rows(connection, table, article_id)]
 
 
-def load_entities(connection: Connection) -> list[Entity]:
+def load_entities(connection: Connection, ids: Sequence[str] | None = None) -> list[Entity]:
+    """The current entities (not merged into another), by name; only ``ids``
+    when given."""
+    alias_query = select(aliases).order_by(aliases.c.alias)
+    role_query = select(roles).order_by(roles.c.date, roles.c.title)
+    entity_query = (select(entities).where(entities.c.id.not_in(select(entity_redirects.c.old)))
+                    .order_by(entities.c.name))
+    if ids is not None:
+        wanted = sorted(set(ids))
+        alias_query = alias_query.where(aliases.c.entity_id.in_(wanted))
+        role_query = role_query.where(roles.c.entity_id.in_(wanted))
+        entity_query = entity_query.where(entities.c.id.in_(wanted))
     names: dict[str, list[str]] = {}
-    for row in connection.execute(select(aliases).order_by(aliases.c.alias)):
+    for row in connection.execute(alias_query):
         names.setdefault(row.entity_id, []).append(row.alias)
     titles: dict[str, list[Role]] = {}
-    for row in connection.execute(select(roles).order_by(roles.c.date, roles.c.title)):
+    for row in connection.execute(role_query):
         titles.setdefault(row.entity_id, []).append(Role(row.title, row.article_id, row.date))
     return [Entity(id=row.id, name=row.name, label=row.label,
                    aliases=tuple(names.get(row.id, ())), roles=tuple(titles.get(row.id, ())))
-            for row in connection.execute(
-                select(entities).where(entities.c.id.not_in(select(entity_redirects.c.old)))
-                .order_by(entities.c.name))]
+            for row in connection.execute(entity_query)]

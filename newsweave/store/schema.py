@@ -11,6 +11,19 @@ from sqlalchemy import (BigInteger, Boolean, Column, DateTime, Float, ForeignKey
                         UniqueConstraint)
 
 metadata = MetaData()
+# Made by migrations and not declared here: full-text search (0009), an FTS5
+# table and its shadow tables on SQLite, a GIN index on PostgreSQL.
+UNMANAGED = ("article_search",)
+
+
+def managed(name: str | None) -> bool:
+    """Whether a table or index of this name is declared in this module."""
+    return not (name or "").startswith(UNMANAGED)
+
+
+def comparison_options() -> dict:
+    """Alembic's options for comparing a migrated store with this module."""
+    return {"compare_type": True, "include_name": lambda name, _kind, _parents: managed(name)}
 
 
 def _text_span() -> list[Column]:
@@ -160,6 +173,15 @@ events = Table(
     Column("place", Text),
     Column("date", String(64)),
     Column("status", String(16), nullable=False),
+)
+
+event_participants = Table(  # migration 0010
+    "event_participants", metadata,
+    Column("article_id", String(16), primary_key=True),
+    Column("seq", Integer, primary_key=True),
+    Column("entity", String(64), primary_key=True, index=True),
+    ForeignKeyConstraint(["article_id", "seq"], ["events.article_id", "events.seq"],
+                         ondelete="CASCADE"),
 )
 
 

@@ -8,7 +8,7 @@ from newsweave.store import schema
 
 def test_migrated_store_matches_declared_schema(store):
     with store.engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        context = MigrationContext.configure(connection, opts=schema.comparison_options())
         differences = compare_metadata(context, schema.metadata)
     assert differences == []
 

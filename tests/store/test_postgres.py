@@ -17,7 +17,7 @@ COPY = BRIDGE.replace("the city council said", "the council said") + (
 
 def test_postgres_migrations_match_declared_schema(pg_store):
     with pg_store.engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        context = MigrationContext.configure(connection, opts=schema.comparison_options())
         assert compare_metadata(context, schema.metadata) == []
 
 
