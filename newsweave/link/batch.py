@@ -55,6 +55,8 @@ class LinkView(QuoteView, EventView, Protocol):
 
     def derivations(self, *, article_id: str) -> list[Derivation]: ...
 
+    def published_of(self, ids: Sequence[str]) -> dict[str, str | None]: ...
+
 
 def _text_of_stored(stored: StoredText) -> Text:
     return Text(stored.id, stored.text, stored.published, outlet=stored.outlet)
@@ -163,6 +165,9 @@ def _claims(batch: _Batch, articles: Sequence[Article], analyses: Sequence[Analy
     found = []
     for story_id in sorted(by_story):
         stored = [m.article_id for m in view.story_members(story_id) if m.article_id not in fresh]
+        published = view.published_of(stored)
+        # Only the latest CLAIM_ARTICLES can be among the latest of the story with the batch's.
+        stored = sorted(stored, key=lambda i: published.get(i) or "")[-CLAIM_ARTICLES:]
         members = []
         for article_id in stored:
             article = view.get(article_id)

@@ -233,6 +233,12 @@ class Store:
         with self.engine.connect() as connection:
             return views.outlets(connection)
 
+    def published_of(self, ids: Sequence[str]) -> dict[str, str | None]:
+        """The publication day of each of ``ids`` (None when undated)."""
+        query = select(articles.c.id, articles.c.published).where(articles.c.id.in_(list(ids)))
+        with self.engine.connect() as connection:
+            return dict(connection.execute(query).all()) if ids else {}
+
     def summaries_of(self, ids: Sequence[str]) -> dict[str, ArticleSummary]:
         """The listing line of each of ``ids``, by id."""
         query = (select(articles.c.id, articles.c.source, articles.c.outlet, articles.c.published,

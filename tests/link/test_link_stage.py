@@ -107,6 +107,9 @@ class CountingView:
     def derivations(self, *, article_id):
         return []
 
+    def published_of(self, ids):
+        return {i: "2023-03-01" for i in ids}
+
     def stored_texts(self, ids):
         self.asked.extend(ids)
         return [StoredText(i, self.TEXTS[i], "2023-03-01", "Coastal Wire") for i in ids]
@@ -122,6 +125,22 @@ def test_link_batch_reads_only_candidates():
     assert [(d.article_id, d.source_id) for d in links.derivations] == [(article.id, "stored-copy")]
     assert [(m.story_id, m.opened) for m in links.story_members] == [("story:stored-copy", False)]
     assert {a for a, _ in links.link_keys} == {article.id} and len(links.link_keys) > 10
+
+
+def test_link_batch_claims_read_only_the_latest_members():
+    """A story of 250 stored articles: claims load the latest 100, not all."""
+    from newsweave.link.batch import CLAIM_ARTICLES
+    from newsweave.model import StoryMember
+    view, loaded = CountingView(), []
+    members = [StoryMember(f"a{i:03d}", "story:stored-copy", 1.0, False, "r") for i in range(250)]
+    view.story_members = lambda story_id: members
+    view.published_of = lambda ids: {i: f"2023-01-{int(i[1:]) % 28 + 1:02d}" for i in ids}
+    view.get = lambda article_id: loaded.append(article_id)
+    article = clean(RawDoc("new.txt", REWRITE, "text"), reference=date(2023, 3, 5))
+    link_batch([article], [Analysis(article.id)], view, limit=1)
+    days = view.published_of([m.article_id for m in members])
+    assert len(loaded) == CLAIM_ARTICLES
+    assert min(days[i] for i in loaded) >= max(d for i, d in days.items() if i not in loaded)
 
 
 def test_link_batch_opens_a_story_when_no_candidate_is_close():
