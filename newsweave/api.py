@@ -139,8 +139,10 @@ def entity_names(store: Store, analysis: Analysis | None, also: Iterable[str] = 
 
 
 def export(store: Store, fmt: str, out: Path) -> int:
-    """Write everything stored to ``out`` as json, jsonl or csv; returns the
-    number of articles written."""
+    """Write everything stored to ``out`` as json, jsonl or csv (a folder of
+    one file per table, or the articles alone to a name ending in ``.csv``),
+    or the entity graph as graphml or gexf; returns the number of articles
+    written (for graphml and gexf, the number of edges)."""
     contents = _export.Contents(store.iter_articles(), analyses=store.analysis,
                                 entities=store.entities(), derivations=store.derivations(),
                                 quote_groups=store.quote_groups(),

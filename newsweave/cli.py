@@ -20,7 +20,7 @@ from .link.quotes import SAME as QUOTE_SAME
 from .link.quotes import similarity as quote_similarity
 from .config import Config, load_config
 from .errors import NewsweaveError
-from .export import FORMATS, article_view_record
+from .export import FORMATS, article_view_record, csv_folder
 from .model import Analysis, Article, ArticleDerivation, ArticleView, RunSummary
 
 if TYPE_CHECKING:
@@ -314,15 +314,32 @@ def _print_quote_groups(article: Article, groups: list, repeats: list) -> None:
 
 @app.command()
 def export(
-    fmt: str = typer.Option("json", "--format", "-f", help=f"One of: {', '.join(FORMATS)}."),
-    output: Path = typer.Option(..., "--output", "-o", help="File to write; - for stdout."),
+    fmt: str = typer.Option("json", "--format", "-f",
+                            help=f"One of: {', '.join(FORMATS)} (graphml and gexf: the "
+                            "entity graph alone)."),
+    output: Path = typer.Option(..., "--output", "-o",
+                                help="File to write; - for stdout. For csv: a folder, "
+                                "given one file per table, or a name ending in .csv for "
+                                "the articles alone."),
     db: Optional[str] = DbOption,
     config_file: Optional[Path] = ConfigOption,
 ) -> None:
-    """Write everything stored (see docs/export.md for the contract)."""
+    """Write everything stored as json, jsonl or csv tables, or the entity graph as
+    graphml or gexf (see docs/export.md for the contract)."""
     count = with_store(config_file, db, lambda store: api.export(store, fmt, output))
-    if str(output) != "-":
+    if str(output) == "-":
+        return
+    if fmt in ("graphml", "gexf"):
+        err.print(f"Wrote the entity graph ({count} edges) to {escape(str(output))} ({fmt})")
+    elif csv_folder(fmt, output):
+        err.print(f"Wrote {count} articles to {escape(str(output))} (csv, one file per table)")
+    else:
         err.print(f"Wrote {count} articles to {escape(str(output))} ({fmt})")
+
+
+from . import cli_views  # noqa: E402,F401  (registers the reading commands on app)
+
+from .web import cli as _web_cli  # noqa: E402,F401  (registers `serve`)
 
 
 if __name__ == "__main__":

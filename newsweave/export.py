@@ -1,5 +1,7 @@
-"""The export contract: everything stored, as JSON, JSON lines or CSV.
+"""The export contract: everything stored, as JSON, JSON lines or CSV (one
+file per table), and the entity graph as GraphML or GEXF (``export_graph``).
 
+``records`` builds every section's records once for all the forms.
 ``export.schema.json`` (beside this file) is the JSON Schema of the JSON form;
 docs/export.md describes each field. The analysis stage fills the
 per-article sections (mentions, timexes, quotes, events); the linking stage
@@ -9,23 +11,25 @@ fills ``derivations`` (and each article's ``derivation``), ``quote_groups``,
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import dataclasses
-import io
 import json
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import IO, Any, Callable, Iterable, Iterator
 
 from .errors import ConfigError
 from .link.derive import summarise, text_of
 from .link.graph import GraphBuilder
 from .link.quotes import diff
-from .model import (Analysis, Article, ArticleDerivation, ArticleSummary, ArticleView, Claim,
-                    Derivation, Entity, EventGroup, Metadata, QuoteGroup, QuoteRepeat, Story,
-                    StoryMember)
+from .model import (AlignedSentence, Analysis, Article, ArticleDerivation, ArticleSummary,
+                    ArticleView, Claim, ClaimEvidence, Derivation, Entity, Event, EventGroup,
+                    EventReport, Mention, Metadata, Quote, QuoteGroup, QuoteRepeat, Story,
+                    StoryMember, Timex)
 
 AnalysisOf = Callable[[str], "Analysis | None"]
 
@@ -62,14 +66,16 @@ class Contents:
         return derivation_summary(found)
 
 
-FORMATS = ("json", "jsonl", "csv")
+FORMATS = ("json", "jsonl", "csv", "graphml", "gexf")
 SECTIONS = ("articles", "entities", "quotes", "quote_groups", "events", "event_groups",
             "derivations", "stories", "claims", "graph", "mentions", "timexes")
 # Analysis sections whose records belong to one article each.
 PER_ARTICLE = ("mentions", "timexes", "quotes", "events")
-RECORD_TYPES = {"mentions": "mention", "timexes": "timex", "quotes": "quote", "events": "event",
+# The ``record`` of each section's lines in JSON lines.
+RECORD_TYPES = {"articles": "article", "entities": "entity", "mentions": "mention",
+                "timexes": "timex", "quotes": "quote", "events": "event",
                 "derivations": "derivation", "quote_groups": "quote_group", "stories": "story",
-                "claims": "claim", "event_groups": "event_group"}
+                "claims": "claim", "event_groups": "event_group", "graph": "graph"}
 SCHEMA_PATH = Path(__file__).with_name("export.schema.json")
 CSV_COLUMNS = ("id", "source", "url", "outlet", "title", "byline", "dateline", "published",
                "published_source", "language", "text", "removed", "derivation_class",
@@ -221,103 +227,240 @@ def entity_record(entity: Entity) -> dict[str, Any]:
             "roles": [dataclasses.asdict(role) for role in entity.roles]}
 
 
-def document(contents: Contents) -> dict[str, Any]:
-    doc: dict[str, Any] = {name: [] for name in SECTIONS}
-    graph = GraphBuilder()
+def records(contents: Contents, sections: Iterable[str] = SECTIONS
+            ) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(section, record) pairs, the one source of the json, jsonl and csv
+    forms: every article followed by its analysis records, then the entities,
+    derivations, quote groups, stories, event groups, claims and the entity
+    graph (one record). Only ``sections`` are built; the graph reads each
+    article's analysis either way."""
+    wanted = set(sections)
+    graph = GraphBuilder() if "graph" in wanted else None
+    read_analyses = graph is not None or bool(wanted & set(PER_ARTICLE))
     for article in contents.articles:
-        doc["articles"].append(article_record(article, contents.derivation_of(article)))
-        analysis = contents.analyses(article.id)
-        for section, record in analysis_records(analysis) if analysis else ():
-            doc[section].append(record)
-        if analysis:
+        if "articles" in wanted:
+            yield "articles", article_record(article, contents.derivation_of(article))
+        analysis = contents.analyses(article.id) if read_analyses else None
+        if analysis is None:
+            continue
+        for section, record in analysis_records(analysis):
+            if section in wanted:
+                yield section, record
+        if graph is not None:
             graph.add_analysis(analysis, article.meta.value("published"))
     entities = list(contents.entities)
-    doc["entities"] = [entity_record(e) for e in entities]
-    doc["derivations"] = [derivation_record(d) for d in contents.derivations]
-    doc["quote_groups"] = list(quote_group_records(contents.quote_groups, contents.quote_repeats))
-    doc["stories"] = story_records(contents.stories, contents.story_members,
-                                   contents.event_groups, contents.summaries)
-    doc["event_groups"] = [event_group_record(g) for g in contents.event_groups]
-    doc["claims"] = [claim_record(c) for c in contents.claims]
-    graph.add_event_groups(contents.event_groups)
-    doc["graph"] = graph.payload(entities)
+    built: tuple[tuple[str, Callable[[], Iterable[dict[str, Any]]]], ...] = (
+        ("entities", lambda: map(entity_record, entities)),
+        ("derivations", lambda: map(derivation_record, contents.derivations)),
+        ("quote_groups", lambda: quote_group_records(contents.quote_groups,
+                                                     contents.quote_repeats)),
+        ("stories", lambda: story_records(contents.stories, contents.story_members,
+                                          contents.event_groups, contents.summaries)),
+        ("event_groups", lambda: map(event_group_record, contents.event_groups)),
+        ("claims", lambda: map(claim_record, contents.claims)))
+    for section, build in built:
+        if section in wanted:
+            for record in build():
+                yield section, record
+    if graph is not None:
+        graph.add_event_groups(contents.event_groups)
+        yield "graph", graph.payload(entities)
+
+
+def document(contents: Contents) -> dict[str, Any]:
+    doc: dict[str, Any] = {name: [] for name in SECTIONS}
+    for section, record in records(contents):
+        if section == "graph":
+            doc["graph"] = record
+        else:
+            doc[section].append(record)
     return doc
 
 
-def _json(contents: Contents, out: io.TextIOBase) -> int:
+def _json(contents: Contents, out: IO[str]) -> int:
     doc = document(contents)
     json.dump(doc, out, ensure_ascii=False, indent=1)
     out.write("\n")
     return len(doc["articles"])
 
 
-def _jsonl(contents: Contents, out: io.TextIOBase) -> int:
+def _jsonl(contents: Contents, out: IO[str]) -> int:
     """One object per line, each naming its kind in ``record`` (``type`` is a
-    field of time expressions): every article followed by its analysis
-    records, then the entities, derivations, quote groups, stories, event
-    groups, claims and the entity graph (one record)."""
-    def line(kind: str, record: dict[str, Any]) -> None:
-        out.write(json.dumps({"record": kind, **record}, ensure_ascii=False) + "\n")
-    count, graph = 0, GraphBuilder()
-    for article in contents.articles:
-        line("article", article_record(article, contents.derivation_of(article)))
-        analysis = contents.analyses(article.id)
-        for section, record in analysis_records(analysis) if analysis else ():
-            line(RECORD_TYPES[section], record)
-        if analysis:
-            graph.add_analysis(analysis, article.meta.value("published"))
-        count += 1
-    entities = list(contents.entities)
-    for entity in entities:
-        line("entity", entity_record(entity))
-    for derivation in contents.derivations:
-        line("derivation", derivation_record(derivation))
-    for record in quote_group_records(contents.quote_groups, contents.quote_repeats):
-        line("quote_group", record)
-    for story in story_records(contents.stories, contents.story_members, contents.event_groups,
-                               contents.summaries):
-        line("story", story)
-    for group in contents.event_groups:
-        line("event_group", event_group_record(group))
-    graph.add_event_groups(contents.event_groups)
-    line("graph", graph.payload(entities))
-    for claim in contents.claims:
-        line("claim", claim_record(claim))
+    field of time expressions), in the order of ``records``."""
+    count = 0
+    for section, record in records(contents):
+        out.write(json.dumps({"record": RECORD_TYPES[section], **record}, ensure_ascii=False)
+                  + "\n")
+        count += section == "articles"
     return count
 
 
-def _csv(contents: Contents, out: io.TextIOBase) -> int:
-    """Articles only: one row each (the analysis sections need JSON)."""
+# --- CSV: one file per table ---
+
+def _fields(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
+# Each table's columns, in file order. A record's nested lists and objects are
+# JSON strings; a child table's rows carry their parent's id (derivations:
+# the article and source ids).
+CSV_TABLES: dict[str, tuple[str, ...]] = {
+    "articles": CSV_COLUMNS,
+    "entities": ("id", "name", "label", "aliases", "roles"),
+    "mentions": ("article_id", *_fields(Mention)),
+    "timexes": ("article_id", *_fields(Timex)),
+    "quotes": ("article_id", *_fields(Quote)),
+    "events": ("article_id", *_fields(Event)),
+    "derivations": ("article_id", "source_id", "share", "direction", "rule"),
+    "aligned_sentences": ("article_id", "source_id", *_fields(AlignedSentence)),
+    "quote_groups": ("id", "speaker", "occasion", "earliest", "rule", "repeats"),
+    "quote_renderings": ("group_id", "article_id", "seq", "text", "published", "score", "diff"),
+    "stories": ("id", "title", "first", "last", "count", "rule", "outlets", "events",
+                "timeline"),
+    "story_members": ("story_id", "article_id", "score", "opened"),
+    "event_groups": ("id", "kind", "participants", "place", "date", "status", "occasion",
+                     "rule", "disagreements", "status_history"),
+    "event_reports": ("group_id", *_fields(EventReport)[1:]),
+    "claims": ("id", "story_id", "status", "origins", "entities", "conflicts", "rule"),
+    "claim_evidence": ("claim_id", *_fields(ClaimEvidence)),
+    "graph_nodes": ("id", "name", "label"),
+    "graph_edges": ("source", "target", "relation", "date", "kind", "place", "status",
+                    "event_group", "articles", "article_id"),
+}
+# Sections split into a table of their own (None: no row) and child tables:
+# (the record's list, the child table, (child column, parent field) pairs).
+CSV_SPLIT: dict[str, tuple[str | None, tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...]]] = {
+    "derivations": ("derivations", (("sentences", "aligned_sentences",
+                                     (("article_id", "article_id"),
+                                      ("source_id", "source_id"))),)),
+    "quote_groups": ("quote_groups", (("renderings", "quote_renderings",
+                                       (("group_id", "id"),)),)),
+    "stories": ("stories", (("articles", "story_members", (("story_id", "id"),)),)),
+    "event_groups": ("event_groups", (("reports", "event_reports", (("group_id", "id"),)),)),
+    "claims": ("claims", (("evidence", "claim_evidence", (("claim_id", "id"),)),)),
+    "graph": (None, (("nodes", "graph_nodes", ()), ("edges", "graph_edges", ()))),
+}
+
+
+def _cell(value: Any) -> Any:
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, (list, dict)) else value
+
+
+def article_row(record: dict[str, Any]) -> dict[str, Any]:
+    """An article record as a row of articles.csv."""
+    return {**{k: _cell(v) for k, v in record.items()},
+            "derivation_class": record["derivation"]["class"],
+            "derivation_share": record["derivation"]["share"]}
+
+
+def csv_rows(section: str, record: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(table, row) pairs of one export record: its own row and its children's."""
+    if section == "articles":
+        yield "articles", article_row(record)
+        return
+    table, children = CSV_SPLIT.get(section, (section, ()))
+    nested = {key for key, _, _ in children}
+    if table:
+        yield table, {k: _cell(v) for k, v in record.items() if k not in nested}
+    for key, child, parents in children:
+        for item in record[key]:
+            yield child, {**{column: record[field] for column, field in parents},
+                          **{k: _cell(v) for k, v in item.items()}}
+
+
+def _csv(contents: Contents, out: IO[str]) -> int:
+    """articles.csv alone (``-o FILE.csv`` or ``-o -``): one row per article."""
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore")
     writer.writeheader()
     count = 0
-    for article in contents.articles:
-        record = article_record(article, contents.derivation_of(article))
-        record["removed"] = json.dumps(record["removed"], ensure_ascii=False)
-        record["derivation_class"] = record["derivation"]["class"]
-        record["derivation_share"] = record["derivation"]["share"]
-        writer.writerow(record)
+    for _, record in records(contents, sections=("articles",)):
+        writer.writerow(article_row(record))
         count += 1
     return count
 
 
-WRITERS = {"json": _json, "jsonl": _jsonl, "csv": _csv}
+def _csv_tables(contents: Contents, folder: Path) -> int:
+    """Every table of ``CSV_TABLES`` as ``folder/TABLE.csv``, each with its header."""
+    with contextlib.ExitStack() as files:
+        writers = {}
+        for table, columns in CSV_TABLES.items():
+            stream = files.enter_context(open(folder / f"{table}.csv", "w", encoding="utf-8",
+                                              newline=""))
+            writers[table] = csv.DictWriter(stream, fieldnames=columns, extrasaction="ignore")
+            writers[table].writeheader()
+        count = 0
+        for section, record in records(contents):
+            for table, row in csv_rows(section, record):
+                writers[table].writerow(row)
+            count += section == "articles"
+    return count
+
+
+# --- The entity graph as GraphML or GEXF (export_graph) ---
+
+def _graph_file(fmt: str) -> Callable[[Contents, IO[bytes]], int]:
+    def write_graph(contents: Contents, out: IO[bytes]) -> int:
+        from . import export_graph  # networkx, only when asked for
+
+        [(_, payload)] = records(contents, sections=("graph",))
+        export_graph.WRITERS[fmt](payload, out)
+        return len(payload["edges"])
+    return write_graph
+
+
+# Each format's writer and whether it writes bytes.
+WRITERS: dict[str, tuple[Callable[..., int], bool]] = {
+    "json": (_json, False), "jsonl": (_jsonl, False), "csv": (_csv, False),
+    "graphml": (_graph_file("graphml"), True), "gexf": (_graph_file("gexf"), True)}
+
+
+def csv_folder(fmt: str, out: Path | str) -> bool:
+    """Whether ``out`` gets one CSV file per table: a csv export to anything
+    but ``-`` or a name ending in ``.csv``."""
+    return fmt == "csv" and str(out) != "-" and not str(out).lower().endswith(".csv")
 
 
 def write(contents: Contents, fmt: str, out: Path | str) -> int:
     """Write ``contents`` to ``out`` (``-`` for stdout) via a temporary file,
-    so a failed export never leaves half a file where a good one was."""
+    so a failed export never leaves half a file where a good one was. A csv
+    export to a folder writes every table into a temporary folder beside it,
+    then moves each file in. Returns the number of articles written (for
+    graphml and gexf: the number of edges)."""
     if fmt not in WRITERS:
         raise ConfigError(f"unknown export format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+    if csv_folder(fmt, out):
+        return _into_folder(Path(out), lambda folder: _csv_tables(contents, folder))
+    writer, binary = WRITERS[fmt]
     if str(out) == "-":
-        return WRITERS[fmt](contents, sys.stdout)
+        stream = sys.stdout.buffer if binary else sys.stdout
+        count = writer(contents, stream)
+        stream.flush()
+        return count
     target = Path(out)
     handle, temp = tempfile.mkstemp(dir=target.parent or ".", prefix=f".{target.name}.")
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            count = WRITERS[fmt](contents, stream)
+        with (os.fdopen(handle, "wb") if binary else
+              os.fdopen(handle, "w", encoding="utf-8", newline="")) as stream:
+            count = writer(contents, stream)
         os.replace(temp, target)
     except BaseException:
         os.unlink(temp)
         raise
+    return count
+
+
+def _into_folder(target: Path, fill: Callable[[Path], int]) -> int:
+    """Run ``fill`` on a temporary folder beside ``target``, then move each
+    file it wrote into ``target`` (made if missing; other files are left)."""
+    if target.exists() and not target.is_dir():
+        raise ConfigError(f"{target} is not a folder: a csv export writes one file per table "
+                          "into a folder (a name ending in .csv gets the articles alone)")
+    temp = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}."))
+    try:
+        count = fill(temp)
+        target.mkdir(exist_ok=True)
+        for path in sorted(temp.iterdir()):
+            os.replace(path, target / path.name)
+    finally:
+        shutil.rmtree(temp, ignore_errors=True)
     return count

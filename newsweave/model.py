@@ -179,6 +179,7 @@ class RunSummary:
     quote_groups: int = 0  # quote groups with several renderings that the run changed
     event_groups: int = 0  # event groups with several reports that the run changed
     skipped: list[Skipped] = field(default_factory=list)
+    article_ids: list[str] = field(default_factory=list)  # each item's article, stored or known
 
 
 @dataclass(frozen=True)

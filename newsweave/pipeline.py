@@ -131,6 +131,7 @@ def _take(doc: RawDoc, store: Store, config: Config, summary: RunSummary, batch:
     if not article.text.strip():
         summary.skipped.append(Skipped(doc.locator, "no article text left after cleaning"))
         return
+    summary.article_ids.append(article.id)
     if known or pending:
         summary.new_versions += 1
     if article.id in batch.new_ids or store.has_article(article.id):

@@ -49,6 +49,15 @@ def page(limit: int | None, offset: int) -> tuple[int, int]:
     return limit, offset
 
 
+def story_key(value: str | None) -> str | None:
+    """A story id as stored (``story:`` and hex); the hex alone is accepted
+    too, as ``show`` accepts an article id. Empty means none."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    return value if value.startswith("story:") else f"story:{value}"
+
+
 def day(value: str | None, name: str) -> str | None:
     """A date filter as YYYY-MM-DD, YYYY-MM or YYYY (None passes)."""
     if value is None or value == "":

@@ -5,28 +5,36 @@ and the listings of events by date and of claims."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Any, Iterable
 
 from ..errors import BadRequest
 from ..export import analysis_records, article_view_record, claim_record
+from ..link.sentences import split
 from ..model import CLAIM_STATUSES, Analysis, ArticleView
 from ..store import Store
-from . import names_of, page, summary_record
+from . import names_of, page, story_key, summary_record
 
 _KINDS = ("entity", "quote", "timex")
 
 
-def pieces(text: str, analysis: Analysis | None) -> list[dict[str, Any]]:
-    """``text`` cut at every edge of a mention, quote or time expression; each
-    piece with what covers it (``kinds``), the entity id, the quote's number
-    and the date value where one does."""
+def pieces(text: str, analysis: Analysis | None,
+           sentences: Iterable[tuple[int, int]] = ()) -> list[dict[str, Any]]:
+    """``text`` cut at every edge of a mention, quote or time expression, and
+    of each of ``sentences``; each piece with what covers it (``kinds``), the
+    entity id, the quote's number and the date value where one does, and the
+    start of the sentence it is in (``sentence``: the offset claims and
+    derivations name a sentence by)."""
+    sentences = sorted(s for s in sentences if 0 <= s[0] < s[1] <= len(text))
     spans: list[tuple[int, int, str, Any]] = []
     if analysis is not None:
         spans += [(m.start, m.end, "entity", m.entity) for m in analysis.mentions]
         spans += [(q.start, q.end, "quote", i) for i, q in enumerate(analysis.quotes)]
         spans += [(t.start, t.end, "timex", t.value) for t in analysis.timexes]
     spans = [s for s in spans if 0 <= s[0] < s[1] <= len(text)]
-    edges = sorted({0, len(text), *(s[0] for s in spans), *(s[1] for s in spans)})
+    edges = sorted({0, len(text), *(s[0] for s in spans), *(s[1] for s in spans),
+                    *(s[0] for s in sentences), *(s[1] for s in sentences)})
+    starts = [s[0] for s in sentences]
     out = []
     for start, end in zip(edges, edges[1:]):
         covering = [s for s in spans if s[0] <= start and end <= s[1]]
@@ -34,6 +42,9 @@ def pieces(text: str, analysis: Analysis | None) -> list[dict[str, Any]]:
                                  "kinds": sorted({s[2] for s in covering}, key=_KINDS.index)}
         for _, _, kind, value in covering:
             piece.setdefault({"entity": "entity", "quote": "quote", "timex": "date"}[kind], value)
+        inside = bisect_right(starts, start) - 1
+        if inside >= 0 and start < sentences[inside][1]:
+            piece["sentence"] = starts[inside]
         out.append(piece)
     return out
 
@@ -50,7 +61,8 @@ def article_page(store: Store, view: ArticleView) -> dict[str, Any]:
                for i, a in view.sources.items() if a is not None}
     copied = store.summaries_of(view.copied_by)
     return {"article": record, "analysis": analysis,
-            "pieces": pieces(view.article.text, view.analysis), "sources": sources,
+            "pieces": pieces(view.article.text, view.analysis, split(view.article.text)),
+            "sources": sources,
             "copied_by": [summary_record(copied.get(i), i) for i in view.copied_by],
             "names": view.names}
 
@@ -72,6 +84,7 @@ def search_page(store: Store, query: str, *, limit: int | None = None,
 def timeline_page(store: Store, *, story: str | None = None) -> dict[str, Any]:
     """Real-world events by date (dated first), with their story, status and
     participants; one story's only when given."""
+    story = story_key(story)
     groups = store.event_groups(occasion=story) if story else store.event_groups()
     titles = {s.id: s.title for s in store.stories(sorted({g.occasion for g in groups
                                                            if g.occasion}))}
@@ -92,6 +105,7 @@ def claims_page(store: Store, *, story: str | None = None, status: str | None = 
     """Claims (of one story when given), with their evidence; only those of
     one ``status`` when given. Conflicts first, then corroborated, then
     single-origin."""
+    story = story_key(story)
     if status is not None and status not in CLAIM_STATUSES:
         raise BadRequest(f"status must be one of {', '.join(CLAIM_STATUSES)}, not {status!r}")
     limit, offset = page(limit, offset)

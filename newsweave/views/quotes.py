@@ -7,7 +7,7 @@ from typing import Any
 from ..errors import NotFound
 from ..export import quote_group_records
 from ..store import Store
-from . import names_of, page, summary_record
+from . import names_of, page, story_key, summary_record
 from .stories import entity_ids
 
 
@@ -17,6 +17,7 @@ def quotes_page(store: Store, *, speaker: str | None = None, story: str | None =
     rendering, its word diff from the earliest, and repeats on other
     occasions; only ``speaker``'s, or one story's, when given."""
     limit, offset = page(limit, offset)
+    story = story_key(story)
     ids, total = store.quote_group_ids(speakers=entity_ids(store, speaker), occasion=story,
                                        limit=limit, offset=offset)
     groups = {g.id: g for g in store.quote_groups(ids)}

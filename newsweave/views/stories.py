@@ -10,7 +10,7 @@ from ..export import (claim_record, derivation_record, event_group_record, quote
 from ..model import Claim
 from ..store import Store
 from ..store.views import StoryFilter
-from . import day, names_of, page, summary_record
+from . import day, names_of, page, story_key, summary_record
 
 SEARCH_DEPTH = 1000  # articles a text query may select stories by
 
@@ -77,18 +77,21 @@ def claims_matrix(claims: list[Claim], outlet_of: dict[str, str]) -> dict[str, A
                  "origin": e.origin})
         rows.append({"claim_id": claim.id, "status": claim.status,
                      "text": claim.evidence[0].text if claim.evidence else "",
-                     "origins": len(claim.origins), "cells": cells})
+                     "origins": len(claim.origins), "cells": cells,
+                     "conflicts": [{"field": name, "values": list(values)}
+                                   for name, values in claim.conflicts]})
     return {"outlets": columns, "rows": rows}
 
 
 def story_page(store: Store, story_id: str) -> dict[str, Any]:
     """One story: its record (outlets, timeline), its articles by outlet,
     events, claims and their matrix, quotations, and which article copied
-    which."""
-    found = store.stories([story_id])
+    which. The id may leave out its ``story:`` prefix."""
+    found = store.stories([story_key(story_id) or ""])
     if not found:
         raise NotFound(f"no story with id {story_id!r}; `newsweave stories` lists them")
     story = found[0]
+    story_id = story.id
     members = store.story_members(story_id)
     ids = [m.article_id for m in members]
     summaries = store.summaries_of(ids)

@@ -21,7 +21,6 @@ from newsweave.export import SCHEMA_PATH
 
 from test_derive import OWN, SOURCE, UNRELATED
 
-SEEDS = Path(__file__).resolve().parents[2] / ".." / "shared" / "seeds"
 WIRE = "PORTVILLE (Coastal Wire) - " + SOURCE
 REWRITE = SOURCE.replace("the city council said", "the council said") + "\n" + OWN
 
@@ -177,18 +176,9 @@ def test_export_carries_derivations_by_sentence(store, config, write_file, tmp_p
 
 
 @pytest.fixture(scope="module")
-def seeds(tmp_path_factory):
-    """The seeds as a user would read them: 003 (Reuters) states no date
-    anywhere, so its date is given, as ``--published`` would."""
-    assert SEEDS.is_dir(), f"the seed articles are missing: {SEEDS}"
-    store = api.open_store(Config(db=str(tmp_path_factory.mktemp("seeds") / "seeds.db")))
-    config = Config(db=store.db, reference_date="2026-11-23")
-    files = {p.name[:3]: str(p) for p in SEEDS.glob("*.txt")}
-    api.analyze(store, [files["000"], files["001"], files["002"]], config)
-    api.analyze(store, [files["003"]], Config(db=store.db, published="2023-02-21"))
-    api.analyze(store, [files["004"]], config)
-    yield store
-    store.close()
+def seeds(seeds_store):
+    """The seeds as a user would read them (tests/conftest.py ``seeds_store``)."""
+    return seeds_store
 
 
 def seed_names(store, ids):

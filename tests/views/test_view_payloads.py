@@ -5,25 +5,15 @@ from pathlib import Path
 import pytest
 
 from newsweave import api
-from newsweave.config import Config
 from newsweave.errors import BadRequest, NotFound
 
-SEEDS = Path(__file__).resolve().parents[2] / "../shared/seeds"
 PATRUSHEV, WANG = "person:nikolai-patrushev", "person:wang-yi"
 
 
-@pytest.fixture(scope="module")
-def seeds(tmp_path_factory):
-    """The seeds as a user reads them (003 states no date: it is given)."""
-    assert SEEDS.is_dir(), f"the seed articles are missing: {SEEDS}"
-    store = api.open_store(Config(db=str(tmp_path_factory.mktemp("views") / "seeds.db")))
-    config = Config(db=store.db, reference_date="2026-11-23")
-    files = {p.name[:3]: str(p) for p in SEEDS.glob("*.txt")}
-    api.analyze(store, [files["000"], files["001"], files["002"]], config)
-    api.analyze(store, [files["003"]], Config(db=store.db, published="2023-02-21"))
-    api.analyze(store, [files["004"]], config)
-    yield store
-    store.close()
+@pytest.fixture
+def seeds(seeds_store):
+    """The session's seed store (tests/conftest.py), read only."""
+    return seeds_store
 
 
 def seed_id(store, prefix):
