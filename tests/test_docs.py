@@ -64,3 +64,18 @@ def test_docs_analysis_rule_documented(rule):
     text = (DOCS / "analysis.md").read_text(encoding="utf-8")
     name = rule.removeprefix("timex.").rsplit(".v", 1)[0] if rule.startswith("timex.") else rule
     assert (f"`{name}`" if rule.startswith("timex.") else rule) in text
+
+
+def test_docs_web_lists_every_api_route_and_page(tmp_path):
+    """docs/web.md names every route of the HTTP API and every page."""
+    from newsweave.web.app import create_app
+    app = create_app(str(tmp_path / "empty.db"))
+    text = re.sub(r"\{[^}]*\}", "{}", (DOCS / "web.md").read_text(encoding="utf-8"))
+    api_paths = [re.sub(r"\{[^}]*\}", "{}", p.removeprefix("/api/v1"))
+                 for p in app.openapi()["paths"]]
+    assert api_paths and [p for p in api_paths if f"`GET {p}" not in text
+                          and f"`POST {p}" not in text and f"GET {p}`" not in text] == []
+    from newsweave.web.pages import router
+    pages = [re.sub(r"\{[^}]*\}", "{}", r.path) for r in router.routes
+             if not r.path.startswith("/api")]
+    assert pages and [p for p in pages if f"`{p}" not in text] == []

@@ -4,6 +4,7 @@
 ``.ci/run`` installs chromium; these tests fail, not skip, when it is missing,
 because the web UI is only checked here."""
 
+import contextlib
 import socket
 import threading
 import time
@@ -11,11 +12,15 @@ from pathlib import Path
 
 import pytest
 
+from newsweave import api
+from newsweave.config import Config
+
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
         "--disable-background-networking", "--disable-component-update", "--no-first-run",
         "--disable-sync", "--disable-dev-shm-usage"]
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples/corpus"
 SHOTS = Path(__file__).resolve().parents[2] / "tests/browser/screenshots"
 
 
@@ -31,14 +36,14 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def server(seeds_db):
-    """The web app on the seeds, at a loopback URL."""
+@contextlib.contextmanager
+def serving(db: str):
+    """The web app on ``db``, served from a thread at a loopback URL."""
     import uvicorn
 
     from newsweave.web.app import create_app
     port = _free_port()
-    config = uvicorn.Config(create_app(seeds_db), host="127.0.0.1", port=port, log_level="warning")
+    config = uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning")
     running = uvicorn.Server(config)
     thread = threading.Thread(target=running.run, daemon=True)
     thread.start()
@@ -46,9 +51,29 @@ def server(seeds_db):
     while not running.started:
         assert time.monotonic() < deadline, "the web app did not start"
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    running.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        running.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def server(seeds_db):
+    """The web app on the seeds."""
+    with serving(seeds_db) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def examples_server(tmp_path_factory):
+    """The web app on examples/corpus, read as the README's first command reads it."""
+    db = str(tmp_path_factory.mktemp("examples-web") / "ex.db")
+    store = api.open_store(Config(db=db))
+    api.analyze(store, [str(EXAMPLES)], Config(db=db))
+    store.close()
+    with serving(db) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -76,9 +101,9 @@ def page(browser):
 @pytest.fixture
 def shot():
     """``shot(page, NAME)`` saves a full-page screenshot as ``screenshots/NAME.png``."""
-    def save(page, name: str) -> Path:
+    def save(page, name: str, *, full_page: bool = True) -> Path:
         SHOTS.mkdir(parents=True, exist_ok=True)
         path = SHOTS / f"{name}.png"
-        page.screenshot(path=str(path), full_page=True)
+        page.screenshot(path=str(path), full_page=full_page)
         return path
     return save

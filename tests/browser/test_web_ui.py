@@ -48,6 +48,7 @@ def test_story_page_timeline_matrix_and_click_to_sentence(page, server, shot):
     assert cells.count() >= 1
     assert page.locator("#copies").count() == 1 and "Sputnik" in page.inner_text("#articles")
     shot(page, "story")
+    shot(page, "story-top", full_page=False)  # the README's picture (docs/images/)
     href = cells.first.get_attribute("href")
     assert re.search(r"/articles/[0-9a-f]+#s\d+$", href)
     cells.first.click()
@@ -149,3 +150,34 @@ def test_phone_width_has_no_sideways_scroll(browser, server, shot):
         shot(page, "story-phone")
     finally:
         context.close()
+
+
+def test_every_page_kind_on_the_example_corpus(page, examples_server, shot):
+    """Click from the story list through a story, an article, a rewrite, a
+    quotation and an entity on examples/corpus; every page renders with no
+    script error (the ``page`` fixture checks) and is saved."""
+    base = examples_server
+    page.goto(base + "/")
+    assert page.locator("a[href^='/stories/']").count() == 3
+    shot(page, "examples-stories")
+    page.locator("table.stories a[href^='/stories/']", has_text="Kesmarro").first.click()
+    page.wait_for_url(re.compile(r"/stories/"))
+    assert page.locator("#timeline svg").count() == 1 and page.locator("table.matrix").count() == 1
+    assert page.locator("td.st-corroborated").count() >= 1  # the Chamber of Commerce figure
+    shot(page, "examples-story")
+    page.locator("#copies a[href*='#rewrite']").first.click()
+    page.wait_for_url(re.compile(r"/articles/"))
+    assert page.locator("#rewrite .sent.k-verbatim, #rewrite .sent.k-rewritten").count() >= 1
+    shot(page, "examples-rewrite")
+    page.goto(base + "/quotes")
+    page.locator("a[href^='/quotes/']", has_text="2 renderings").first.click()
+    page.wait_for_url(re.compile(r"/quotes/."))
+    shot(page, "examples-quote")
+    page.locator("a[href^='/entities/']").first.click()
+    page.wait_for_url(re.compile(r"/entities/"))
+    assert page.locator("h1").inner_text().strip()
+    shot(page, "examples-entity")
+    for path in ("/graph", "/timeline", "/claims", "/search?q=bridge"):
+        page.goto(base + path)
+        assert page.locator("main").inner_text().strip()
+    assert page.locator("mark").count() >= 1
