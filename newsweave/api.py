@@ -198,9 +198,10 @@ def search_page(store: Store, query: str, *, limit: int | None = None, offset: i
     return _articles.search_page(store, query, limit=limit, offset=offset)
 
 
-def timeline_page(store: Store, *, story: str | None = None) -> dict:
+def timeline_page(store: Store, *, story: str | None = None, limit: int | None = None,
+                  offset: int = 0) -> dict:
     """Real-world events by date, of one story or all."""
-    return _articles.timeline_page(store, story=story)
+    return _articles.timeline_page(store, story=story, limit=limit, offset=offset)
 
 
 def claims_page(store: Store, *, story: str | None = None, status: str | None = None,

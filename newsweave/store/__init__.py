@@ -166,9 +166,22 @@ class Store:
             return links.load_event_groups(connection, ids, occasion=occasion,
                                            article_id=article_id)
 
-    def claims(self, story_id: str | None = None) -> list[Claim]:
+    def claims(self, story_id: str | None = None, *,
+               ids: Sequence[str] | None = None) -> list[Claim]:
         with self.engine.connect() as connection:
-            return links.load_claims(connection, story_id)
+            return links.load_claims(connection, story_id, ids=ids)
+
+    def claim_ids(self, *, story_id: str | None = None, status: str | None = None,
+                  limit: int | None = None, offset: int = 0) -> tuple[list[str], int]:
+        with self.engine.connect() as connection:
+            return views.claim_ids(connection, story_id=story_id, status=status, limit=limit,
+                                   offset=offset)
+
+    def event_group_ids(self, *, story_id: str | None = None, limit: int | None = None,
+                        offset: int = 0) -> tuple[list[str], int]:
+        with self.engine.connect() as connection:
+            return views.event_group_ids(connection, story_id=story_id, limit=limit,
+                                         offset=offset)
 
     # --- Reads for the views (store/views.py) ---
 

@@ -266,11 +266,15 @@ def load_story_members(connection: Connection, story_id: str | None = None) -> l
             for r in connection.execute(query)]
 
 
-def load_claims(connection: Connection, story_id: str | None = None) -> list[Claim]:
-    """Claims of one story (of all when None), with their evidence sentences."""
+def load_claims(connection: Connection, story_id: str | None = None, *,
+                ids: Sequence[str] | None = None) -> list[Claim]:
+    """Claims of one story (of all when None; those of ``ids`` when given),
+    with their evidence sentences."""
     query = select(claims).order_by(claims.c.story_id, claims.c.id)
     if story_id is not None:
         query = query.where(claims.c.story_id == story_id)
+    if ids is not None:
+        query = query.where(claims.c.id.in_(list(ids)))
     rows = list(connection.execute(query))
     if not rows:
         return []

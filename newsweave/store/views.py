@@ -8,12 +8,13 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from sqlalchemy import distinct, func, or_, select, text
+from sqlalchemy import case, distinct, func, or_, select, text
 from sqlalchemy.engine import Connection
 
 from ..model import AlignedSentence, Derivation, SearchHit
 from .analyses import redirects
-from .schema import (aliases, aligned_sentences, articles, derivations, entities, entity_redirects,
+from .schema import (aliases, aligned_sentences, articles, claims, derivations, entities,
+                     entity_redirects, event_groups,
                      event_participants, event_reports, mentions, quote_groups, quote_renderings,
                      quotes,
                      stories, story_members)
@@ -305,3 +306,37 @@ def quote_group_ids(connection: Connection, *, speakers: Sequence[str] | None = 
     rows = connection.execute(query.order_by(renderings.desc(), quote_groups.c.id)
                               .offset(offset).limit(limit))
     return [r.id for r in rows], int(total)
+
+
+STATUS_ORDER = ("conflict", "corroborated", "single-origin")  # how claim listings sort
+
+
+def claim_ids(connection: Connection, *, story_id: str | None = None, status: str | None = None,
+              limit: int | None = None, offset: int = 0) -> tuple[list[str], int]:
+    """Ids of the claims of one story (all when None) and one status (any
+    when None): conflicts first, then corroborated, then single-origin; and
+    how many in all."""
+    query = select(claims.c.id)
+    if story_id is not None:
+        query = query.where(claims.c.story_id == story_id)
+    if status is not None:
+        query = query.where(claims.c.status == status)
+    total = connection.execute(select(func.count()).select_from(query.subquery())).scalar_one()
+    rank = case({s: i for i, s in enumerate(STATUS_ORDER)}, value=claims.c.status,
+                else_=len(STATUS_ORDER))
+    rows = connection.execute(query.order_by(rank, claims.c.story_id, claims.c.id)
+                              .offset(offset).limit(limit))
+    return list(rows.scalars()), int(total)
+
+
+def event_group_ids(connection: Connection, *, story_id: str | None = None,
+                    limit: int | None = None, offset: int = 0) -> tuple[list[str], int]:
+    """Ids of the event groups of one story (all when None), dated first by
+    date, and how many in all."""
+    query = select(event_groups.c.id)
+    if story_id is not None:
+        query = query.where(event_groups.c.occasion == story_id)
+    total = connection.execute(select(func.count()).select_from(query.subquery())).scalar_one()
+    rows = connection.execute(query.order_by(event_groups.c.date.nulls_last(), event_groups.c.id)
+                              .offset(offset).limit(limit))
+    return list(rows.scalars()), int(total)

@@ -13,7 +13,7 @@ from ..export import analysis_records, article_view_record, claim_record
 from ..link.sentences import split
 from ..model import CLAIM_STATUSES, Analysis, ArticleView
 from ..store import Store
-from . import names_of, page, story_key, summary_record
+from . import MAX_LIMIT, names_of, page, story_key, summary_record
 
 _KINDS = ("entity", "quote", "timex")
 
@@ -81,11 +81,15 @@ def search_page(store: Store, query: str, *, limit: int | None = None,
                      for h in hits]}
 
 
-def timeline_page(store: Store, *, story: str | None = None) -> dict[str, Any]:
+def timeline_page(store: Store, *, story: str | None = None, limit: int | None = None,
+                  offset: int = 0) -> dict[str, Any]:
     """Real-world events by date (dated first), with their story, status and
-    participants; one story's only when given."""
+    participants; one story's only when given. ``limit`` defaults to the
+    most a page shows (``MAX_LIMIT``)."""
     story = story_key(story)
-    groups = store.event_groups(occasion=story) if story else store.event_groups()
+    limit, offset = page(MAX_LIMIT if limit is None else limit, offset)
+    ids, total = store.event_group_ids(story_id=story, limit=limit, offset=offset)
+    groups = store.event_groups(ids) if ids else []
     titles = {s.id: s.title for s in store.stories(sorted({g.occasion for g in groups
                                                            if g.occasion}))}
     entries = [{"date": g.date, "id": g.id, "kind": g.kind, "status": g.status,
@@ -96,7 +100,7 @@ def timeline_page(store: Store, *, story: str | None = None) -> dict[str, Any]:
                             for p, s, a in g.status_history]}
                for g in groups]
     entries.sort(key=lambda e: (e["date"] is None, e["date"] or "", e["id"]))
-    return {"timeline": entries, "story": story,
+    return {"timeline": entries, "story": story, "total": total, "limit": limit, "offset": offset,
             "names": names_of(store, [p for e in entries for p in e["participants"]])}
 
 
@@ -109,12 +113,11 @@ def claims_page(store: Store, *, story: str | None = None, status: str | None = 
     if status is not None and status not in CLAIM_STATUSES:
         raise BadRequest(f"status must be one of {', '.join(CLAIM_STATUSES)}, not {status!r}")
     limit, offset = page(limit, offset)
-    order = {"conflict": 0, "corroborated": 1, "single-origin": 2}
-    found = [c for c in store.claims(story) if status is None or c.status == status]
-    found.sort(key=lambda c: (order.get(c.status, 3), c.story_id, c.id))
-    shown = found[offset:offset + limit]
+    ids, total = store.claim_ids(story_id=story, status=status, limit=limit, offset=offset)
+    found = {c.id: c for c in store.claims(ids=ids)} if ids else {}
+    shown = [found[i] for i in ids if i in found]
     articles = store.summaries_of(sorted({e.article_id for c in shown for e in c.evidence}))
-    return {"claims": [claim_record(c) for c in shown], "total": len(found), "limit": limit,
+    return {"claims": [claim_record(c) for c in shown], "total": total, "limit": limit,
             "offset": offset, "filters": {"story": story, "status": status},
             "articles": {i: summary_record(s) for i, s in articles.items()},
             "names": names_of(store, _entities(shown))}

@@ -48,6 +48,9 @@ def test_postgres_pages_match_sqlite(pg_store, store, write_file):
         pages.append((stories["stories"], stories["total"], story["story"], story["derivations"],
                       story["matrix"], sorted(h["article_id"] for h in search["hits"]),
                       search["total"], api.timeline_page(target)["timeline"],
-                      api.stories_page(target, query="bridges", since="2000")["total"]))
+                      api.stories_page(target, query="bridges", since="2000")["total"],
+                      api.claims_page(target, limit=3, offset=1),
+                      api.quotes_page(target)["quote_groups"],
+                      api.timeline_page(target, limit=1, offset=1)))
     assert pages[0] == pages[1]
     assert pages[0][6] == 2 and pages[0][8] == 1
