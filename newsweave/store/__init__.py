@@ -216,9 +216,10 @@ class Store:
         with self.engine.connect() as connection:
             return views.entity_aliases(connection, entity_id)
 
-    def entity_articles(self, ids: Sequence[str]) -> list[tuple[str, int]]:
+    def entity_articles(self, ids: Sequence[str], *, limit: int | None = None
+                        ) -> tuple[list[tuple[str, int]], int]:
         with self.engine.connect() as connection:
-            return views.entity_articles(connection, ids)
+            return views.entity_articles(connection, ids, limit=limit)
 
     def cooccurring(self, ids: Sequence[str], *, limit: int = 20) -> list[tuple[str, int]]:
         with self.engine.connect() as connection:

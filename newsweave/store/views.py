@@ -180,34 +180,39 @@ def entity_aliases(connection: Connection, entity_id: str) -> tuple[str, ...]:
     return (entity_id, *sorted(older))
 
 
-def entity_articles(connection: Connection, ids: Sequence[str]) -> list[tuple[str, int]]:
-    """(article id, mentions) of the articles naming any of ``ids``, most first."""
+def entity_articles(connection: Connection, ids: Sequence[str], *, limit: int | None = None
+                    ) -> tuple[list[tuple[str, int]], int]:
+    """(article id, mentions) of the articles naming any of ``ids``, most
+    first (``limit`` of them), and how many such articles in all."""
     count = func.count().label("n")
-    rows = connection.execute(
-        select(mentions.c.article_id, count).where(mentions.c.entity.in_(list(ids)))
-        .group_by(mentions.c.article_id).order_by(count.desc(), mentions.c.article_id))
-    return [(a, int(n)) for a, n in rows]
+    query = (select(mentions.c.article_id, count).where(mentions.c.entity.in_(list(ids)))
+             .group_by(mentions.c.article_id))
+    total = connection.execute(select(func.count()).select_from(query.subquery())).scalar_one()
+    rows = connection.execute(query.order_by(count.desc(), mentions.c.article_id).limit(limit))
+    return [(a, int(n)) for a, n in rows], int(total)
 
 
 def cooccurring(connection: Connection, ids: Sequence[str], *, limit: int = 20
                 ) -> list[tuple[str, int]]:
     """(entity id as it is now, articles) for the entities named in the same
-    articles as ``ids``, most shared first."""
+    articles as ``ids``, most shared first; counted in the database, so an
+    entity named in many articles costs one grouped query. (Two ids since
+    merged into one are summed: an article naming both counts twice.)"""
     other = mentions.alias("other")
     mine = select(mentions.c.article_id).where(mentions.c.entity.in_(list(ids)))
+    shared = func.count(distinct(other.c.article_id)).label("n")
     rows = list(connection.execute(
-        select(other.c.entity, other.c.article_id)
+        select(other.c.entity, shared)
         .where(other.c.article_id.in_(mine), other.c.entity.is_not(None),
                other.c.entity.not_in(list(ids)))
-        .distinct()))
+        .group_by(other.c.entity).order_by(shared.desc(), other.c.entity).limit(limit * 3)))
     moved = redirects(connection, {e for e, _ in rows})
-    articles_of: dict[str, set[str]] = {}
-    for entity, article_id in rows:
+    counts: dict[str, int] = {}
+    for entity, n in rows:
         now = moved.get(entity, entity)
         if now not in ids:
-            articles_of.setdefault(now, set()).add(article_id)
-    ranked = sorted(articles_of.items(), key=lambda kv: (-len(kv[1]), kv[0]))
-    return [(e, len(a)) for e, a in ranked[:limit]]
+            counts[now] = counts.get(now, 0) + int(n)
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
 
 
 @dataclass(frozen=True)

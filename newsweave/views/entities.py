@@ -49,8 +49,8 @@ def entity_page(store: Store, name_or_id: str) -> dict[str, Any]:
         raise NotFound(f"no entity named {name_or_id!r}")
     [entity] = store.entities([found[0]])
     ids = store.entity_aliases(entity.id)
-    articles = store.entity_articles(ids)
-    summaries = store.summaries_of([a for a, _ in articles[:ARTICLES_SHOWN]])
+    articles, article_count = store.entity_articles(ids, limit=ARTICLES_SHOWN)
+    summaries = store.summaries_of([a for a, _ in articles])
     spoken = store.quotes_of(speakers=ids, limit=QUOTES_SHOWN)
     events = store.event_groups(store.entity_event_groups(ids))
     near = store.cooccurring(ids)
@@ -60,8 +60,8 @@ def entity_page(store: Store, name_or_id: str) -> dict[str, Any]:
                              *{e for e, _ in near}, *{q.addressee for q in spoken}])
     return {"entity": {**entity_record(entity), "roles": [dataclasses.asdict(r) for r in roles]},
             "articles": [{**summary_record(summaries.get(a), a), "mentions": n}
-                         for a, n in articles[:ARTICLES_SHOWN]],
-            "article_count": len(articles),
+                         for a, n in articles],
+            "article_count": article_count,
             "quotes": [dataclasses.asdict(q) for q in spoken],
             "events": [event_group_record(g) for g in events],
             "cooccurring": [{"id": e, "name": names.get(e, e), "articles": n} for e, n in near],
