@@ -208,3 +208,13 @@ def claims_page(store: Store, *, story: str | None = None, status: str | None = 
                 limit: int | None = None, offset: int = 0) -> dict:
     """Claims with their evidence, of one story or all, by status."""
     return _articles.claims_page(store, story=story, status=status, limit=limit, offset=offset)
+
+
+def articles_page(store: Store, *, limit: int | None = None, offset: int = 0) -> dict:
+    """Stored articles, newest first, as a listing payload."""
+    return _articles.articles_page(store, limit=limit, offset=offset)
+
+
+def derivation_page(store: Store, id_or_prefix: str) -> dict:
+    """What one article borrows (each source, sentence by sentence) and who copied it."""
+    return _articles.derivation_page(article_page(store, id_or_prefix))

@@ -125,3 +125,18 @@ def claims_page(store: Store, *, story: str | None = None, status: str | None = 
 
 def _entities(claims: Iterable) -> list[str]:
     return [e for c in claims for e in c.entities]
+
+
+def articles_page(store: Store, *, limit: int | None = None, offset: int = 0) -> dict[str, Any]:
+    """Stored articles, newest publication first, undated last."""
+    limit, offset = page(limit, offset)
+    rows = store.summaries(limit=limit, offset=offset)
+    return {"articles": [summary_record(r) for r in rows], "limit": limit, "offset": offset}
+
+
+def derivation_page(article: dict[str, Any]) -> dict[str, Any]:
+    """An article page's derivation part: its class and share, each source
+    with every sentence aligned, and the articles built from it."""
+    record = article["article"]
+    return {"article_id": record["id"], "derivation": record["derivation"],
+            "derived_from": record["derived_from"], "copied_by": article["copied_by"]}

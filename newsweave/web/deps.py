@@ -3,13 +3,13 @@ pages and the API share, declared once so both faces take the same names."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import Depends, Query, Request
 
 from .. import api
 from ..store import Store
-from ..views import DEFAULT_LIMIT, MAX_LIMIT, summary_record
+from ..views import DEFAULT_LIMIT, MAX_LIMIT
 
 
 def store_of(request: Request) -> Store:
@@ -33,20 +33,6 @@ Speaker = Annotated[str | None, Query(description="The speaker's name or entity 
 Status = Annotated[str | None, Query(description="corroborated, single-origin or conflict.")]
 
 
-def articles_listing(store: Store, *, limit: int, offset: int) -> dict[str, Any]:
-    """Stored articles, newest first (``api.list_articles``), as a payload."""
-    rows = api.list_articles(store, limit=limit, offset=offset)
-    return {"articles": [summary_record(r) for r in rows], "limit": limit, "offset": offset}
-
-
 ArticleLimit = Annotated[int, Query(ge=1, le=MAX_LIMIT,
                                     description=f"How many to return (1 to {MAX_LIMIT}).")]
 ArticleOffset = Annotated[int, Query(ge=0, description="How many to pass over first.")]
-
-
-def derivations_of(page: dict[str, Any]) -> dict[str, Any]:
-    """An article page's derivation part: its class and share, each source
-    with every sentence aligned, and the articles built from it."""
-    article = page["article"]
-    return {"article_id": article["id"], "derivation": article["derivation"],
-            "derived_from": article["derived_from"], "copied_by": page["copied_by"]}

@@ -15,7 +15,7 @@ from .. import api
 from ..views import DEFAULT_LIMIT
 from . import posting
 from .deps import (ArticleLimit, ArticleOffset, Db, Entity, Limit, Offset, Outlet, Since,
-                   Speaker, Status, Story, Text, Until, articles_listing, derivations_of)
+                   Speaker, Status, Story, Text, Until)
 
 PREFIX = "/api/v1"
 Payload = dict[str, Any]
@@ -37,7 +37,7 @@ def _reading(r: APIRouter) -> None:
     def articles(store: Db, limit: ArticleLimit = DEFAULT_LIMIT,
                  offset: ArticleOffset = 0) -> Payload:
         """Stored articles, newest publication date first, undated last."""
-        return articles_listing(store, limit=limit, offset=offset)
+        return api.articles_page(store, limit=limit, offset=offset)
 
     @r.get("/articles/{article_id}", tags=["articles"])
     def article(store: Db, article_id: str) -> Payload:
@@ -50,7 +50,7 @@ def _reading(r: APIRouter) -> None:
         """What one article owes to others: its derivation class and share, and
         each source with every sentence aligned (the article page's
         ``derived_from``), and the articles copying it."""
-        return derivations_of(api.article_page(store, article_id))
+        return api.derivation_page(store, article_id)
 
     @r.get("/stories", tags=["stories"])
     def stories(store: Db, since: Since = None, until: Until = None, outlet: Outlet = None,

@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse
 from .. import api
 from ..views import DEFAULT_LIMIT
 from .deps import (ArticleLimit, ArticleOffset, Db, Entity, Limit, Offset, Outlet, Since,
-                   Speaker, Status, Story, Text, Until, articles_listing)
+                   Speaker, Status, Story, Text, Until)
 from .render import page
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
@@ -37,7 +37,7 @@ def story(request: Request, store: Db, story_id: str):
 @router.get("/articles")
 def articles(request: Request, store: Db, limit: ArticleLimit = DEFAULT_LIMIT,
              offset: ArticleOffset = 0):
-    return page(request, "articles.html", articles_listing(store, limit=limit, offset=offset),
+    return page(request, "articles.html", api.articles_page(store, limit=limit, offset=offset),
                 api="/api/v1/articles")
 
 

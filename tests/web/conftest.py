@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 from newsweave import api
 from newsweave.web.app import create_app
 
-TOKEN = "s3cret-token"
+TOKEN = "s3cret-token"  # also in test_http_api.py (test modules cannot import a conftest)
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,8 @@ from newsweave import api
 from newsweave.views import summary_record
 from newsweave.web.app import create_app
 
-from conftest import TOKEN
+TOKEN = "s3cret-token"  # the token tests/web/conftest.py starts the writable app with
+
 
 ROUTES = {  # every GET route under /api/v1, as the OpenAPI document names it
     "/api/v1/articles", "/api/v1/articles/{article_id}", "/api/v1/derivations/{article_id}",
