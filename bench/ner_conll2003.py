@@ -1,6 +1,7 @@
 """Score named-entity recognition on ner-conll2003 (CoNLL-2003 English, dev).
 
-    python bench/ner_conll2003.py [DATA_DIR] [--out bench/results/ner-conll2003.json]
+    python bench/ner_conll2003.py [DATA_DIR] [--half tune|check|all] [--ablate]
+        [--model NAME_OR_PATH] [--out FILE]
 
 The metric is exactly the one in DATA_DIR/README.md (conlleval): gold and
 predicted entities are read from IOB tags with the conlleval chunk rules (an
@@ -9,20 +10,30 @@ through the following ``I-X``; a sentence end closes it); a prediction is
 correct when its first token, last token and type equal a gold entity's;
 micro P, R and F1 over PER, ORG, LOC and MISC.
 
-Two systems run in the same process on the same tokens:
+``--half`` scores the tune or the check half of dev (``bench/halves.py``; the
+split unit is the document, keyed by its position among dev's -DOCSTART-
+documents, ``dev-0``, ``dev-1``, ...). The output goes to
+``bench/results/ner-conll2003.json`` for all of dev and to
+``ner-conll2003.{tune,check}.json`` for a half, unless ``--out`` says otherwise.
+
+Three systems run in the same process on the same tokens:
 
 - ``spacy``: the README's baseline. Each gold sentence is one
   ``Doc(nlp.vocab, words=...)`` through the full pipeline; ``doc.ents`` mapped
   with ``PLAIN`` below.
-- ``ours``: what the product does to an article. Each CoNLL document becomes
-  one ``Doc`` of the gold words, sentences separated by a ``"\\n"`` token (the
-  tokenizer's own output for a line break), run through the pipeline, then
-  ``newsweave.analyse.entities.find_mentions``; its mentions are mapped to
-  the gold tokens through their character offsets and labelled with ``OURS``.
+- ``product``: what the product does to an article. Each CoNLL document
+  becomes one ``Doc`` of the gold words, sentences separated by a ``"\\n"``
+  token (the tokenizer's own output for a line break), run through the
+  pipeline, then ``find_mentions`` with the product's ``RULES``; its mentions
+  are mapped to the gold tokens through their character offsets and labelled
+  with ``OURS``.
+- ``adapted``: the same with the CoNLL-2003 adapter
+  (``newsweave.adapters.conll.RULES``: the product's rules plus those for the
+  1996 Reuters agate pages, which ``newsweave analyze`` never runs).
 
 Label mappings, OntoNotes -> CoNLL (labels not listed are dropped before
-scoring); every mapping in ``MAPPINGS`` is scored for both systems on every
-run (``mappings`` in the output), and the headline uses ``plain`` for both:
+scoring); every mapping in ``MAPPINGS`` is scored for every system on every
+run (``mappings`` in the output), and the headline uses ``plain``:
 
 - ``plain`` (README): PERSON->PER, ORG->ORG, GPE/LOC/FAC->LOC, NORP, EVENT,
   PRODUCT, WORK_OF_ART, LAW, LANGUAGE->MISC; dates and numbers dropped.
@@ -30,8 +41,10 @@ run (``mappings`` in the output), and the headline uses ``plain`` for both:
 - ``misc_norp_event_only`` and ``misc_drop_law_product``: fewer labels into
   MISC (measured +0.2 F1 on dev: too small to choose on, so not the headline).
 
-``--ablate`` also scores find_mentions with no rules and with each rule left
-out, which is how each rule's worth is measured (about 4 minutes).
+``--ablate`` also scores each chain with no rules and with each rule left out
+(the product's rules from the product's chain, the adapter's from the adapted
+chain), on the chosen half: each rule's share is the F1 lost without it.
+``--model`` scores another spaCy pipeline (a package name or a folder).
 """
 
 from __future__ import annotations
@@ -46,10 +59,15 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsweave.analyse import nlp
-from newsweave.analyse.entities import RULES, find_mentions
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from halves import add_argument, select  # noqa: E402
+
+from newsweave.adapters import conll  # noqa: E402  (registers the adapter's rules)
+from newsweave.analyse import nlp  # noqa: E402
+from newsweave.analyse.entities import RULES, find_mentions  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT / "../shared/bench/ner-conll2003"
@@ -72,7 +90,7 @@ OURS = "plain"  # the mapping the headline uses; see the per-mapping figures
 # ----------------------------------------------------------------- data
 
 def load(data: Path) -> list[list[tuple[list[str], list[str]]]]:
-    """Documents, each a list of sentences (words, gold IOB2 tags)."""
+    """Documents, each a list of sentences (words, gold IOB2 tags), in file order."""
     docs: list[list[tuple[list[str], list[str]]]] = []
     words: list[str] = []
     tags: list[str] = []
@@ -98,6 +116,12 @@ def load(data: Path) -> list[list[tuple[list[str], list[str]]]]:
                 tags.append(fields[-1])
     close_sentence()
     return [doc for doc in docs if doc]
+
+
+def load_half(data: Path, half: str) -> list[list[tuple[list[str], list[str]]]]:
+    """The documents of ``half``, each keyed by its position in dev ("dev-0", ...)."""
+    keyed = list(enumerate(load(data)))
+    return [doc for _, doc in select(keyed, half, key=lambda pair: f"dev-{pair[0]}")]
 
 
 # ----------------------------------------------------------------- metric
@@ -154,9 +178,8 @@ def prf(c: Counter) -> dict:
 
 # ----------------------------------------------------------------- systems
 
-def bare_spacy(docs) -> tuple[list[list[tuple[int, int, str]]], float]:
+def bare_spacy(pipeline: Language, docs) -> tuple[list[list[tuple[int, int, str]]], float]:
     """README baseline: one Doc per sentence, ``doc.ents`` as they are."""
-    pipeline = nlp.load()
     sentences = [words for doc in docs for words, _ in doc]
     started = time.perf_counter()
     inputs = (Doc(pipeline.vocab, words=words) for words in sentences)
@@ -182,28 +205,47 @@ def article_doc(vocab, sentences: list[list[str]]) -> tuple[Doc, list[tuple[int,
     return Doc(vocab, words=words, spaces=spaces), index
 
 
-def ours(docs, rules: tuple[str, ...] = RULES) -> tuple[list[list[tuple[int, int, str]]], float]:
-    """The product's rules: one Doc per document, ``find_mentions`` on it."""
-    pipeline = nlp.load()
+def parse_articles(pipeline: Language, docs) -> list[tuple[Doc, list]]:
+    """Each CoNLL document parsed as one article, with its gold token index."""
     built = [article_doc(pipeline.vocab, [w for w, _ in doc]) for doc in docs]
+    parsed = pipeline.pipe((d for d, _ in built), batch_size=16)
+    return [(doc, index) for (_, index), doc in zip(built, parsed)]
+
+
+def gold_spans(parsed: Doc, index: list, n_sentences: int, mentions
+               ) -> list[list[tuple[int, int, str]]]:
+    """Mentions as (first, last, label) gold-token spans, per sentence."""
+    per_sentence: list[list[tuple[int, int, str]]] = [[] for _ in range(n_sentences)]
+    by_char = {tok.idx: tok.i for tok in parsed}
+    ends = {tok.idx + len(tok.text): tok.i for tok in parsed}
+    for m in mentions:
+        first, last = by_char.get(m.start), ends.get(m.end)
+        if first is None or last is None:
+            continue  # not on gold token boundaries: cannot be scored as a match
+        places = [index[i] for i in range(first, last + 1) if index[i] is not None]
+        if not places or len({s for s, _ in places}) > 1:
+            continue
+        per_sentence[places[0][0]].append((places[0][1], places[-1][1], m.label))
+    return per_sentence
+
+
+def run_rules(pipeline: Language, docs, articles, rules: tuple[str, ...]
+              ) -> list[list[tuple[int, int, str]]]:
+    """``find_mentions`` with ``rules`` on each parsed article."""
     out: list[list[tuple[int, int, str]]] = []
+    for (parsed, index), sentences in zip(articles, docs):
+        found = find_mentions(parsed, nlp=pipeline, rules=rules)
+        out.extend(gold_spans(parsed, index, len(sentences), found))
+    return out
+
+
+def ours(pipeline: Language, docs, rules: tuple[str, ...]
+         ) -> tuple[list[list[tuple[int, int, str]]], float]:
+    """A chain of rules as the product runs it: parse each document as one
+    article, then ``find_mentions``; timed together."""
     started = time.perf_counter()
-    parsed_docs = pipeline.pipe((d for d, _ in built), batch_size=16)
-    for (doc, index), sentences, parsed in zip(built, docs, parsed_docs):
-        per_sentence: list[list[tuple[int, int, str]]] = [[] for _ in sentences]
-        by_char = {tok.idx: tok.i for tok in parsed}
-        ends = {tok.idx + len(tok.text): tok.i for tok in parsed}
-        for m in find_mentions(parsed, nlp=pipeline, rules=rules):
-            first, last = by_char.get(m.start), ends.get(m.end)
-            if first is None or last is None:
-                continue  # not on gold token boundaries: cannot be scored as a match
-            places = [index[i] for i in range(first, last + 1) if index[i] is not None]
-            if not places or len({s for s, _ in places}) > 1:
-                continue
-            s = places[0][0]
-            per_sentence[s].append((places[0][1], places[-1][1], m.label))
-        out.extend(per_sentence)
-    return out, time.perf_counter() - started
+    spans = run_rules(pipeline, docs, parse_articles(pipeline, docs), rules)
+    return spans, time.perf_counter() - started
 
 
 def scored(name: str, gold, spans, seconds: float, n_words: int, headline: str) -> dict:
@@ -218,52 +260,70 @@ def scored(name: str, gold, spans, seconds: float, n_words: int, headline: str) 
             "words_per_second": round(n_words / seconds)}
 
 
-def ablation(docs, gold, n_words: int) -> dict:
-    """Overall F1 with no rules, and with each rule left out in turn."""
-    runs = {"no rules": ()}
-    runs.update({f"without {rule}": tuple(r for r in RULES if r != rule) for rule in RULES})
-    found = {}
-    for name, rules in runs.items():
-        spans, seconds = ours(docs, rules)
-        found[name] = scored(name, gold, spans, seconds, n_words, OURS)["all"]["f1"]
-        print(f"  {name:<32} F1 {found[name]:.2f}", flush=True)
+def ablation(pipeline: Language, docs, gold, n_words: int) -> dict:
+    """F1 with no rules, and with each rule left out of its chain: the
+    product's rules from ``RULES``, the adapter's from ``conll.RULES``."""
+    articles = parse_articles(pipeline, docs)  # the rules never change a parsed Doc
+
+    def f1(rules: tuple[str, ...]) -> float:
+        spans = run_rules(pipeline, docs, articles, rules)
+        return scored("", gold, spans, 1.0, n_words, OURS)["all"]["f1"]
+
+    found = {"product": {"no rules": f1(())}, "adapted": {}}
+    for chain, rules, own in (("product", RULES, RULES), ("adapted", conll.RULES, conll.OWN)):
+        for name in dict.fromkeys(own):
+            found[chain][f"without {name}"] = f1(tuple(r for r in rules if r != name))
+            print(f"  {chain:<8} without {name:<20} F1 {found[chain][f'without {name}']:.2f}",
+                  flush=True)
     return found
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument("--model", default=nlp.DEFAULT_MODEL,
+                        help="the spaCy pipeline: a package name or a folder")
     parser.add_argument("--ablate", action="store_true",
-                        help="also score find_mentions with each rule left out")
+                        help="also score each chain with each rule left out")
+    add_argument(parser)
     args = parser.parse_args(argv)
-    docs = load(args.data)
+    out = args.out or (DEFAULT_OUT if args.half == "all"
+                       else DEFAULT_OUT.with_suffix(f".{args.half}.json"))
+    docs = load_half(args.data, args.half)
     gold = [tags for doc in docs for _, tags in doc]
     n_words = sum(len(t) for t in gold)
-    nlp.load()
-    bare, bare_s = bare_spacy(docs)
-    mine, mine_s = ours(docs)
+    pipeline = nlp.load(args.model)
+    meta = pipeline.meta
+    model = f"{meta.get('lang')}_{meta.get('name')} {meta.get('version')}"
     result = {
-        "set": "ner-conll2003", "split": "dev", "date": dt.date.today().isoformat(),
-        "command": " ".join(["python", *sys.argv]),
+        "set": "ner-conll2003", "split": "dev", "half": args.half,
+        "date": dt.date.today().isoformat(), "command": " ".join(["python", *sys.argv]),
         "gold_sha256": hashlib.sha256((args.data / "dev.conll.gz").read_bytes()).hexdigest(),
         "metric": "conlleval exact entity-level micro P/R/F1 x 100 over PER, ORG, LOC, MISC",
-        "documents": len(docs), "sentences": len(gold), "words": n_words,
-        "spacy": scored("spaCy en_core_web_sm, one Doc per sentence, doc.ents", gold, bare,
-                        bare_s, n_words, "plain"),
-        "ours": scored("newsweave find_mentions, one Doc per document", gold, mine,
-                       mine_s, n_words, OURS),
+        "model": model, "documents": len(docs), "sentences": len(gold), "words": n_words,
+        "rules": {"product": list(RULES), "adapted": list(conll.RULES)},
     }
+    systems = (("spacy", f"bare spaCy {model}, one Doc per sentence, doc.ents",
+                lambda: bare_spacy(pipeline, docs)),
+               ("product", "newsweave find_mentions, product rules, one Doc per document",
+                lambda: ours(pipeline, docs, RULES)),
+               ("adapted", "newsweave find_mentions, product rules + CoNLL adapter",
+                lambda: ours(pipeline, docs, conll.RULES)))
+    for key, name, run in systems:
+        spans, seconds = run()
+        result[key] = scored(name, gold, spans, seconds, n_words, OURS)
     if args.ablate:
-        result["ablation"] = ablation(docs, gold, n_words)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(result, indent=1) + "\n", "utf-8")
+        result["ablation"] = ablation(pipeline, docs, gold, n_words)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(result, indent=1) + "\n", "utf-8")
     print_result(result)
     return 0
 
 
 def print_result(result: dict) -> None:
-    for key in ("spacy", "ours"):
+    print(f"{result['half']} half: {result['documents']} documents, {result['words']} words")
+    for key in ("spacy", "product", "adapted"):
         row = result[key]
         print(f"{row['system']} (mapping {row['mapping']}; {row['seconds']} s, "
               f"{row['words_per_second']} words/s)")

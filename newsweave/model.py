@@ -213,13 +213,16 @@ class SearchHit:
 @dataclass(frozen=True)
 class Mention:
     """A name or description of an entity in one article ("Putin", "the Russian
-    leader"); ``entity`` is the canonical entity's id once resolved."""
+    leader"); ``entity`` is the canonical entity's id once resolved; ``rule``
+    the rule that made or last changed it (``spacy.ner`` for a span the model
+    found and no rule changed; None in stores written before it was kept)."""
 
     start: int
     end: int
     text: str
     label: str  # PERSON, ORG, GPE, LOC, NORP, FAC, EVENT, ...
     entity: str | None = None
+    rule: str | None = None
 
 
 @dataclass(frozen=True)

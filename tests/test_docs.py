@@ -55,7 +55,7 @@ def test_docs_cleaning_rule_documented(rule):
 
 def analysis_rule_names() -> list[str]:
     from newsweave.analyse.timex import RULES as TIMEX_RULES
-    return rule_names("analyse") + [f"timex.{name}.v{version}"
+    return rule_names("analyse", "adapters") + [f"timex.{name}.v{version}"
                                     for name, version, *_ in TIMEX_RULES]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 
 from ..model import Entity, Mention
@@ -109,8 +110,7 @@ class EntityIndex:
 
     def relink(self, mentions: list[Mention], mapping: dict[str, str]) -> list[Mention]:
         """Mentions with local keys replaced by canonical ids."""
-        return [Mention(m.start, m.end, m.text, m.label, mapping.get(m.entity, m.entity))
-                for m in mentions]
+        return [dataclasses.replace(m, entity=mapping.get(m.entity, m.entity)) for m in mentions]
 
     def _add_one(self, e: Entity) -> str:
         found = self._match(e)

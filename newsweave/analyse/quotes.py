@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Quote
-from .mentions import ROLE_WORDS
+from .ner.lexicon import ROLE_WORDS
 
 RULES = {"marks": "quotes.marks.v1", "cue": "quotes.cue.v1", "adjacent": "quotes.adjacent.v1",
          "continued": "quotes.continued.v1", "headline": "quotes.headline.v1",

@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
+import dataclasses
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
 from ..model import Entity, Mention, Role
-from .mentions import DETERMINERS, POSSESSIVES, ROLE_WORDS
+from .ner.lexicon import DETERMINERS, POSSESSIVES, ROLE_WORDS
 
 # =============================================================== resolution
 #
@@ -99,7 +100,7 @@ def resolve_article(doc: Doc, mentions: list[Mention], *, article_id: str,
             if role not in local.roles:
                 local.roles.append(role)
     keyed.extend(_descriptions(doc, keyed, [l for l in locals_ if l.label == "PERSON"]))
-    out = [Mention(m.start, m.end, m.text, m.label, l.key if l else None)
+    out = [dataclasses.replace(m, entity=l.key if l else None)
            for m, l in sorted(keyed, key=lambda p: p[0].start)]
     entities = [Entity(l.key, l.name, l.label, tuple(n for n in l.names if n != l.name),
                        tuple(Role(r, article_id, published) for r in l.roles))
@@ -226,7 +227,8 @@ def _descriptions(doc: Doc, keyed: list, persons: list[_Local]) -> list[tuple[Me
             continue
         local = _best_holder(head, words, span.start_char, persons, seen)
         if local is not None:
-            found.append((Mention(span.start_char, span.end_char, span.text, "PERSON"), local))
+            found.append((Mention(span.start_char, span.end_char, span.text, "PERSON",
+                                  rule="description.v1"), local))
     return found
 
 

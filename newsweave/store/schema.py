@@ -136,6 +136,7 @@ mentions = Table(
     *_text_span(),
     Column("label", String(16), nullable=False),
     Column("entity", String(64), index=True),
+    Column("rule", String(64)),  # migration 0011; NULL for mentions stored before it
 )
 
 timexes = Table(

@@ -19,7 +19,8 @@ def article():
 def analysis_of(article_id: str) -> Analysis:
     return Analysis(
         article_id,
-        mentions=(Mention(19, 24, "Putin", "PERSON", PUTIN), Mention(29, 36, "Wang Yi", "PERSON")),
+        mentions=(Mention(19, 24, "Putin", "PERSON", PUTIN, rule="consistency.v1"),
+                  Mention(29, 36, "Wang Yi", "PERSON", rule="spacy.ner")),
         timexes=(Timex(40, 47, "Tuesday", "DATE", None, "day", "timex.weekday.v1"),),
         quotes=(Quote(0, 5, "MOSCO", "indirect", speaker=PUTIN, speaker_start=19, speaker_end=24,
                       cue="said", cue_start=59, cue_end=63),),

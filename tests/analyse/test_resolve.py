@@ -1,0 +1,52 @@
+"""One article's entities (``analyse/resolve.py``): names and descriptions
+grouped, roles read where the article states them, on sentences through the model."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsweave.analyse.entities import find_mentions, resolve_article
+
+
+@pytest.fixture(scope="module")
+def parse():
+    from newsweave.analyse import nlp
+
+    return lambda text: next(nlp.parse([text]))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, groups, roles", [
+    ("Russian President Vladimir Putin met Chinese President Xi Jinping. Putin said the "
+     "talks went well. The Russian leader smiled.",
+     [{"Vladimir Putin", "Putin", "The Russian leader"}],
+     {"Vladimir Putin": {"Russian President"}, "Xi Jinping": {"Chinese President"}}),
+    ("During a meeting with China's top diplomat, Wang Yi, on Tuesday, Nikolai Patrushev, "
+     "the secretary of the Russian Security Council, spoke. Wang agreed with Patrushev.",
+     [{"Wang Yi", "Wang"}, {"Nikolai Patrushev", "Patrushev"}],
+     {"Wang Yi": {"China's top diplomat"},
+      "Nikolai Patrushev": {"secretary of the Russian Security Council"}}),
+])
+def test_resolve_article_groups_names_and_descriptions(parse, text, groups, roles):
+    doc = parse(text)
+    mentions, entities = resolve_article(doc, find_mentions(doc), article_id="x",
+                                         published="2023-09-19")
+    by_entity: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.entity:
+            by_entity.setdefault(m.entity, set()).add(m.text)
+    for group in groups:
+        assert group in by_entity.values()
+    stated = {e.name: {r.title for r in e.roles} for e in entities}
+    for name, titles in roles.items():
+        assert titles <= stated[name]
+    assert all(r.article_id == "x" and r.date == "2023-09-19" for e in entities for r in e.roles)
+
+
+@pytest.mark.model
+def test_resolve_article_keeps_each_mention_rule(parse):
+    doc = parse("Russian President Vladimir Putin spoke. The Russian leader smiled.")
+    mentions, _ = resolve_article(doc, find_mentions(doc), article_id="x", published=None)
+    rules = {m.text: m.rule for m in mentions}
+    assert rules["The Russian leader"] == "description.v1"
+    assert rules["Vladimir Putin"] in ("spacy.ner", "trim.v1")
