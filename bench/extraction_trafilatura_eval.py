@@ -140,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
                  "peer": {"system": f"trafilatura {trafilatura.__version__} extract() standard "
                                     "(in-sample)", **text_score(entries, peer_texts),
                           "seconds": round(text_time, 2)}},
-        "date": {"ours": {"system": "newsweave.clean.html.extract_html(decode(bytes)).published",
+        "dates": {"ours": {"system": "newsweave.clean.html.extract_html(decode(bytes)).published",
                           **date_score(entries, days)},
                  "peer": {"system": f"htmldate {htmldate.__version__} find_date(original_date=True, "
                                     "extensive_search=True)", **date_score(entries, peer_days),
@@ -164,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def print_table(result: dict) -> None:
     for part, cols in (("text", ("pages", "skipped", "tp", "fp", "fn", "precision", "recall", "f1")),
-                       ("date", ("dated_pages", "correct", "wrong", "none", "accuracy",
+                       ("dates", ("dated_pages", "correct", "wrong", "none", "accuracy",
                                  "blank_gold_given_a_date"))):
         print(f"{part}: {'system':<70}" + "".join(f"{c[:12]:>13}" for c in cols))
         for key in ("ours", "peer"):
