@@ -32,6 +32,8 @@ from trafilatura.xml import xmltotxt
 
 from newsweave.model import Field
 
+from .lines import WORD
+
 # trafilatura and htmldate log every discarded page at WARNING or ERROR; a
 # library caller gets empty text instead, so the noise only hides real errors.
 for _name in ("trafilatura", "htmldate", "justext", "readability"):
@@ -195,7 +197,7 @@ def continued_body(tree: HtmlElement, lines: list[str]) -> list[str]:
 
 def _container_of(tree: HtmlElement, lines: list[str]) -> HtmlElement | None:
     """The classed element holding the paragraph that is the first long line."""
-    target = next((_words(line) for line in lines if len(_WORD.findall(line)) >= 12), None)
+    target = next((_words(line) for line in lines if len(WORD.findall(line)) >= 12), None)
     if target is None:
         return None
     for para in tree.iter("p"):
@@ -222,11 +224,8 @@ def _later(first: HtmlElement) -> list[HtmlElement]:
 # Each takes the list of text lines the rules before it kept (``tree`` is the
 # untouched page) and returns the positions of the lines it drops.
 
-_WORD = re.compile(r"\w+")
-
-
 def _words(text: str) -> tuple[str, ...]:
-    return tuple(word.casefold() for word in _WORD.findall(text))
+    return tuple(word.casefold() for word in WORD.findall(text))
 
 
 def _title_candidates(tree: HtmlElement, title: str | None) -> set[tuple[str, ...]]:
@@ -287,7 +286,7 @@ def drop_related_links(lines: list[str], **_: object) -> set[int]:
 
 def drop_promos(lines: list[str], **_: object) -> set[int]:
     """promo.v1: short newsletter, subscription, contact and credit lines."""
-    return {i for i, line in enumerate(lines) if len(_WORD.findall(line)) <= 40 and _PROMO.search(line)}
+    return {i for i, line in enumerate(lines) if len(WORD.findall(line)) <= 40 and _PROMO.search(line)}
 
 
 def _link_texts(tree: HtmlElement) -> set[tuple[str, ...]]:
@@ -317,7 +316,7 @@ def drop_datelines(lines: list[str], **_: object) -> set[int]:
     def furniture(i: int) -> bool:
         line = lines[i]
         edge = i < 3 or i >= len(lines) - 2
-        short = len(_WORD.findall(line)) <= 14
+        short = len(WORD.findall(line)) <= 14
         return edge and short and bool(_TIME_OR_DATE.search(line) or _READING_TIME.search(line))
     return {i for i in range(len(lines)) if furniture(i)}
 
@@ -326,7 +325,7 @@ def drop_tag_lists(lines: list[str], **_: object) -> set[int]:
     """tags.v1: a "Tags" label and the keyword line after it."""
     dropped, skip_next = set(), False
     for i, line in enumerate(lines):
-        if skip_next and len(_WORD.findall(line)) <= 60:
+        if skip_next and len(WORD.findall(line)) <= 60:
             skip_next = False
             dropped.add(i)
             continue
