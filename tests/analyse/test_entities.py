@@ -378,7 +378,7 @@ def test_resolve_article_groups_names_and_descriptions(parse, text, groups, role
 def seed_index():
     files = sorted(SEEDS.glob("*.txt"))
     if not files:
-        pytest.skip(f"no seeds at {SEEDS}")
+        pytest.fail(f"no seeds at {SEEDS}")
     from newsweave.analyse import nlp
 
     index = EntityIndex()
