@@ -48,7 +48,7 @@ EXTRACTION: dict[str, Callable[[], list]] = {
     "hovercard.v1": lambda: [(html, "_drop_hovercards", _noop)],
     "continued-body.v1": lambda: [(html, "continued_body", lambda tree, lines: [])],
     **{name: partial(_without_line_rule, name)
-       for name in ("headline.v2", "related.v1", "promo.v1", "link-run.v1", "dateline.v1",
+       for name in ("headline.v2", "related.v1", "promo.v1", "dateline.v1",
                     "tags.v1")},
 }
 
