@@ -1,6 +1,6 @@
 """Score boilerplate removal on boilerplate-l3s (L3S-GN1 news pages, 2008).
 
-    python bench/boilerplate_l3s.py [DATA_DIR] [--mode scraped|html|both] [--out FILE]
+    python bench/boilerplate_l3s.py [DATA_DIR] [--mode scraped|html|both] [--half tune|check|all] [--ablate] [--out FILE]
 
 The metric is exactly the one in DATA_DIR/README.md: bag-of-words token
 precision, recall and F1 (lowercased ``\\w+``, multiset overlap) per page; the
@@ -15,6 +15,9 @@ beside it. Two modes, as the README's (a) and (b):
 - ``html``: ``newsweave.clean.html.extract_html`` on the page, scored as title +
   text since the gold holds the headline, against trafilatura ``extract()`` with
   its defaults, in the same run on the same input.
+
+``--half`` scores the tune or check half (pages split by site, ``halves.site``);
+``--ablate`` also scores the scraped mode without each rule of ``ablation.CLEANING``.
 """
 
 from __future__ import annotations
@@ -33,7 +36,11 @@ from pathlib import Path
 
 from lxml import etree
 
-import newsweave.clean.render as render
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import ablation  # noqa: E402
+import halves  # noqa: E402
+
+import newsweave.clean.render as render  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT / "../shared/bench/boilerplate-l3s"
@@ -193,11 +200,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--mode", choices=("scraped", "html", "both"), default="scraped")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--ablate", action="store_true",
+                        help="also score scraped text without each cleaning rule, one at a time")
+    halves.add_argument(parser)
     args = parser.parse_args(argv)
     entries, pages = load(args.data)
+    chosen = halves.select(range(len(entries)), args.half, key=lambda i: halves.site(entries[i]["url"]))
+    entries, pages = [entries[i] for i in chosen], [pages[i] for i in chosen]
     golds = [tokens(e["text"]) for e in entries]
     result = {
-        "set": "boilerplate-l3s", "split": "dev", "date": dt.date.today().isoformat(),
+        "set": "boilerplate-l3s", "split": "dev", "half": args.half,
+        "date": dt.date.today().isoformat(),
         "command": " ".join(["python", *sys.argv]),
         "gold_sha256": hashlib.sha256((args.data / "gold.jsonl").read_bytes()).hexdigest(),
         "metric": "bag-of-words token P/R/F1 (lowercased \\w+), macro mean over pages; micro beside",
@@ -208,8 +221,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.mode in ("html", "both"):
         result["html"] = html_mode(entries, pages, golds)
         print_html(result["html"])
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(result, indent=1) + "\n", "utf-8")
+    if args.ablate:
+        from newsweave.clean.text import clean_text
+        texts = rendered(entries, pages)[0]
+        result["ablation_f1_share"] = ablation.shares(ablation.CLEANING, lambda: summary(
+            [page_score(g, clean_text(t).text) for g, t in zip(golds, texts)])["f1"])
+        print("macro F1 share of each rule:", result["ablation_f1_share"])
+    out = halves.out_path(args.out, args.half)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(result, indent=1) + "\n", "utf-8")
     return 0
 
 

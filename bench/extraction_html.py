@@ -1,10 +1,12 @@
 """Score article body extraction on extraction-html (Zyte article-extraction-benchmark).
 
-    python bench/extraction_html.py [DATA_DIR] [--out bench/results/extraction-html.json]
+    python bench/extraction_html.py [DATA_DIR] [--half tune|check|all] [--ablate] [--out FILE]
 
 The metric is exactly the one in DATA_DIR/README.md (word 4-gram shingles, macro
 precision and recall over pages, F1 from the two means). The peer, trafilatura
 ``extract()`` with its defaults, runs in the same process on the same input.
+``--half`` scores the tune or check half (pages split by site, ``halves.site``);
+``--ablate`` also scores the half without each rule of ``ablation.EXTRACTION``.
 """
 
 from __future__ import annotations
@@ -23,7 +25,11 @@ from pathlib import Path
 
 import trafilatura
 
-from newsweave.clean.html import extract_html
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import ablation  # noqa: E402
+import halves  # noqa: E402
+
+from newsweave.clean.html import extract_html  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT / "../shared/bench/extraction-html"
@@ -87,13 +93,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--ablate", action="store_true",
+                        help="also score without each rule, one at a time")
+    halves.add_argument(parser)
     args = parser.parse_args(argv)
     entries, pages = load(args.data)
+    chosen = halves.select(range(len(entries)), args.half, key=lambda i: halves.site(entries[i]["url"]))
+    entries, pages = [entries[i] for i in chosen], [pages[i] for i in chosen]
     golds = [e["articleBody"] for e in entries]
     peer_preds, peer_time = timed(peer, pages)
     our_preds, our_time = timed(ours, pages)
     result = {
-        "set": "extraction-html", "date": dt.date.today().isoformat(),
+        "set": "extraction-html", "half": args.half, "date": dt.date.today().isoformat(),
         "command": " ".join(["python", *sys.argv]),
         "gold_sha256": hashlib.sha256((args.data / "gold.jsonl").read_bytes()).hexdigest(),
         "input": "page decoded as UTF-8, no URL",
@@ -104,8 +115,13 @@ def main(argv: list[str] | None = None) -> int:
     }
     result["time_ratio_ours_over_peer"] = round(our_time / peer_time, 2) if peer_time else None
     print_table(result)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(result, indent=2) + "\n", "utf-8")
+    if args.ablate:
+        result["ablation_f1_share"] = ablation.shares(
+            ablation.EXTRACTION, lambda: score(golds, [ours(p) for p in pages])["f1"])
+        print("F1 share of each rule (all rules minus without it):", result["ablation_f1_share"])
+    out = halves.out_path(args.out, args.half)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(result, indent=2) + "\n", "utf-8")
     return 0
 
 

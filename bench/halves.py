@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+from pathlib import Path
 from typing import Callable, Iterable, TypeVar
+from urllib.parse import urlsplit
 
 HALVES = ("tune", "check", "all")
 T = TypeVar("T")
@@ -31,3 +33,14 @@ def select(items: Iterable[T], half: str, key: Callable[[T], str]) -> list[T]:
 def add_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--half", choices=HALVES, default="all",
                         help="score the tune half, the check half, or all of dev (default)")
+
+
+def site(url: str) -> str:
+    """The group key of a web page: its host without ``www.`` and port ("bbc.co.uk")."""
+    host = urlsplit(url.strip()).hostname or url.strip()
+    return host.removeprefix("www.")
+
+
+def out_path(default: Path, half: str) -> Path:
+    """``results/NAME.json`` for all of dev, ``results/NAME.tune.json`` for a half."""
+    return default if half == "all" else default.with_name(f"{default.stem}.{half}{default.suffix}")

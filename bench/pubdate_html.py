@@ -1,12 +1,14 @@
 """Score publication dates on pubdate-html (htmldate's evaluation set).
 
-    python bench/pubdate_html.py [DATA_DIR] [--out bench/results/pubdate-html.json] [--no-url-run]
+    python bench/pubdate_html.py [DATA_DIR] [--half tune|check|all] [--ablate] [--no-url-run] [--out FILE]
 
 The metric is the one in DATA_DIR/README.md (htmldate's tests/evaluation.py): a
 page is TP when the day equals gold, FP for any other date, FN for no date;
 accuracy = TP / entries is the headline. The headline setting passes no URL;
 a second, labelled run passes the URL to both systems. The peer is htmldate
 ``find_date(original_date=True, extensive_search=True)`` on the same input.
+``--half`` scores the tune or check half (entries split by site, ``halves.site``);
+``--ablate`` also scores the headline without each rule of ``ablation.PUBDATE``.
 """
 
 from __future__ import annotations
@@ -25,8 +27,12 @@ import htmldate
 from charset_normalizer import from_bytes
 from htmldate import find_date
 
-from newsweave.clean.html import extract_html
-from newsweave.ingest.encoding import decode as decode_bytes
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import ablation  # noqa: E402
+import halves  # noqa: E402
+
+from newsweave.clean.html import extract_html  # noqa: E402
+from newsweave.ingest.encoding import decode as decode_bytes  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT / "../shared/bench/pubdate-html"
@@ -92,6 +98,9 @@ def compare(entries: list[dict], pages: list, *, with_url: bool) -> dict:
                  **score(golds, peer_preds), "seconds": round(peer_time, 2),
                  "by_collection": by_collection(entries, peer_preds)},
         "time_ratio_ours_over_peer": round(our_time / peer_time, 2) if peer_time else None,
+        "disagreements": [{"id": e["id"], "site": halves.site(e["url"]), "gold": e["date"],
+                           "ours": o, "htmldate": p}
+                          for e, o, p in zip(entries, our_preds, peer_preds) if o != p],
         "time_note": "ours runs the whole extract_html (text, metadata and date), the peer "
                      "only the date search",
     }
@@ -108,9 +117,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--no-url-run", action="store_true", help="skip the URL-assisted run")
+    parser.add_argument("--ablate", action="store_true",
+                        help="also score the headline without each rule, one at a time")
+    halves.add_argument(parser)
     args = parser.parse_args(argv)
     entries, pages = load(args.data)
-    result = {"set": "pubdate-html", "date": dt.date.today().isoformat(),
+    chosen = halves.select(range(len(entries)), args.half, key=lambda i: halves.site(entries[i]["url"]))
+    entries, pages = [entries[i] for i in chosen], [pages[i] for i in chosen]
+    result = {"set": "pubdate-html", "half": args.half, "date": dt.date.today().isoformat(),
               "command": " ".join(["python", *sys.argv]),
               "gold_sha256": hashlib.sha256((args.data / "gold.jsonl").read_bytes()).hexdigest(),
               "headline": compare(entries, pages, with_url=False)}
@@ -119,8 +133,14 @@ def main(argv: list[str] | None = None) -> int:
     for key in ("headline", "url_assisted"):
         if key in result:
             print_table(key, result[key])
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(result, indent=2) + "\n", "utf-8")
+    if args.ablate:
+        golds = [e["date"] for e in entries]
+        result["ablation_accuracy_share"] = ablation.shares(ablation.PUBDATE, lambda: score(
+            golds, run(ours, entries, pages, with_url=False)[0])["accuracy"])
+        print("accuracy share of each rule:", result["ablation_accuracy_share"])
+    out = halves.out_path(args.out, args.half)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(result, indent=2) + "\n", "utf-8")
     return 0
 
 

@@ -37,6 +37,9 @@ import time
 from collections import Counter
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import halves  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT / "../shared/bench/quotes-polnear"
 DEFAULT_OUT = ROOT / "bench/results/quotes-polnear.json"
@@ -217,11 +220,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    halves.add_argument(parser)
     args = parser.parse_args(argv)
     records, sha = load(args.data)
+    records = halves.select(records, args.half, key=lambda r: r["id"])
     quotes, timing = timed_runs([r["text"] for r in records])
     result = {
-        "set": "quotes-polnear", "split": "dev", "date": dt.date.today().isoformat(),
+        "set": "quotes-polnear", "split": "dev", "half": args.half, "date": dt.date.today().isoformat(),
         "command": " ".join(["python", *sys.argv]), "gold_sha256": sha,
         "system": "newsweave.analyse.quotes.find_quotes on newsweave.analyse.nlp.parse docs",
         "metric": "README: per-role span P/R/F1, micro, exact and overlap; Attribution row",
@@ -240,8 +245,9 @@ def main(argv: list[str] | None = None) -> int:
         for selection in ("speech", "all"):
             print_table(f"{run} / {selection}", result[run][selection])
     print(f"timing: {timing}")
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(result, indent=1) + "\n", "utf-8")
+    out = halves.out_path(args.out, args.half)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(result, indent=1) + "\n", "utf-8")
     return 0
 
 

@@ -31,7 +31,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsweave.analyse.timex import find_timexes
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import halves  # noqa: E402
+
+from newsweave.analyse.timex import find_timexes  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT / "../shared/bench/timex-tempeval3"
@@ -209,12 +212,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-doc", action="store_true",
                         help="no spaCy parse: tense from cue words only")
     parser.add_argument("--errors", type=Path, help="write every error as JSON lines here")
+    halves.add_argument(parser)
     args = parser.parse_args(argv)
     folder = args.data / "dev" if (args.data / "dev").is_dir() else args.data
-    files = sorted(folder.glob("*.tml"))
+    files = halves.select(sorted(folder.glob("*.tml")), args.half, key=lambda f: f.stem)
     docs = [read_tml(f) for f in files]
     tally, seconds = run(docs, use_doc=not args.no_doc)
-    result = {"set": "timex-tempeval3", "split": folder.name, "date": dt.date.today().isoformat(),
+    result = {"set": "timex-tempeval3", "split": folder.name, "half": args.half, "date": dt.date.today().isoformat(),
               "command": " ".join(["python", *sys.argv]),
               "data_sha256": data_sha256(files), "documents": len(docs),
               "runner": "newsweave.analyse.timex.find_timexes"
@@ -223,8 +227,9 @@ def main(argv: list[str] | None = None) -> int:
               "error_counts": dict(Counter(e["kind"] for e in tally.errors)),
               "error_sample": sample_errors(tally.errors)}
     print_table(result)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(result, indent=2) + "\n", "utf-8")
+    out = halves.out_path(args.out, args.half)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(result, indent=2) + "\n", "utf-8")
     if args.errors:
         args.errors.write_text("".join(json.dumps(e) + "\n" for e in tally.errors), "utf-8")
     return 0

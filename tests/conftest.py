@@ -13,8 +13,8 @@ from newsweave import api
 from newsweave.cli import app
 from newsweave.config import Config
 from newsweave.store import Store
+from samples import seed_files
 
-SEEDS = Path(__file__).resolve().parents[1] / ".." / "shared" / "seeds"
 
 
 @pytest.fixture
@@ -70,10 +70,9 @@ def seeds_store(tmp_path_factory):
     (read it, do not write to it): 000-002 read against 2026-11-23, then 003
     (Reuters), which states no date anywhere, with its date given as
     ``--published`` would, then 004."""
-    assert SEEDS.is_dir(), f"the seed articles are missing: {SEEDS}"
     store = api.open_store(Config(db=str(tmp_path_factory.mktemp("seeds") / "seeds.db")))
     config = Config(db=store.db, reference_date="2026-11-23")
-    files = {p.name[:3]: str(p) for p in SEEDS.glob("*.txt")}
+    files = {p.name[:3]: str(p) for p in seed_files()}
     api.analyze(store, [files["000"], files["001"], files["002"]], config)
     api.analyze(store, [files["003"]], Config(db=store.db, published="2023-02-21"))
     api.analyze(store, [files["004"]], config)

@@ -1,6 +1,24 @@
-"""Short articles written for the tests, shared by the modules that store them."""
+"""Short articles written for the tests, shared by the modules that store them,
+and the five real seed articles beside the checkout (``../shared/seeds``)."""
+
+from pathlib import Path
+
+import pytest
 
 from newsweave.model import BatchResult
+
+SEEDS = Path(__file__).resolve().parents[1] / ".." / "shared" / "seeds"
+
+
+def seed_files(prefix: str = "") -> list[Path]:
+    """The seed files whose names start with ``prefix`` (all by default). A test
+    that needs them fails, never skips, when they are missing: the most
+    realistic tests must not pass silently in a checkout without them."""
+    found = sorted(SEEDS.glob(f"{prefix}*.txt")) if SEEDS.is_dir() else []
+    if not found:
+        pytest.fail(f"no seed article {prefix}*.txt in {SEEDS.resolve()}: the tests need "
+                    "../shared/seeds beside the checkout", pytrace=False)
+    return found
 
 
 def batch(items, new_ids=(), **more) -> BatchResult:

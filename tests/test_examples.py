@@ -49,3 +49,16 @@ def test_examples_story_kept(articles, item, line):
 def test_examples_exact_duplicate_same_id(articles):
     for group in KEY["duplicates"]:
         assert len({articles[name].id for name in group}) == 1
+
+
+
+def test_examples_field_line_is_the_raw_line_read(articles):
+    """A value read from the text names the raw line it came from, for HTML
+    pages too (the page as rendered, not its extracted main text)."""
+    read = {(item, name): found for item, article in articles.items()
+            for name in FIELDS if (found := getattr(article.meta, name)) and found.line}
+    assert ("calvora_courier_strike.html", "dateline") in read
+    wrong = [(item, name, found.line) for (item, name), found in read.items()
+             if not " ".join(articles[item].raw_text.splitlines()[found.line - 1].split())
+             .startswith(" ".join(found.evidence.split()))]
+    assert wrong == []

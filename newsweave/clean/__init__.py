@@ -12,14 +12,16 @@ import dataclasses
 from datetime import date
 
 from ..model import Article, Field, Hints, Metadata, RawDoc, Removed, article_id
-from .align import align, uncovered
+from .align import Located, Span, dropped_reasons, locate, mapped, page_lines, uncovered
 from ..dates import parse_date
-from .html import extract_html
+from .html import HtmlExtract, extract_html
 from .metadata import text_metadata
 from .render import render_html
 from .text import TextCleaning, assemble, clean_text
 
-HTML_LEFT_OUT = "html.not_main_text.v1"
+# v2: a rendered line one of the named HTML rules dropped (``html.headline.v2``,
+# ...) now carries that rule's name; v1 marked every line outside the main text.
+HTML_LEFT_OUT = "html.not_main_text.v2"
 
 
 def _hint_fields(hints: Hints, rule: str) -> dict[str, Field]:
@@ -57,17 +59,34 @@ def _html_cleaning(doc: RawDoc) -> tuple[str, TextCleaning, dict[str, Field]]:
     raw = render_html(doc.content)
     body = extract.text.strip() or raw
     text = f"{extract.title}\n{body}" if extract.title and not body.startswith(extract.title) else body
-    offsets, covered = align(raw, text)
-    removed = tuple(Removed(raw[s:e], s, e, HTML_LEFT_OUT) for s, e in uncovered(raw, covered))
-    # Datelines and bylines inside the main text are still read by the text rules.
+    located = locate(raw, text)
+    offsets, covered = mapped(raw, located)
+    # Datelines and bylines inside the main text are still read by the text rules;
+    # their lines are numbered as the page's raw lines they were found at.
     inner = clean_text(text)
-    cleaning = dataclasses.replace(inner, text=text, offsets=offsets, removed=removed)
+    cleaning = dataclasses.replace(inner, text=text, offsets=offsets,
+                                   removed=_html_removed(raw, extract, located, covered),
+                                   page_lines=page_lines(raw, located))
     markup = {name: Field(value=value, rule=f"html.{name}.v1") for name, value in (
         ("title", extract.title), ("byline", extract.author), ("outlet", extract.sitename),
         ("language", extract.language and language_code(extract.language))) if value}
     if extract.published:
         markup["published"] = extract.published
     return raw, cleaning, markup
+
+
+def _html_removed(raw: str, extract: HtmlExtract, located: Located,
+                  covered: list[Span]) -> tuple[Removed, ...]:
+    """Every rendered line the main text does not cover, with the HTML rule that
+    dropped it, or ``html.not_main_text.v2`` where no named rule did: trafilatura
+    left it out, or its text differs from the main text's (an inline hovercard)."""
+    kept = [line.text for line in extract.lines if line.rule is None]
+    body = located[len(located) - len(kept):] if kept else []
+    spans = [span for _, span in body] if [line.text for line, _ in body] == kept else []
+    left_out = uncovered(raw, covered)
+    reasons = dropped_reasons(raw, left_out, [(line.text, line.rule) for line in extract.lines],
+                              spans, tuple((card.text, card.rule) for card in extract.cards))
+    return tuple(Removed(raw[s:e], s, e, reasons.get(s, HTML_LEFT_OUT)) for s, e in left_out)
 
 
 def clean(doc: RawDoc, *, overrides: Hints = Hints(), reference: date | None = None) -> Article:

@@ -32,10 +32,21 @@ from trafilatura.xml import xmltotxt
 
 from newsweave.model import Field
 
+from .lines import WORD
+
 # trafilatura and htmldate log every discarded page at WARNING or ERROR; a
 # library caller gets empty text instead, so the noise only hides real errors.
 for _name in ("trafilatura", "htmldate", "justext", "readability"):
     logging.getLogger(_name).setLevel(logging.CRITICAL)
+
+
+@dataclass(frozen=True)
+class HtmlLine:
+    """One line of what trafilatura (or ``continued-body.v1``) gave, and the rule
+    that dropped it from the main text (None: kept)."""
+
+    text: str
+    rule: str | None = None
 
 
 @dataclass(frozen=True)
@@ -46,6 +57,10 @@ class HtmlExtract:
     sitename: str | None
     published: Field | None
     language: str | None  # ISO 639-1, only when the page declares it
+    # Every extracted line in page order, kept or dropped; the lines kept are ``text``.
+    lines: tuple[HtmlLine, ...] = ()
+    # What ``hovercard.v1`` cut from the page before trafilatura read it.
+    cards: tuple[HtmlLine, ...] = ()
 
 
 _EMPTY = HtmlExtract("", None, None, None, None, None)
@@ -57,13 +72,16 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlExtract:
     if tree is None:
         return _EMPTY
     title, author, sitename = _metadata(tree)
+    lines, cards = main_lines(tree, url=url, title=title)
     return HtmlExtract(
-        text=main_text(tree, url=url, title=title),
+        text="\n".join(line.text for line in lines if line.rule is None),
         title=title,
         author=author,
         sitename=sitename,
         published=published_date(tree, url=url),
         language=page_language(tree),
+        lines=lines,
+        cards=cards,
     )
 
 
@@ -93,26 +111,32 @@ def _metadata(tree: HtmlElement) -> tuple[str | None, str | None, str | None]:
 
 def main_text(tree: HtmlElement, *, url: str | None = None, title: str | None = None) -> str:
     """The article body as lines, with the rules below applied after trafilatura."""
-    prepared = _prepare_tree(tree)
+    lines, _ = main_lines(tree, url=url, title=title)
+    return "\n".join(line.text for line in lines if line.rule is None)
+
+
+def main_lines(tree: HtmlElement, *, url: str | None = None,
+               title: str | None = None) -> tuple[tuple[HtmlLine, ...], tuple[HtmlLine, ...]]:
+    """Every line trafilatura found, each with the line rule that dropped it (or
+    None), and the hovercards cut from the page before."""
+    prepared, cards = _prepare_tree(tree)
     # favor_precision: +0.9 F1 on extraction-html dev (0.9548 -> 0.9639), and it
     # raised recall too; comments are never part of an article body.
     doc = bare_extraction(prepared, url=url, favor_precision=True, include_comments=False,
                           with_metadata=False)
     if doc is None or doc.body is None:
-        return ""
+        return (), cards
     lines = [line.strip() for line in xmltotxt(doc.body, False).split("\n")]
     lines = [line for line in lines if line]
     lines += continued_body(tree, lines)
-    for rule in LINE_RULES:
-        lines = rule(lines, tree=tree, title=title)
-    return "\n".join(lines)
+    return apply_line_rules(lines, tree=tree, title=title), cards
 
 
-def _prepare_tree(tree: HtmlElement) -> HtmlElement:
+def _prepare_tree(tree: HtmlElement) -> tuple[HtmlElement, tuple[HtmlLine, ...]]:
     prepared = deepcopy(tree)
     _keep_embedded_posts(prepared)
-    _drop_hovercards(prepared)
-    return prepared
+    cards = _drop_hovercards(prepared) or ()  # bench/ablation.py swaps in a no-op
+    return prepared, tuple(HtmlLine(text, HOVERCARD) for text in cards)
 
 
 _EMBED_WRAPPER = re.compile(r"social|embed|share", re.I)
@@ -130,13 +154,20 @@ def _keep_embedded_posts(tree: HtmlElement) -> None:
                 ancestor.attrib.pop("id", None)
 
 
-def _drop_hovercards(tree: HtmlElement) -> None:
+HOVERCARD = "html.hovercard.v1"
+
+
+def _drop_hovercards(tree: HtmlElement) -> list[str]:
     """hovercard.v1: pop-up cards (a name's photo and latest headlines) sit inside
-    the paragraph that mentions the name and would be read inline."""
+    the paragraph that mentions the name and would be read inline. Returns the
+    text of each card dropped."""
     cards = tree.xpath('//p//span[.//img][re:test(@class, "block|card|popup|popover|tooltip")]',
                        namespaces={"re": "http://exslt.org/regular-expressions"})
+    dropped = []
     for card in cards:
+        dropped.append(" ".join(" ".join(card.itertext()).split()))
         card.drop_tree()  # keeps the tail: the paragraph text after the card
+    return dropped
 
 
 _PROSE_END = re.compile(r"[.!?…][\"”’»)]*$")
@@ -166,7 +197,7 @@ def continued_body(tree: HtmlElement, lines: list[str]) -> list[str]:
 
 def _container_of(tree: HtmlElement, lines: list[str]) -> HtmlElement | None:
     """The classed element holding the paragraph that is the first long line."""
-    target = next((_words(line) for line in lines if len(_WORD.findall(line)) >= 12), None)
+    target = next((_words(line) for line in lines if len(WORD.findall(line)) >= 12), None)
     if target is None:
         return None
     for para in tree.iter("p"):
@@ -190,13 +221,11 @@ def _later(first: HtmlElement) -> list[HtmlElement]:
 
 
 # ---------------------------------------------------------------- line rules
-# Each takes and returns the list of text lines; ``tree`` is the untouched page.
-
-_WORD = re.compile(r"\w+")
-
+# Each takes the list of text lines the rules before it kept (``tree`` is the
+# untouched page) and returns the positions of the lines it drops.
 
 def _words(text: str) -> tuple[str, ...]:
-    return tuple(word.casefold() for word in _WORD.findall(text))
+    return tuple(word.casefold() for word in WORD.findall(text))
 
 
 def _title_candidates(tree: HtmlElement, title: str | None) -> set[tuple[str, ...]]:
@@ -213,18 +242,18 @@ def _title_candidates(tree: HtmlElement, title: str | None) -> set[tuple[str, ..
 KICKER_MAX_WORDS = 3
 
 
-def drop_headline(lines: list[str], *, tree: HtmlElement, title: str | None) -> list[str]:
+def drop_headline(lines: list[str], *, tree: HtmlElement, title: str | None) -> set[int]:
     """headline.v2: the headline is not body text, but trafilatura keeps it
     when it sits inside the article container (18 of 92 dev pages), sometimes
     under a kicker ("Business") that goes with it."""
     candidates = _title_candidates(tree, title)
     matches = [i for i, line in enumerate(lines[:3]) if _words(line) in candidates]
     if not matches:
-        return lines
+        return set()
     last = matches[-1]
     if all(i in matches or len(_words(lines[i])) <= KICKER_MAX_WORDS for i in range(last)):
-        return lines[last + 1:]
-    return lines[matches[0] + 1:] if matches[0] == 0 else lines
+        return set(range(last + 1))
+    return {0} if matches[0] == 0 else set()
 
 
 # Lines that introduce links to other stories; what follows them as a list goes too.
@@ -242,42 +271,22 @@ _PROMO = re.compile(
     r"|^(have a tip|email \w+( \w+)? at)\b", re.I)
 
 
-def drop_related_links(lines: list[str], **_: object) -> list[str]:
+def drop_related_links(lines: list[str], **_: object) -> set[int]:
     """related.v1: "Related: ..." / "READ MORE" lines and the link list after them."""
-    kept, in_list = [], False
-    for line in lines:
+    dropped, in_list = set(), False
+    for i, line in enumerate(lines):
         if len(line) < 150 and _RELATED.match(line):
             in_list = True
+        elif not (in_list and line.startswith("- ")):
+            in_list = False
             continue
-        if in_list and line.startswith("- "):
-            continue
-        in_list = False
-        kept.append(line)
-    return kept
+        dropped.add(i)
+    return dropped
 
 
-def drop_promos(lines: list[str], **_: object) -> list[str]:
+def drop_promos(lines: list[str], **_: object) -> set[int]:
     """promo.v1: short newsletter, subscription, contact and credit lines."""
-    return [line for line in lines if not (len(_WORD.findall(line)) <= 40 and _PROMO.search(line))]
-
-
-def _link_texts(tree: HtmlElement) -> set[tuple[str, ...]]:
-    """The words of every link of two words or more on the page."""
-    texts = (_words(" ".join(a.itertext())) for a in tree.iter("a"))
-    return {words for words in texts if len(words) >= 2}
-
-
-def drop_link_runs(lines: list[str], *, tree: HtmlElement, **_: object) -> list[str]:
-    """link-run.v1: two or more consecutive lines that are each the whole text of a
-    link are teasers for other pages (one alone may be a real "read the report")."""
-    links = _link_texts(tree)
-    is_link = [_words(line) in links for line in lines]
-    kept = []
-    for i, line in enumerate(lines):
-        in_run = is_link[i] and ((i > 0 and is_link[i - 1]) or (i + 1 < len(lines) and is_link[i + 1]))
-        if not in_run:
-            kept.append(line)
-    return kept
+    return {i for i, line in enumerate(lines) if len(WORD.findall(line)) <= 40 and _PROMO.search(line)}
 
 
 _TIME_OR_DATE = re.compile(
@@ -286,32 +295,54 @@ _READING_TIME = re.compile(r"^(reading time|tempo de leitura|lesezeit|temps de l
                            r"|^\d+\s*min(ute)?s?\s+read$", re.I)
 
 
-def drop_datelines(lines: list[str], **_: object) -> list[str]:
+def drop_datelines(lines: list[str], **_: object) -> set[int]:
     """dateline.v1: a short line at the top or bottom stating when the page was
     published or updated, or its reading time, is page furniture."""
     def furniture(i: int) -> bool:
         line = lines[i]
         edge = i < 3 or i >= len(lines) - 2
-        short = len(_WORD.findall(line)) <= 14
+        short = len(WORD.findall(line)) <= 14
         return edge and short and bool(_TIME_OR_DATE.search(line) or _READING_TIME.search(line))
-    return [line for i, line in enumerate(lines) if not furniture(i)]
+    return {i for i in range(len(lines)) if furniture(i)}
 
 
-def drop_tag_lists(lines: list[str], **_: object) -> list[str]:
+def drop_tag_lists(lines: list[str], **_: object) -> set[int]:
     """tags.v1: a "Tags" label and the keyword line after it."""
-    kept, skip_next = [], False
-    for line in lines:
-        if skip_next and len(_WORD.findall(line)) <= 60:
+    dropped, skip_next = set(), False
+    for i, line in enumerate(lines):
+        if skip_next and len(WORD.findall(line)) <= 60:
             skip_next = False
+            dropped.add(i)
             continue
         skip_next = bool(re.fullmatch(r"(tags?|schlagwörter|etiquetas)\s*:?", line, re.I))
-        if not skip_next and not re.match(r"(tags?|schlagwörter|etiquetas)\s*:", line, re.I):
-            kept.append(line)
-    return kept
+        if skip_next or re.match(r"(tags?|schlagwörter|etiquetas)\s*:", line, re.I):
+            dropped.add(i)
+    return dropped
 
 
-LINE_RULES = (drop_headline, drop_related_links, drop_promos, drop_link_runs, drop_datelines,
-              drop_tag_lists)
+# link-run.v1 (two or more lines that are each a whole link) was dropped after the
+# tune/check split: +0.004 F1 on the extraction-html tune half, 0 on check (BENCHMARKS.md).
+LINE_RULES = (drop_headline, drop_related_links, drop_promos, drop_datelines, drop_tag_lists)
+# The name each rule's drops are stored under (``Removed.reason``); a docstring
+# opens with the same name without "html.".
+RULE_NAMES = {drop_headline: "html.headline.v2", drop_related_links: "html.related.v1",
+              drop_promos: "html.promo.v1",
+              drop_datelines: "html.dateline.v1", drop_tag_lists: "html.tags.v1"}
+
+
+def apply_line_rules(lines: list[str], *, tree: HtmlElement, title: str | None) -> tuple[HtmlLine, ...]:
+    """The rules in order, each on the lines the ones before kept; every line
+    keeps the name of the rule that dropped it."""
+    rules: list[str | None] = [None] * len(lines)
+    alive = list(range(len(lines)))
+    for rule in LINE_RULES:
+        dropped = rule([lines[i] for i in alive], tree=tree, title=title)
+        for position in dropped:
+            rules[alive[position]] = RULE_NAMES[rule]
+        alive = [i for position, i in enumerate(alive) if position not in dropped]
+    return tuple(HtmlLine(text, rule) for text, rule in zip(lines, rules))
+
+
 
 
 # ---------------------------------------------------------------- language

@@ -34,8 +34,8 @@ BYLINE_NAME = re.compile(
 CAPTION_REASONS = ("caption.credit.v1",)
 
 
-def _field(value: str, rule: str, line: Line) -> Field:
-    return Field(value=value, rule=rule, line=line.number, evidence=line.text[:200])
+def _field(value: str, rule: str, line: Line, cleaning: TextCleaning) -> Field:
+    return Field(value=value, rule=rule, line=cleaning.raw_line(line), evidence=line.text[:200])
 
 
 def head(cleaning: TextCleaning) -> list[Line]:
@@ -64,18 +64,18 @@ def dateline(cleaning: TextCleaning):
 def extract_outlet(cleaning: TextCleaning) -> Field | None:
     found = dateline(cleaning)
     if found and found[1]["agency"]:
-        return _field(found[1]["agency"], "outlet.dateline.v1", found[0])
+        return _field(found[1]["agency"], "outlet.dateline.v1", found[0], cleaning)
     for line in cleaning.lines:
         credit = CREDIT_LINE.search(line.text)
         if credit:
-            return _field(credit["outlet"].strip(), "outlet.credit_line.v1", line)
+            return _field(credit["outlet"].strip(), "outlet.credit_line.v1", line, cleaning)
     return None
 
 
 def extract_dateline(cleaning: TextCleaning) -> Field | None:
     found = dateline(cleaning)
     if found and found[1]["place"]:
-        return _field(found[1]["place"], "dateline.place.v1", found[0])
+        return _field(found[1]["place"], "dateline.place.v1", found[0], cleaning)
     return None
 
 
@@ -84,13 +84,15 @@ def extract_byline(cleaning: TextCleaning) -> Field | None:
         found = BYLINE_NAME.match(line.text) if BYLINE.match(line.text) else None
         name = found and (found["name"] or found["reporter"])
         if name and name.strip():
-            return _field(name.strip(), "byline.by_line.v1", line)
+            return _field(name.strip(), "byline.by_line.v1", line, cleaning)
     return None
 
 
 def extract_title(cleaning: TextCleaning) -> Field | None:
     line = cleaning.title
-    return _field(line.text.lstrip(BULLETS + " "), "title.headline_line.v1", line) if line else None
+    if line is None:
+        return None
+    return _field(line.text.lstrip(BULLETS + " "), "title.headline_line.v1", line, cleaning)
 
 
 def extract_published(cleaning: TextCleaning, reference: date) -> Field | None:
@@ -110,7 +112,7 @@ def extract_published(cleaning: TextCleaning, reference: date) -> Field | None:
         for line in candidates:
             dates = finder(line.text)
             if dates:
-                return _field(dates[0][0].isoformat(), rule, line)
+                return _field(dates[0][0].isoformat(), rule, line, cleaning)
     return None
 
 

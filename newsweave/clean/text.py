@@ -20,7 +20,12 @@ from .trim import PROMO_SENTENCE, promo_spans
 @dataclass(frozen=True)
 class TextCleaning:
     """The result of cleaning one text: clean ``text``, its map to the raw text,
-    what was removed, every raw line with its verdict, and the title line."""
+    what was removed, every line read with its verdict, and the title line.
+
+    For scraped text ``lines`` are the raw lines. For an HTML page they are the
+    lines of the extracted main text, and ``page_lines`` gives, for each, the
+    raw (rendered page) line it was found at, None where it was not found.
+    """
 
     text: str
     offsets: OffsetMap
@@ -28,6 +33,11 @@ class TextCleaning:
     lines: tuple[Line, ...]
     reasons: tuple[str | None, ...]
     title: Line | None
+    page_lines: tuple[int | None, ...] | None = None
+
+    def raw_line(self, line: Line) -> int | None:
+        """The 1-based raw line ``line`` (one of ``lines``) was read from."""
+        return line.number if self.page_lines is None else self.page_lines[self.lines.index(line)]
 
 
 def _kept_pieces(line: Line) -> tuple[list[tuple[int, int]], list[Removed]]:

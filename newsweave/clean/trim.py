@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from .lines import merge_spans
+
 PROMO_SENTENCE = "promo.sentence.v1"
 
 _SENTENCE = re.compile(r"""\S.*?(?:[.!?…]["'”’)\]]*(?=\s|$)|$)\s*""", re.S)
@@ -30,14 +32,4 @@ def promo_spans(text: str) -> list[tuple[int, int]]:
     for found in _SENTENCE.finditer(text):
         if _PROMO_START.match(found.group()) and found.start() > 0:
             spans.append(found.span())
-    return _merge(sorted(spans))
-
-
-def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    merged: list[tuple[int, int]] = []
-    for start, end in spans:
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
+    return merge_spans(sorted(spans))

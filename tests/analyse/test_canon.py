@@ -76,7 +76,7 @@ def test_index_round_trips_through_records():
 def seed_index():
     files = sorted(SEEDS.glob("*.txt"))
     if not files:
-        pytest.skip(f"no seeds at {SEEDS}")
+        pytest.fail(f"no seeds at {SEEDS}")
     from newsweave.analyse import nlp
 
     index = EntityIndex()

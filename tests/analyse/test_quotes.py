@@ -3,13 +3,12 @@ hand-written texts and on the seed articles, parsed with the model."""
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
 from newsweave.analyse.quotes import _kind, _merge, find_quotes, quote_marks
+from samples import seed_files
 
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 
 
 # ------------------------------------------------------- no model: marks
@@ -132,9 +131,7 @@ def test_find_quotes_resolve_false_keeps_source_as_written(parsed):
 # ------------------------------------------------------------------ seeds
 
 def _seed(prefix: str):
-    found = sorted(SEEDS.glob(f"{prefix}_*.txt")) if SEEDS.is_dir() else []
-    if not found:
-        pytest.skip(f"seed {prefix} not found under {SEEDS}")
+    found = seed_files(f"{prefix}_")
     from newsweave.analyse.nlp import parse
 
     doc = next(parse([found[0].read_text("utf-8")]))

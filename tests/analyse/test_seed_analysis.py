@@ -10,10 +10,9 @@ import pytest
 from newsweave.analyse import EntityIndex, analyse
 from newsweave.clean import clean
 from newsweave.ingest import read_paths
+from samples import seed_files
 
-SEEDS = Path(__file__).resolve().parents[2] / ".." / "shared" / "seeds"
-pytestmark = [pytest.mark.model,
-              pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not beside the checkout")]
+pytestmark = pytest.mark.model
 
 PUTIN, XI = "person:vladimir-putin", "person:xi-jinping"
 WANG, PATRUSHEV = "person:wang-yi", "person:nikolai-patrushev"
@@ -21,7 +20,7 @@ WANG, PATRUSHEV = "person:wang-yi", "person:nikolai-patrushev"
 
 @pytest.fixture(scope="module")
 def analyses():
-    articles = [clean(doc, reference=date(2026, 11, 23)) for doc in read_paths([str(SEEDS)])]
+    articles = [clean(doc, reference=date(2026, 11, 23)) for doc in read_paths([str(p) for p in seed_files()])]
     found, _ = analyse(articles, EntityIndex())
     return {Path(a.source).name[:3]: analysis for a, analysis in zip(articles, found)}
 

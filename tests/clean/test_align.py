@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsweave.clean.align import align, uncovered
+from newsweave.clean.align import align, dropped_reasons, locate, page_lines, uncovered
 
 
 @pytest.mark.parametrize(("raw", "clean", "expected"), [
@@ -57,3 +57,38 @@ def test_align_segments_copy_raw_text(raw, clean):
 def test_align_uncovered(raw, clean, expected):
     _, covered = align(raw, clean)
     assert [raw[start:end] for start, end in uncovered(raw, covered)] == expected
+
+
+@pytest.mark.parametrize(("raw", "clean", "expected"), [
+    ("Menu\n\nFirst line here\nSecond line", "First line here\nSecond line", [3, 4]),
+    ("Menu\nFirst line\nhere", "First line here", [2]),  # the raw line it starts on
+    ("Menu\nBody", "Title\nBody", [None, 2]),  # not in the raw text
+])
+def test_page_lines(raw, clean, expected):
+    assert list(page_lines(raw, locate(raw, clean))) == expected
+
+
+NAV_KICKER = "News\nCity\nWorld\nCity\nThe story\nLink one\nRelated:\nFooter"
+
+
+@pytest.mark.parametrize(("lines", "extra", "expected"), [
+    # a dropped line above the kept ones is the nearest block above them
+    ([("City", "headline.v2"), ("The story", None)], (), {"City@3": "headline.v2"}),
+    # below, the nearest below; each block is claimed once
+    ([("The story", None), ("Related:", "related.v1"), ("Related:", "related.v1")], (),
+     {"Related:@6": "related.v1"}),
+    # whole lines only: "Link" is not "Link one"; whitespace and "- " are ignored
+    ([("The story", None), ("Link", "x.v1"), ("- Link  one", "y.v1")], (), {"Link one@5": "y.v1"}),
+    # a drop spanning adjacent left-out lines claims them all; extras are found anywhere
+    ([("The story", None)], (("News City World", "hovercard.v1"),),
+     {"News@0": "hovercard.v1", "City@1": "hovercard.v1", "World@2": "hovercard.v1"}),
+])
+def test_dropped_reasons(lines, extra, expected):
+    kept = "\n".join(text for text, rule in lines if rule is None)
+    _, covered = align(NAV_KICKER, kept)
+    left_out = uncovered(NAV_KICKER, covered)
+    spans = [span for _, span in locate(NAV_KICKER, kept)]
+    reasons = dropped_reasons(NAV_KICKER, left_out, lines, spans, extra)
+    named = {f"{NAV_KICKER[s:e]}@{NAV_KICKER.count(chr(10), 0, s)}": reasons[s]
+             for s, e in left_out if s in reasons}
+    assert named == expected

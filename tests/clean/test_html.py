@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsweave.clean.html import extract_html
+from newsweave.clean.html import LINE_RULES, RULE_NAMES, extract_html
 
 BODY = (
     "The city council voted on Tuesday to expand the bus network to three new districts. "
@@ -103,3 +103,34 @@ def test_extract_html_malformed_does_not_raise(html: str) -> None:
 @pytest.mark.parametrize("html", ["", "<html><head></head><body></body></html>"])
 def test_extract_html_empty_page_gives_empty_text(html: str) -> None:
     assert extract_html(html).text == ""
+
+
+@pytest.mark.parametrize(("article", "dropped"), [
+    (ARTICLE, []),
+    (ARTICLE + "<p>Sign up for our daily newsletter.</p>",
+     [("Sign up for our daily newsletter.", "html.promo.v1")]),
+    ("<p>Updated 14:05, 3 March 2024</p>" + ARTICLE,
+     [("Updated 14:05, 3 March 2024", "html.dateline.v1")]),
+    (ARTICLE + "<p>Tags:</p><p>buses, council</p>",
+     [("Tags:", "html.tags.v1"), ("buses, council", "html.tags.v1")]),
+])
+def test_extract_html_lines_name_the_rule_that_dropped_them(article, dropped):
+    result = extract_html(page(article=article))
+    # the headline inside <article> always goes (headline.v2)
+    assert [(l.text, l.rule) for l in result.lines if l.rule] == \
+        [("Council expands bus network", "html.headline.v2"), *dropped]
+    assert result.text == "\n".join(l.text for l in result.lines if l.rule is None)
+
+
+def test_extract_html_cards_are_the_hovercards_dropped():
+    card = '<span class="hovercard"><img src="x.jpg">Ann Lee Latest: Mayor resigns</span>'
+    result = extract_html(page(article=f"<p>{BODY[:40]}{card} {BODY[40:]}</p><p>{SECOND}</p>"))
+    assert [(c.text, c.rule) for c in result.cards] == [("Ann Lee Latest: Mayor resigns",
+                                                         "html.hovercard.v1")]
+    assert "Mayor resigns" not in result.text
+
+
+def test_line_rules_each_named_as_its_docstring():
+    assert set(RULE_NAMES) == set(LINE_RULES)
+    for rule in LINE_RULES:
+        assert RULE_NAMES[rule] == "html." + rule.__doc__.split(":")[0]

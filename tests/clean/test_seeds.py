@@ -2,21 +2,19 @@
 the metadata the text states is found (and only that)."""
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from newsweave.clean import clean
 from newsweave.ingest import read_paths
+from samples import seed_files
 
-SEEDS = Path(__file__).resolve().parents[2] / ".." / "shared" / "seeds"
 REFERENCE = date(2026, 11, 23)
-
-pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not beside the checkout")
 
 
 def seed(prefix: str):
-    [doc] = [d for d in read_paths([str(SEEDS)]) if Path(d.source).name.startswith(prefix)]
+    [path] = seed_files(f"{prefix}_")
+    [doc] = read_paths([str(path)])
     return clean(doc, reference=REFERENCE)
 
 

@@ -14,9 +14,9 @@ from newsweave.clean import clean
 from newsweave.link import events
 from newsweave.link.events import EventGrouping, interval, mismatch, reconcile
 from newsweave.model import Analysis, Event, EventReport, Hints, RawDoc
+from samples import seed_files
 
 ROOT = Path(__file__).resolve().parents[2]
-SEEDS = ROOT / ".." / "shared" / "seeds"
 EXAMPLES = ROOT / "examples"
 PUTIN, XI = "person:vladimir-putin", "person:xi-jinping"
 WANG, PATRUSHEV = "person:wang-yi", "person:nikolai-patrushev"
@@ -305,8 +305,7 @@ SEED_EVENTS = [
 def seed_articles(published: dict[str, str]):
     from newsweave.analyse import EntityIndex, analyse
 
-    assert SEEDS.is_dir(), f"{SEEDS} is missing: the seed articles must be beside the checkout"
-    paths = sorted(SEEDS.glob("*.txt"))
+    paths = seed_files()
     articles = [clean(RawDoc(str(p), p.read_text(encoding="utf-8"), "text"),
                       reference=date(2026, 11, 23),
                       overrides=Hints(published=published.get(p.name[:3])))

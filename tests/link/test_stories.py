@@ -16,8 +16,8 @@ from newsweave.clean import clean
 from newsweave.model import Analysis, Hints, Mention, RawDoc, StoryMerge
 from newsweave.link import stories
 from newsweave.link.stories import Clusterer, Mix, Profile
+from samples import seed_files
 
-SEEDS = Path(__file__).resolve().parents[2] / ".." / "shared" / "seeds"
 
 BRIDGE = """Harbour bridge reopens after repairs
 PORTVILLE (Coastal Wire) - The harbour bridge in Portville reopened on Friday after six months of repairs, the city council said.
@@ -197,8 +197,7 @@ def seed_profiles(published: dict[str, str]) -> dict[str, Profile]:
     from newsweave.analyse import EntityIndex, analyse
     from newsweave.ingest import read_paths
 
-    assert SEEDS.is_dir(), f"{SEEDS} is missing: the seed articles must be beside the checkout"
-    docs = sorted(read_paths([str(SEEDS)]), key=lambda d: d.source)
+    docs = sorted(read_paths([str(p) for p in seed_files()]), key=lambda d: d.source)
     articles = [clean(doc, reference=date(2026, 11, 23),
                       overrides=Hints(published=published.get(Path(doc.source).name[:3])))
                 for doc in docs]
