@@ -34,7 +34,9 @@ def _without_line_rule(name: str) -> list[tuple[object, str, object]]:
 def _bare_extraction(**forced):
     """trafilatura with ``forced`` options over the ones the product passes."""
     original = html.bare_extraction
-    return [(html, "bare_extraction", lambda *args, **options: original(*args, **{**options, **forced}))]
+    return [
+        (html, "bare_extraction", lambda *args, **options: original(*args, **{**options, **forced}))
+    ]
 
 
 def _noop(*_, **__):
@@ -47,9 +49,10 @@ EXTRACTION: dict[str, Callable[[], list]] = {
     "embeds.v1": lambda: [(html, "_keep_embedded_posts", _noop)],
     "hovercard.v1": lambda: [(html, "_drop_hovercards", _noop)],
     "continued-body.v1": lambda: [(html, "continued_body", lambda tree, lines: [])],
-    **{name: partial(_without_line_rule, name)
-       for name in ("headline.v2", "related.v1", "promo.v1", "dateline.v1",
-                    "tags.v1")},
+    **{
+        name: partial(_without_line_rule, name)
+        for name in ("headline.v2", "related.v1", "promo.v1", "dateline.v1", "tags.v1")
+    },
 }
 
 PUBDATE: dict[str, Callable[[], list]] = {
@@ -68,8 +71,9 @@ def _without_text_rule(name: str) -> list[tuple[object, str, object]]:
 
 CLEANING: dict[str, Callable[[], list]] = {
     **{rule.name: partial(_without_text_rule, rule.name) for rule in rules.LINE_RULES},
-    "resume-across-blocks": lambda: [(region, "resumed",
-                                      lambda lines, reasons, edge, step, story: (edge, set()))],
+    "resume-across-blocks": lambda: [
+        (region, "resumed", lambda lines, reasons, edge, step, story: (edge, set()))
+    ],
     "inside-story-labels": lambda: [(region, "inside_reason", lambda line: None)],
     "headline-by-share": lambda: [(region, "find_title", lambda *a: None)],
 }

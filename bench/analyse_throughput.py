@@ -31,11 +31,23 @@ BATCH = 64
 
 
 def articles(data: Path) -> list[Article]:
-    texts = [json.loads(line)["articleBody"]
-             for line in (data / "gold.jsonl").read_text(encoding="utf-8").splitlines()]
-    return [Article(id=article_id(t), source=f"bench#{i}", kind="text", raw_text=t, text=t,
-                    offsets=OffsetMap(), removed=(), meta=Metadata())
-            for i, t in enumerate(texts, 1)]
+    texts = [
+        json.loads(line)["articleBody"]
+        for line in (data / "gold.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+    return [
+        Article(
+            id=article_id(t),
+            source=f"bench#{i}",
+            kind="text",
+            raw_text=t,
+            text=t,
+            offsets=OffsetMap(),
+            removed=(),
+            meta=Metadata(),
+        )
+        for i, t in enumerate(texts, 1)
+    ]
 
 
 def best_time(run, repeat: int) -> float:
@@ -60,12 +72,17 @@ def main(argv: list[str] | None = None) -> int:
     # A fresh entity index per run, as one `newsweave analyze` into an empty store.
     ours = best_time(lambda: analyse(batch, EntityIndex(), batch_size=BATCH), args.repeat)
     words = sum(len(a.text.split()) for a in batch)
-    result = {"benchmark": "analyse-throughput", "date": dt.date.today().isoformat(),
-              "command": "python bench/analyse_throughput.py", "articles": len(batch),
-              "words": words, "batch_size": BATCH,
-              "bare_nlp_pipe": {"seconds": round(bare, 2), "articles_per_s": round(len(batch) / bare, 2)},
-              "analyse": {"seconds": round(ours, 2), "articles_per_s": round(len(batch) / ours, 2)},
-              "ratio_analyse_over_ceiling": round(bare / ours, 3)}
+    result = {
+        "benchmark": "analyse-throughput",
+        "date": dt.date.today().isoformat(),
+        "command": "python bench/analyse_throughput.py",
+        "articles": len(batch),
+        "words": words,
+        "batch_size": BATCH,
+        "bare_nlp_pipe": {"seconds": round(bare, 2), "articles_per_s": round(len(batch) / bare, 2)},
+        "analyse": {"seconds": round(ours, 2), "articles_per_s": round(len(batch) / ours, 2)},
+        "ratio_analyse_over_ceiling": round(bare / ours, 3),
+    }
     print(json.dumps(result, indent=2))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")

@@ -52,6 +52,7 @@ _TOKEN = re.compile(r"\w+")
 
 # ----------------------------------------------------------------- metric
 
+
 def tokens(text: str) -> Counter:
     return Counter(_TOKEN.findall(text.lower()))
 
@@ -68,8 +69,14 @@ def page_score(gold: Counter, text: str | None) -> dict:
         p = overlap / n_pred if n_pred else 0.0
         r = overlap / n_gold
         f = 2 * p * r / (p + r) if overlap else 0.0
-    return {"overlap": overlap, "predicted": n_pred, "gold": n_gold,
-            "precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+    return {
+        "overlap": overlap,
+        "predicted": n_pred,
+        "gold": n_gold,
+        "precision": round(p, 4),
+        "recall": round(r, 4),
+        "f1": round(f, 4),
+    }
 
 
 def summary(rows: list[dict]) -> dict:
@@ -78,19 +85,29 @@ def summary(rows: list[dict]) -> dict:
     macro = {k: round(sum(r[k] for r in rows) / n, 4) for k in ("precision", "recall", "f1")}
     overlap, pred, gold = (sum(r[k] for r in rows) for k in ("overlap", "predicted", "gold"))
     mp, mr = (overlap / pred if pred else 0.0), (overlap / gold if gold else 0.0)
-    micro = {"precision": round(mp, 4), "recall": round(mr, 4),
-             "f1": round(2 * mp * mr / (mp + mr), 4) if overlap else 0.0}
-    return {"pages": n, "empty": sum(r["predicted"] == 0 for r in rows),
-            "zero_overlap": sum(r["overlap"] == 0 for r in rows), **macro,
-            "micro": micro}
+    micro = {
+        "precision": round(mp, 4),
+        "recall": round(mr, 4),
+        "f1": round(2 * mp * mr / (mp + mr), 4) if overlap else 0.0,
+    }
+    return {
+        "pages": n,
+        "empty": sum(r["predicted"] == 0 for r in rows),
+        "zero_overlap": sum(r["overlap"] == 0 for r in rows),
+        **macro,
+        "micro": micro,
+    }
 
 
 # ------------------------------------------------------------------- data
 
+
 def load(data: Path) -> tuple[list[dict], list[str]]:
     entries = [json.loads(line) for line in (data / "gold.jsonl").read_text("utf-8").splitlines()]
-    pages = [gzip.decompress((data / "html" / f"{e['id']}.html.gz").read_bytes()).decode("utf-8")
-             for e in entries]  # the README: every page is valid UTF-8, whatever its meta says
+    pages = [
+        gzip.decompress((data / "html" / f"{e['id']}.html.gz").read_bytes()).decode("utf-8")
+        for e in entries
+    ]  # the README: every page is valid UTF-8, whatever its meta says
     return entries, pages
 
 
@@ -118,7 +135,9 @@ def rendered(entries: list[dict], pages: list[str]) -> tuple[list[str], float, i
     return texts, seconds, misses
 
 
-def timed(system: Callable[[str], str | None], inputs: list[str], ids: list[str]) -> tuple[list[str], float]:
+def timed(
+    system: Callable[[str], str | None], inputs: list[str], ids: list[str]
+) -> tuple[list[str], float]:
     preds, start = [], time.perf_counter()
     for page_id, item in zip(ids, inputs):
         try:
@@ -130,14 +149,18 @@ def timed(system: Callable[[str], str | None], inputs: list[str], ids: list[str]
 
 # ------------------------------------------------------------------ modes
 
+
 def scraped_mode(entries: list[dict], pages: list[str], golds: list[Counter]) -> dict:
     ids = [e["id"] for e in entries]
     texts, render_seconds, misses = rendered(entries, pages)
     keep_all = [page_score(g, t) for g, t in zip(golds, texts)]
     result = {
-        "renderer": {"system": f"newsweave.clean.render.render_html ({render.RENDERER})",
-                     "cache": str((CACHE / f"render-{renderer_key()}").relative_to(ROOT)),
-                     "rendered_now": misses, "seconds": round(render_seconds, 2)},
+        "renderer": {
+            "system": f"newsweave.clean.render.render_html ({render.RENDERER})",
+            "cache": str((CACHE / f"render-{renderer_key()}").relative_to(ROOT)),
+            "rendered_now": misses,
+            "seconds": round(render_seconds, 2),
+        },
         "keep_every_line": summary(keep_all),
     }
     try:
@@ -153,15 +176,26 @@ def scraped_mode(entries: list[dict], pages: list[str], golds: list[Counter]) ->
 
     kept, seconds = timed(cleaner, texts, ids)
     cleaned = [page_score(g, t) for g, t in zip(golds, kept)]
-    result["cleaner"] = {"system": "newsweave.clean.text.clean_text",
-                         **summary(cleaned), "seconds": round(seconds, 2)}
-    per_page = [{"id": i, "lines": t.count("\n") + 1 if t else 0,
-                 "kept_lines": k.count("\n") + 1 if k else 0,
-                 "keep_every_line": a, "cleaner": c}
-                for i, t, k, a, c in zip(ids, texts, kept, keep_all, cleaned)]
+    result["cleaner"] = {
+        "system": "newsweave.clean.text.clean_text",
+        **summary(cleaned),
+        "seconds": round(seconds, 2),
+    }
+    per_page = [
+        {
+            "id": i,
+            "lines": t.count("\n") + 1 if t else 0,
+            "kept_lines": k.count("\n") + 1 if k else 0,
+            "keep_every_line": a,
+            "cleaner": c,
+        }
+        for i, t, k, a, c in zip(ids, texts, kept, keep_all, cleaned)
+    ]
     worst = sorted(per_page, key=lambda r: (r["cleaner"]["f1"], r["id"]))[:WORST]
-    result["lowest_f1"] = [{"id": r["id"], **{k: r["cleaner"][k] for k in ("precision", "recall", "f1")}}
-                           for r in worst]
+    result["lowest_f1"] = [
+        {"id": r["id"], **{k: r["cleaner"][k] for k in ("precision", "recall", "f1")}}
+        for r in worst
+    ]
     return {**result, "pages": per_page}
 
 
@@ -184,10 +218,16 @@ def html_mode(entries: list[dict], pages: list[str], golds: list[Counter]) -> di
     peer_rows = [page_score(g, t) for g, t in zip(golds, peer_preds)]
     return {
         "input": "page decoded as UTF-8 str, no URL; ours scored as title + newline + text",
-        "ours": {"system": "newsweave.clean.html.extract_html", **summary(ours_rows),
-                 "seconds": round(our_time, 2)},
-        "peer": {"system": f"trafilatura {trafilatura.__version__} extract() defaults",
-                 **summary(peer_rows), "seconds": round(peer_time, 2)},
+        "ours": {
+            "system": "newsweave.clean.html.extract_html",
+            **summary(ours_rows),
+            "seconds": round(our_time, 2),
+        },
+        "peer": {
+            "system": f"trafilatura {trafilatura.__version__} extract() defaults",
+            **summary(peer_rows),
+            "seconds": round(peer_time, 2),
+        },
         "time_ratio_ours_over_peer": round(our_time / peer_time, 2) if peer_time else None,
         "pages": [{"id": i, "ours": o, "peer": p} for i, o, p in zip(ids, ours_rows, peer_rows)],
     }
@@ -195,21 +235,29 @@ def html_mode(entries: list[dict], pages: list[str], golds: list[Counter]) -> di
 
 # ------------------------------------------------------------------- main
 
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--mode", choices=("scraped", "html", "both"), default="scraped")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    parser.add_argument("--ablate", action="store_true",
-                        help="also score scraped text without each cleaning rule, one at a time")
+    parser.add_argument(
+        "--ablate",
+        action="store_true",
+        help="also score scraped text without each cleaning rule, one at a time",
+    )
     halves.add_argument(parser)
     args = parser.parse_args(argv)
     entries, pages = load(args.data)
-    chosen = halves.select(range(len(entries)), args.half, key=lambda i: halves.site(entries[i]["url"]))
+    chosen = halves.select(
+        range(len(entries)), args.half, key=lambda i: halves.site(entries[i]["url"])
+    )
     entries, pages = [entries[i] for i in chosen], [pages[i] for i in chosen]
     golds = [tokens(e["text"]) for e in entries]
     result = {
-        "set": "boilerplate-l3s", "split": "dev", "half": args.half,
+        "set": "boilerplate-l3s",
+        "split": "dev",
+        "half": args.half,
         "date": dt.date.today().isoformat(),
         "command": " ".join(["python", *sys.argv]),
         "gold_sha256": hashlib.sha256((args.data / "gold.jsonl").read_bytes()).hexdigest(),
@@ -223,9 +271,14 @@ def main(argv: list[str] | None = None) -> int:
         print_html(result["html"])
     if args.ablate:
         from newsweave.clean.text import clean_text
+
         texts = rendered(entries, pages)[0]
-        result["ablation_f1_share"] = ablation.shares(ablation.CLEANING, lambda: summary(
-            [page_score(g, clean_text(t).text) for g, t in zip(golds, texts)])["f1"])
+        result["ablation_f1_share"] = ablation.shares(
+            ablation.CLEANING,
+            lambda: summary([page_score(g, clean_text(t).text) for g, t in zip(golds, texts)])[
+                "f1"
+            ],
+        )
         print("macro F1 share of each rule:", result["ablation_f1_share"])
     out = halves.out_path(args.out, args.half)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -245,8 +298,10 @@ def print_rows(rows: list[tuple[str, dict]]) -> None:
 
 def print_scraped(result: dict) -> None:
     renderer = result["renderer"]
-    print(f"renderer: {renderer['system']}, rendered now {renderer['rendered_now']} pages "
-          f"in {renderer['seconds']} s (cache {renderer['cache']})")
+    print(
+        f"renderer: {renderer['system']}, rendered now {renderer['rendered_now']} pages "
+        f"in {renderer['seconds']} s (cache {renderer['cache']})"
+    )
     rows = [("keep every line (P floor, R ceiling)", result["keep_every_line"])]
     if result["cleaner"] is None:
         print_rows(rows)
@@ -261,8 +316,10 @@ def print_scraped(result: dict) -> None:
 
 def print_html(result: dict) -> None:
     print_rows([(result[k]["system"], result[k]) for k in ("ours", "peer")])
-    print(f"seconds ours {result['ours']['seconds']}, peer {result['peer']['seconds']}, "
-          f"ratio ours/peer {result['time_ratio_ours_over_peer']}")
+    print(
+        f"seconds ours {result['ours']['seconds']}, peer {result['peer']['seconds']}, "
+        f"ratio ours/peer {result['time_ratio_ours_over_peer']}"
+    )
 
 
 if __name__ == "__main__":

@@ -79,16 +79,23 @@ def scores(docs: list[dict], predicted: list[str]) -> dict:
     for doc, label in zip(docs, predicted):
         by_topic[doc["topic"]].append((doc["subtopic"], label))
     per_topic = {t: round(b_cubed(*map(list, zip(*pairs)))[2], 4) for t, pairs in by_topic.items()}
-    return {"b3_f1": round(f1, 4), "b3_p": round(precision, 4), "b3_r": round(recall, 4),
-            "v_measure": round(metrics.v_measure_score(gold, predicted), 4),
-            "ari": round(metrics.adjusted_rand_score(gold, predicted), 4),
-            "per_topic_b3_f1_mean": round(sum(per_topic.values()) / len(per_topic), 4),
-            "per_topic_b3_f1": per_topic, "clusters": len(set(predicted)),
-            "gold_clusters": len(set(gold)), "docs": len(docs)}
+    return {
+        "b3_f1": round(f1, 4),
+        "b3_p": round(precision, 4),
+        "b3_r": round(recall, 4),
+        "v_measure": round(metrics.v_measure_score(gold, predicted), 4),
+        "ari": round(metrics.adjusted_rand_score(gold, predicted), 4),
+        "per_topic_b3_f1_mean": round(sum(per_topic.values()) / len(per_topic), 4),
+        "per_topic_b3_f1": per_topic,
+        "clusters": len(set(predicted)),
+        "gold_clusters": len(set(gold)),
+        "docs": len(docs),
+    }
 
 
-def run(docs: list[dict], profiles: list[stories.Profile], *, per_topic: bool = False,
-        **options) -> tuple[list[str], int]:
+def run(
+    docs: list[dict], profiles: list[stories.Profile], *, per_topic: bool = False, **options
+) -> tuple[list[str], int]:
     """Story id of each document in one streaming run (one per topic when
     ``per_topic``), and the number of story merges made."""
     clusterers: dict[str, stories.Clusterer] = {}
@@ -103,8 +110,11 @@ def sweep(docs: list[dict], profiles: list[stories.Profile]) -> dict:
     """The grid point with the best whole-selection B-cubed F1."""
     best = None
     for vector, entities, join, merge_at in itertools.product(
-            (0.0, 0.2, 0.3, 0.4), (0.0, 0.2, 0.3, 0.4, 0.5), [x / 40 for x in range(4, 25)],
-            (None, 0.4, 0.5, 0.6)):
+        (0.0, 0.2, 0.3, 0.4),
+        (0.0, 0.2, 0.3, 0.4, 0.5),
+        [x / 40 for x in range(4, 25)],
+        (None, 0.4, 0.5, 0.6),
+    ):
         terms = 1 - vector - entities
         if terms < 0:
             continue
@@ -112,8 +122,16 @@ def sweep(docs: list[dict], profiles: list[stories.Profile]) -> dict:
         predicted, _ = run(docs, profiles, join=join, merge_at=merge_at, mix=mix)
         f1 = b_cubed([d["subtopic"] for d in docs], predicted)[2]
         if best is None or f1 > best[0] + 1e-9:
-            best = (f1, dict(vector=vector, terms=round(terms, 3), entities=entities, join=join,
-                             merge_at=merge_at))
+            best = (
+                f1,
+                dict(
+                    vector=vector,
+                    terms=round(terms, 3),
+                    entities=entities,
+                    join=join,
+                    merge_at=merge_at,
+                ),
+            )
     return {"b3_f1": round(best[0], 4), "params": best[1]}
 
 
@@ -149,16 +167,26 @@ def main(argv: list[str] | None = None) -> int:
     profiles = profile_docs(docs)
     predicted, merges = run(docs, profiles)
     per_topic, _ = run(docs, profiles, per_topic=True)
-    result = {"set": "clustering-ecbplus", "half": args.half, "date": dt.date.today().isoformat(),
-              "command": " ".join(["python", *sys.argv]), "data_sha256": data_sha256(args.data),
-              "runner": "newsweave analyze (api.analyze) into a fresh store", "rule": stories.RULE,
-              "params": {"join": stories.JOIN, "merge": stories.MERGE,
-                         "mix": stories.MIX.__dict__},
-              **scores(docs, product),
-              "clusterer": {**{k: v for k, v in scores(docs, predicted).items()
-                               if k != "per_topic_b3_f1"}, "merges": merges},
-              "per_topic_run": {k: v for k, v in scores(docs, per_topic).items()
-                                if k in ("b3_f1", "b3_p", "b3_r", "clusters")}}
+    result = {
+        "set": "clustering-ecbplus",
+        "half": args.half,
+        "date": dt.date.today().isoformat(),
+        "command": " ".join(["python", *sys.argv]),
+        "data_sha256": data_sha256(args.data),
+        "runner": "newsweave analyze (api.analyze) into a fresh store",
+        "rule": stories.RULE,
+        "params": {"join": stories.JOIN, "merge": stories.MERGE, "mix": stories.MIX.__dict__},
+        **scores(docs, product),
+        "clusterer": {
+            **{k: v for k, v in scores(docs, predicted).items() if k != "per_topic_b3_f1"},
+            "merges": merges,
+        },
+        "per_topic_run": {
+            k: v
+            for k, v in scores(docs, per_topic).items()
+            if k in ("b3_f1", "b3_p", "b3_r", "clusters")
+        },
+    }
     if args.sweep:
         result["sweep"] = sweep(docs, profiles)
     result["seconds"] = round(time.perf_counter() - started, 1)

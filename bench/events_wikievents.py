@@ -50,9 +50,12 @@ DEFAULT_DATA = ROOT / "../shared/bench/events-wikievents"
 DEFAULT_OUT = ROOT / "bench/results/events-wikievents.json"  # --half all; tune, check beside it
 FAMILIES = ("Contact.", "Movement.")
 KAIROS = {
-    "meeting": "Contact.Contact.Meet", "talks": "Contact.Contact.Meet",
-    "summit": "Contact.Contact.Meet", "call": "Contact.Contact.Correspondence",
-    "statement": "Contact.Contact.Broadcast", "visit": "Movement.Transportation.Unspecified",
+    "meeting": "Contact.Contact.Meet",
+    "talks": "Contact.Contact.Meet",
+    "summit": "Contact.Contact.Meet",
+    "call": "Contact.Contact.Correspondence",
+    "statement": "Contact.Contact.Broadcast",
+    "visit": "Movement.Transportation.Unspecified",
 }
 
 
@@ -72,11 +75,18 @@ def gold_events(record: dict) -> list[dict]:
     found = []
     for event in record["event_mentions"]:
         if event["event_type"].startswith(FAMILIES):
-            args = [(entities[a["entity_id"]], a["role"]) for a in event["arguments"]
-                    if a["entity_id"] in entities]
-            found.append({"type": event["event_type"],
-                          "span": (event["trigger"]["start"], event["trigger"]["end"]),
-                          "args": args})
+            args = [
+                (entities[a["entity_id"]], a["role"])
+                for a in event["arguments"]
+                if a["entity_id"] in entities
+            ]
+            found.append(
+                {
+                    "type": event["event_type"],
+                    "span": (event["trigger"]["start"], event["trigger"]["end"]),
+                    "args": args,
+                }
+            )
     return found
 
 
@@ -87,8 +97,13 @@ def predicted(doc: Doc, *, cues: bool = True) -> list[dict]:
         if event.kind not in KAIROS:
             continue
         span = doc.char_span(event.start, event.end, alignment_mode="expand")
-        found.append({"type": KAIROS[event.kind], "span": (span.start, span.end),
-                      "args": arguments(doc, event, mentions, span)})
+        found.append(
+            {
+                "type": KAIROS[event.kind],
+                "span": (span.start, span.end),
+                "args": arguments(doc, event, mentions, span),
+            }
+        )
     return found + (cue_events(doc, {f["span"] for f in found}) if cues else [])
 
 
@@ -102,11 +117,17 @@ def cue_events(doc: Doc, taken: set) -> list[dict]:
         if span is None or (span.start, span.end) in taken:
             continue
         taken.add((span.start, span.end))
-        args = [(part.root.i, "Participant") for a, b in (
-            (quote.speaker_start, quote.speaker_end), (quote.addressee_start, quote.addressee_end))
-            if a is not None and (part := doc.char_span(a, b, alignment_mode="expand"))]
-        found.append({"type": "Contact.Contact.Broadcast", "span": (span.start, span.end),
-                      "args": args})
+        args = [
+            (part.root.i, "Participant")
+            for a, b in (
+                (quote.speaker_start, quote.speaker_end),
+                (quote.addressee_start, quote.addressee_end),
+            )
+            if a is not None and (part := doc.char_span(a, b, alignment_mode="expand"))
+        ]
+        found.append(
+            {"type": "Contact.Contact.Broadcast", "span": (span.start, span.end), "args": args}
+        )
     return found
 
 
@@ -128,14 +149,20 @@ def arguments(doc: Doc, event, mentions, trigger) -> list[tuple[int, str]]:
 
 
 def gold_head(doc: Doc, mention: dict) -> int:
-    return doc[mention["start"]:mention["end"]].root.i
+    return doc[mention["start"] : mention["end"]].root.i
 
 
 def prf(tp: int, predicted_n: int, gold_n: int) -> dict:
     p = tp / predicted_n if predicted_n else 0.0
     r = tp / gold_n if gold_n else 0.0
-    return {"tp": tp, "predicted": predicted_n, "gold": gold_n, "precision": round(p, 4),
-            "recall": round(r, 4), "f1": round(2 * p * r / (p + r), 4) if tp else 0.0}
+    return {
+        "tp": tp,
+        "predicted": predicted_n,
+        "gold": gold_n,
+        "precision": round(p, 4),
+        "recall": round(r, 4),
+        "f1": round(2 * p * r / (p + r), 4) if tp else 0.0,
+    }
 
 
 def score(records: list[dict], *, cues: bool = True) -> dict:
@@ -151,10 +178,13 @@ def score(records: list[dict], *, cues: bool = True) -> dict:
             match = next((g for g in gold if g["span"] == p["span"]), None)
             if match is not None:
                 _count_match(doc, p, match, counts)
-    return {name: prf(counts[key], n_pred, n_gold) for name, key in
-            (("TI", "ti"), ("TC", "tc"), ("TC-full", "tc_full"))} | {
+    return {
+        name: prf(counts[key], n_pred, n_gold)
+        for name, key in (("TI", "ti"), ("TC", "tc"), ("TC-full", "tc_full"))
+    } | {
         name: prf(counts[key], counts["pred_args"], counts["gold_args"])
-        for name, key in (("Arg-I head", "arg_i"), ("Arg-C head", "arg_c"))}
+        for name, key in (("Arg-I head", "arg_i"), ("Arg-C head", "arg_c"))
+    }
 
 
 def _count_match(doc: Doc, pred: dict, gold: dict, counts: dict) -> None:
@@ -173,25 +203,39 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=None)
     add_argument(parser)
     args = parser.parse_args(argv)
-    out = args.out or (DEFAULT_OUT if args.half == "all"
-                       else DEFAULT_OUT.with_suffix(f".{args.half}.json"))
+    out = args.out or (
+        DEFAULT_OUT if args.half == "all" else DEFAULT_OUT.with_suffix(f".{args.half}.json")
+    )
     path = args.data / "dev.jsonl"
-    records = select([json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()],
-                     args.half, key=lambda r: r["doc_id"])
+    records = select(
+        [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()],
+        args.half,
+        key=lambda r: r["doc_id"],
+    )
     started = time.perf_counter()
     figures = score(records)
-    result = {"set": "events-wikievents", "split": "dev", "half": args.half,
-              "documents": len(records), "date": dt.date.today().isoformat(),
-              "command": " ".join(["python", "bench/events_wikievents.py",
-                                   *(sys.argv[1:] if argv is None else argv)]),
-              "data_sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
-              "counted": "gold events of type Contact.* and Movement.*", "kairos_map": KAIROS,
-              "figures": figures, "events_only": score(records, cues=False),
-              "seconds": round(time.perf_counter() - started, 2)}
+    result = {
+        "set": "events-wikievents",
+        "split": "dev",
+        "half": args.half,
+        "documents": len(records),
+        "date": dt.date.today().isoformat(),
+        "command": " ".join(
+            ["python", "bench/events_wikievents.py", *(sys.argv[1:] if argv is None else argv)]
+        ),
+        "data_sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
+        "counted": "gold events of type Contact.* and Movement.*",
+        "kairos_map": KAIROS,
+        "figures": figures,
+        "events_only": score(records, cues=False),
+        "seconds": round(time.perf_counter() - started, 2),
+    }
     print(f"{'measure':<12}{'P':>8}{'R':>8}{'F1':>8}{'tp':>6}{'pred':>6}{'gold':>6}")
     for name, row in figures.items():
-        print(f"{name:<12}{row['precision']:>8}{row['recall']:>8}{row['f1']:>8}"
-              f"{row['tp']:>6}{row['predicted']:>6}{row['gold']:>6}")
+        print(
+            f"{name:<12}{row['precision']:>8}{row['recall']:>8}{row['f1']:>8}"
+            f"{row['tp']:>6}{row['predicted']:>6}{row['gold']:>6}"
+        )
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     return 0

@@ -41,7 +41,7 @@ def shingles(text: str | None) -> Counter:
     tokens = _TOKEN.findall(text or "")
     if not tokens:
         return Counter()
-    return Counter(tuple(tokens[i:i + 4]) for i in range(max(1, len(tokens) - 3)))
+    return Counter(tuple(tokens[i : i + 4]) for i in range(max(1, len(tokens) - 3)))
 
 
 def page_scores(gold: str, predicted: str) -> tuple[float | None, float, bool]:
@@ -63,15 +63,22 @@ def score(golds: list[str], preds: list[str]) -> dict:
     precision = sum(precisions) / len(precisions) if precisions else 0.0
     recall = sum(r for _, r, _ in rows) / len(rows)
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"pages": len(rows), "empty": sum(not (p or "").strip() for p in preds),
-            "precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
-            "accuracy": round(sum(e for _, _, e in rows) / len(rows), 4)}
+    return {
+        "pages": len(rows),
+        "empty": sum(not (p or "").strip() for p in preds),
+        "precision": round(precision, 4),
+        "recall": round(recall, 4),
+        "f1": round(f1, 4),
+        "accuracy": round(sum(e for _, _, e in rows) / len(rows), 4),
+    }
 
 
 def load(data: Path) -> tuple[list[dict], list[str]]:
     entries = [json.loads(line) for line in (data / "gold.jsonl").read_text("utf-8").splitlines()]
-    pages = [gzip.decompress((data / "html" / f"{e['id']}.html.gz").read_bytes()).decode("utf-8")
-             for e in entries]  # the README: all pages are UTF-8
+    pages = [
+        gzip.decompress((data / "html" / f"{e['id']}.html.gz").read_bytes()).decode("utf-8")
+        for e in entries
+    ]  # the README: all pages are UTF-8
     return entries, pages
 
 
@@ -93,31 +100,43 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    parser.add_argument("--ablate", action="store_true",
-                        help="also score without each rule, one at a time")
+    parser.add_argument(
+        "--ablate", action="store_true", help="also score without each rule, one at a time"
+    )
     halves.add_argument(parser)
     args = parser.parse_args(argv)
     entries, pages = load(args.data)
-    chosen = halves.select(range(len(entries)), args.half, key=lambda i: halves.site(entries[i]["url"]))
+    chosen = halves.select(
+        range(len(entries)), args.half, key=lambda i: halves.site(entries[i]["url"])
+    )
     entries, pages = [entries[i] for i in chosen], [pages[i] for i in chosen]
     golds = [e["articleBody"] for e in entries]
     peer_preds, peer_time = timed(peer, pages)
     our_preds, our_time = timed(ours, pages)
     result = {
-        "set": "extraction-html", "half": args.half, "date": dt.date.today().isoformat(),
+        "set": "extraction-html",
+        "half": args.half,
+        "date": dt.date.today().isoformat(),
         "command": " ".join(["python", *sys.argv]),
         "gold_sha256": hashlib.sha256((args.data / "gold.jsonl").read_bytes()).hexdigest(),
         "input": "page decoded as UTF-8, no URL",
-        "ours": {"system": "newsweave.clean.html.extract_html", **score(golds, our_preds),
-                 "seconds": round(our_time, 2)},
-        "peer": {"system": f"trafilatura {trafilatura.__version__} extract() defaults",
-                 **score(golds, peer_preds), "seconds": round(peer_time, 2)},
+        "ours": {
+            "system": "newsweave.clean.html.extract_html",
+            **score(golds, our_preds),
+            "seconds": round(our_time, 2),
+        },
+        "peer": {
+            "system": f"trafilatura {trafilatura.__version__} extract() defaults",
+            **score(golds, peer_preds),
+            "seconds": round(peer_time, 2),
+        },
     }
     result["time_ratio_ours_over_peer"] = round(our_time / peer_time, 2) if peer_time else None
     print_table(result)
     if args.ablate:
         result["ablation_f1_share"] = ablation.shares(
-            ablation.EXTRACTION, lambda: score(golds, [ours(p) for p in pages])["f1"])
+            ablation.EXTRACTION, lambda: score(golds, [ours(p) for p in pages])["f1"]
+        )
         print("F1 share of each rule (all rules minus without it):", result["ablation_f1_share"])
     out = halves.out_path(args.out, args.half)
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -67,10 +67,18 @@ def text_score(entries: list[dict], outputs: list[str | None]) -> dict:
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
     total = tp + fp + fn + tn
-    return {"pages": len(entries), "skipped": skipped, "tp": tp, "fp": fp, "fn": fn, "tn": tn,
-            "precision": round(precision, 4), "recall": round(recall, 4),
-            "accuracy": round((tp + tn) / total, 4) if total else 0.0,
-            "f1": round(2 * tp / (2 * tp + fp + fn), 4) if tp + fp + fn else 0.0}
+    return {
+        "pages": len(entries),
+        "skipped": skipped,
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+        "tn": tn,
+        "precision": round(precision, 4),
+        "recall": round(recall, 4),
+        "accuracy": round((tp + tn) / total, 4) if total else 0.0,
+        "f1": round(2 * tp / (2 * tp + fp + fn), 4) if tp + fp + fn else 0.0,
+    }
 
 
 def gold_day(value: str) -> str:
@@ -83,9 +91,15 @@ def date_score(entries: list[dict], days: list[str | None]) -> dict:
     dated = [(gold_day(e["date"]), d) for e, d in zip(entries, days) if e.get("date")]
     blank = [d for e, d in zip(entries, days) if e.get("date") == ""]
     right = sum(g == d for g, d in dated)
-    return {"dated_pages": len(dated), "correct": right, "wrong": sum(d is not None and d != g for g, d in dated),
-            "none": sum(d is None for _, d in dated), "accuracy": round(right / len(dated), 4) if dated else 0.0,
-            "blank_gold_pages": len(blank), "blank_gold_given_a_date": sum(d is not None for d in blank)}
+    return {
+        "dated_pages": len(dated),
+        "correct": right,
+        "wrong": sum(d is not None and d != g for g, d in dated),
+        "none": sum(d is None for _, d in dated),
+        "accuracy": round(right / len(dated), 4) if dated else 0.0,
+        "blank_gold_pages": len(blank),
+        "blank_gold_given_a_date": sum(d is not None for d in blank),
+    }
 
 
 def load(data: Path) -> tuple[list[dict], list[bytes]]:
@@ -106,8 +120,9 @@ def run_ours(pages: list[bytes]) -> tuple[list[str], list[str | None], float]:
 
 
 def peer_text(page: bytes) -> str | None:
-    return trafilatura.extract(page, fast=False, include_comments=False, include_tables=True,
-                               include_formatting=False)
+    return trafilatura.extract(
+        page, fast=False, include_comments=False, include_tables=True, include_formatting=False
+    )
 
 
 def peer_date(page: bytes) -> str | None:
@@ -123,37 +138,61 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    parser.add_argument("--ablate", action="store_true",
-                        help="also score without each text and date rule, one at a time")
+    parser.add_argument(
+        "--ablate",
+        action="store_true",
+        help="also score without each text and date rule, one at a time",
+    )
     args = parser.parse_args(argv)
     entries, pages = load(args.data)
     texts, days, our_time = run_ours(pages)
     peer_texts, text_time = timed(peer_text, pages)
     peer_days, date_time = timed(peer_date, pages)
     result = {
-        "set": "extraction-trafilatura-eval", "half": "all (no halves: nothing is tuned here)",
-        "date": dt.date.today().isoformat(), "command": " ".join(["python", *sys.argv]),
+        "set": "extraction-trafilatura-eval",
+        "half": "all (no halves: nothing is tuned here)",
+        "date": dt.date.today().isoformat(),
+        "command": " ".join(["python", *sys.argv]),
         "gold_sha256": hashlib.sha256((args.data / "gold.jsonl").read_bytes()).hexdigest(),
         "input": "raw page bytes, no URL",
-        "text": {"ours": {"system": "newsweave.clean.html.extract_html(decode(bytes)).text",
-                          **text_score(entries, texts)},
-                 "peer": {"system": f"trafilatura {trafilatura.__version__} extract() standard "
-                                    "(in-sample)", **text_score(entries, peer_texts),
-                          "seconds": round(text_time, 2)}},
-        "dates": {"ours": {"system": "newsweave.clean.html.extract_html(decode(bytes)).published",
-                          **date_score(entries, days)},
-                 "peer": {"system": f"htmldate {htmldate.__version__} find_date(original_date=True, "
-                                    "extensive_search=True)", **date_score(entries, peer_days),
-                          "seconds": round(date_time, 2)}},
+        "text": {
+            "ours": {
+                "system": "newsweave.clean.html.extract_html(decode(bytes)).text",
+                **text_score(entries, texts),
+            },
+            "peer": {
+                "system": f"trafilatura {trafilatura.__version__} extract() standard (in-sample)",
+                **text_score(entries, peer_texts),
+                "seconds": round(text_time, 2),
+            },
+        },
+        "dates": {
+            "ours": {
+                "system": "newsweave.clean.html.extract_html(decode(bytes)).published",
+                **date_score(entries, days),
+            },
+            "peer": {
+                "system": f"htmldate {htmldate.__version__} find_date(original_date=True, "
+                "extensive_search=True)",
+                **date_score(entries, peer_days),
+                "seconds": round(date_time, 2),
+            },
+        },
         "ours_seconds_text_and_date": round(our_time, 2),
-        "disagreements": [{"id": e["id"], "gold": gold_day(e["date"]), "ours": d, "htmldate": p}
-                          for e, d, p in zip(entries, days, peer_days)
-                          if e.get("date") and d != p],
+        "disagreements": [
+            {"id": e["id"], "gold": gold_day(e["date"]), "ours": d, "htmldate": p}
+            for e, d, p in zip(entries, days, peer_days)
+            if e.get("date") and d != p
+        ],
     }
     if args.ablate:
+
         def figures() -> tuple[float, float]:
             found_texts, found_days, _ = run_ours(pages)
-            return text_score(entries, found_texts)["f1"], date_score(entries, found_days)["accuracy"]
+            return text_score(entries, found_texts)["f1"], date_score(entries, found_days)[
+                "accuracy"
+            ]
+
         result["ablation_f1_share"] = ablation.shares(ablation.EXTRACTION, lambda: figures()[0])
         result["ablation_date_share"] = ablation.shares(ablation.PUBDATE, lambda: figures()[1])
     print_table(result)
@@ -163,9 +202,13 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def print_table(result: dict) -> None:
-    for part, cols in (("text", ("pages", "skipped", "tp", "fp", "fn", "precision", "recall", "f1")),
-                       ("dates", ("dated_pages", "correct", "wrong", "none", "accuracy",
-                                 "blank_gold_given_a_date"))):
+    for part, cols in (
+        ("text", ("pages", "skipped", "tp", "fp", "fn", "precision", "recall", "f1")),
+        (
+            "dates",
+            ("dated_pages", "correct", "wrong", "none", "accuracy", "blank_gold_given_a_date"),
+        ),
+    ):
         print(f"{part}: {'system':<70}" + "".join(f"{c[:12]:>13}" for c in cols))
         for key in ("ours", "peer"):
             row = result[part][key]

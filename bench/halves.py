@@ -31,8 +31,12 @@ def select(items: Iterable[T], half: str, key: Callable[[T], str]) -> list[T]:
 
 
 def add_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--half", choices=HALVES, default="all",
-                        help="score the tune half, the check half, or all of dev (default)")
+    parser.add_argument(
+        "--half",
+        choices=HALVES,
+        default="all",
+        help="score the tune half, the check half, or all of dev (default)",
+    )
 
 
 def site(url: str) -> str:

@@ -43,8 +43,11 @@ SEED = 7
 def real_texts() -> list[list[str]]:
     """Sentences of each real text used as material."""
     texts = []
-    for name in ("reuse-meter/articles.jsonl.gz", "reuse-meter/pa.jsonl.gz",
-                 "clustering-ecbplus/dev.jsonl.gz"):
+    for name in (
+        "reuse-meter/articles.jsonl.gz",
+        "reuse-meter/pa.jsonl.gz",
+        "clustering-ecbplus/dev.jsonl.gz",
+    ):
         for line in gzip.open(BENCH / name, "rt", encoding="utf-8"):
             texts.append(json.loads(line)["text"])
     for line in (BENCH / "extraction-html/gold.jsonl").read_text(encoding="utf-8").splitlines():
@@ -61,22 +64,33 @@ def synthetic(material: list[list[str]], rng: random.Random, n: int, start: int)
         for source in rng.sample(material, 3):
             length = rng.randint(4, 8)
             at = rng.randrange(0, max(1, len(source) - length))
-            parts.extend(source[at:at + length])
+            parts.extend(source[at : at + length])
         day = base + dt.timedelta(days=rng.randrange(5 * 365))
-        docs.append(RawDoc(f"synthetic/{i}.txt", "\n".join(parts) + f"\n(Item {i}.)", "text",
-                           hints=Hints(published=day.isoformat())))
+        docs.append(
+            RawDoc(
+                f"synthetic/{i}.txt",
+                "\n".join(parts) + f"\n(Item {i}.)",
+                "text",
+                hints=Hints(published=day.isoformat()),
+            )
+        )
     return docs
 
 
 def fill(store: Store, docs: list[RawDoc]) -> None:
     for i in range(0, len(docs), BATCH):
-        articles = list({a.id: a for a in (clean(d) for d in docs[i:i + BATCH])}.values())
+        articles = list({a.id: a for a in (clean(d) for d in docs[i : i + BATCH])}.values())
         articles = [a for a in articles if not store.has_article(a.id)]
         analyses = [Analysis(a.id) for a in articles]
         links = link_batch(articles, analyses, store)
-        store.commit(BatchResult(items=tuple((a, a.id) for a in articles),
-                                 new_ids=frozenset(a.id for a in articles),
-                                 analyses=tuple(analyses), links=links))
+        store.commit(
+            BatchResult(
+                items=tuple((a, a.id) for a in articles),
+                new_ids=frozenset(a.id for a in articles),
+                analyses=tuple(analyses),
+                links=links,
+            )
+        )
 
 
 def probe(store: Store, docs: list[RawDoc]) -> dict:
@@ -106,8 +120,11 @@ def main(argv: list[str] | None = None) -> int:
             t0 = time.perf_counter()
             fill(store, synthetic(material, rng, size - filled, filled))
             filled = size
-            row = {"stored": store.count(), "fill_seconds": round(time.perf_counter() - t0, 1),
-                   **probe(store, probes)}
+            row = {
+                "stored": store.count(),
+                "fill_seconds": round(time.perf_counter() - t0, 1),
+                **probe(store, probes),
+            }
             rows.append(row)
             print(json.dumps(row), flush=True)
         store.close()
@@ -115,10 +132,15 @@ def main(argv: list[str] | None = None) -> int:
     for row in rows:
         row["ratio_to_smallest"] = round(row["ms_per_article"] / first, 3)
         row["scan_ratio"] = round(row["stored"] / rows[0]["stored"], 1)
-    result = {"set": "link-cost", "date": dt.date.today().isoformat(),
-              "command": " ".join(["python", *sys.argv]), "probe_articles": args.probe,
-              "material_texts": len(material), "sizes": rows,
-              "seconds": round(time.perf_counter() - started, 1)}
+    result = {
+        "set": "link-cost",
+        "date": dt.date.today().isoformat(),
+        "command": " ".join(["python", *sys.argv]),
+        "probe_articles": args.probe,
+        "material_texts": len(material),
+        "sizes": rows,
+        "seconds": round(time.perf_counter() - started, 1),
+    }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2) + "\n", "utf-8")
     print(json.dumps(result, indent=1))

@@ -75,19 +75,29 @@ DEFAULT_OUT = ROOT / "bench/results/ner-conll2003.json"
 TYPES = ("LOC", "MISC", "ORG", "PER")
 
 _MISC = ("NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE")
-PLAIN = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC",
-         **{label: "MISC" for label in _MISC}}
+PLAIN = {
+    "PERSON": "PER",
+    "ORG": "ORG",
+    "GPE": "LOC",
+    "LOC": "LOC",
+    "FAC": "LOC",
+    **{label: "MISC" for label in _MISC},
+}
 MAPPINGS = {
     "plain": PLAIN,
     "fac_org": {**PLAIN, "FAC": "ORG"},
-    "misc_norp_event_only": {**{k: v for k, v in PLAIN.items() if k not in _MISC},
-                             "NORP": "MISC", "EVENT": "MISC"},
+    "misc_norp_event_only": {
+        **{k: v for k, v in PLAIN.items() if k not in _MISC},
+        "NORP": "MISC",
+        "EVENT": "MISC",
+    },
     "misc_drop_law_product": {k: v for k, v in PLAIN.items() if k not in ("LAW", "PRODUCT")},
 }
 OURS = "plain"  # the mapping the headline uses; see the per-mapping figures
 
 
 # ----------------------------------------------------------------- data
+
 
 def load(data: Path) -> list[list[tuple[list[str], list[str]]]]:
     """Documents, each a list of sentences (words, gold IOB2 tags), in file order."""
@@ -126,6 +136,7 @@ def load_half(data: Path, half: str) -> list[list[tuple[list[str], list[str]]]]:
 
 # ----------------------------------------------------------------- metric
 
+
 def chunks(tags: list[str]) -> set[tuple[int, int, str]]:
     """conlleval entities (first token, last token, type) of one sentence."""
     found: set[tuple[int, int, str]] = set()
@@ -145,7 +156,7 @@ def to_tags(n: int, spans: list[tuple[int, int, str]]) -> list[str]:
     """IOB2 tags for non-overlapping token spans (first, last inclusive)."""
     tags = ["O"] * n
     for first, last, label in sorted(spans):
-        if any(t != "O" for t in tags[first:last + 1]):
+        if any(t != "O" for t in tags[first : last + 1]):
             continue  # an overlap: the earlier span wins
         tags[first] = f"B-{label}"
         for i in range(first + 1, last + 1):
@@ -172,19 +183,28 @@ def prf(c: Counter) -> dict:
     p = c["correct"] / c["predicted"] if c["predicted"] else 0.0
     r = c["correct"] / c["gold"] if c["gold"] else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"gold": c["gold"], "predicted": c["predicted"], "correct": c["correct"],
-            "precision": round(100 * p, 2), "recall": round(100 * r, 2), "f1": round(100 * f, 2)}
+    return {
+        "gold": c["gold"],
+        "predicted": c["predicted"],
+        "correct": c["correct"],
+        "precision": round(100 * p, 2),
+        "recall": round(100 * r, 2),
+        "f1": round(100 * f, 2),
+    }
 
 
 # ----------------------------------------------------------------- systems
+
 
 def bare_spacy(pipeline: Language, docs) -> tuple[list[list[tuple[int, int, str]]], float]:
     """README baseline: one Doc per sentence, ``doc.ents`` as they are."""
     sentences = [words for doc in docs for words, _ in doc]
     started = time.perf_counter()
     inputs = (Doc(pipeline.vocab, words=words) for words in sentences)
-    spans = [[(e.start, e.end - 1, e.label_) for e in parsed.ents]
-             for parsed in pipeline.pipe(inputs, batch_size=64)]
+    spans = [
+        [(e.start, e.end - 1, e.label_) for e in parsed.ents]
+        for parsed in pipeline.pipe(inputs, batch_size=64)
+    ]
     return spans, time.perf_counter() - started
 
 
@@ -212,8 +232,9 @@ def parse_articles(pipeline: Language, docs) -> list[tuple[Doc, list]]:
     return [(doc, index) for (_, index), doc in zip(built, parsed)]
 
 
-def gold_spans(parsed: Doc, index: list, n_sentences: int, mentions
-               ) -> list[list[tuple[int, int, str]]]:
+def gold_spans(
+    parsed: Doc, index: list, n_sentences: int, mentions
+) -> list[list[tuple[int, int, str]]]:
     """Mentions as (first, last, label) gold-token spans, per sentence."""
     per_sentence: list[list[tuple[int, int, str]]] = [[] for _ in range(n_sentences)]
     by_char = {tok.idx: tok.i for tok in parsed}
@@ -229,8 +250,9 @@ def gold_spans(parsed: Doc, index: list, n_sentences: int, mentions
     return per_sentence
 
 
-def run_rules(pipeline: Language, docs, articles, rules: tuple[str, ...]
-              ) -> list[list[tuple[int, int, str]]]:
+def run_rules(
+    pipeline: Language, docs, articles, rules: tuple[str, ...]
+) -> list[list[tuple[int, int, str]]]:
     """``find_mentions`` with ``rules`` on each parsed article."""
     out: list[list[tuple[int, int, str]]] = []
     for (parsed, index), sentences in zip(articles, docs):
@@ -239,8 +261,9 @@ def run_rules(pipeline: Language, docs, articles, rules: tuple[str, ...]
     return out
 
 
-def ours(pipeline: Language, docs, rules: tuple[str, ...]
-         ) -> tuple[list[list[tuple[int, int, str]]], float]:
+def ours(
+    pipeline: Language, docs, rules: tuple[str, ...]
+) -> tuple[list[list[tuple[int, int, str]]], float]:
     """A chain of rules as the product runs it: parse each document as one
     article, then ``find_mentions``; timed together."""
     started = time.perf_counter()
@@ -251,13 +274,20 @@ def ours(pipeline: Language, docs, rules: tuple[str, ...]
 def scored(name: str, gold, spans, seconds: float, n_words: int, headline: str) -> dict:
     results = {}
     for mapping_name, mapping in MAPPINGS.items():
-        pred = [to_tags(len(g), [(a, b, mapping[l]) for a, b, l in s if mapping.get(l)])
-                for g, s in zip(gold, spans)]
+        pred = [
+            to_tags(len(g), [(a, b, mapping[l]) for a, b, l in s if mapping.get(l)])
+            for g, s in zip(gold, spans)
+        ]
         results[mapping_name] = score(gold, pred)
-    return {"system": name, "mapping": headline, **results[headline],
-            "mappings": {k: v["all"]["f1"] for k, v in results.items()},
-            "by_mapping": results, "seconds": round(seconds, 2),
-            "words_per_second": round(n_words / seconds)}
+    return {
+        "system": name,
+        "mapping": headline,
+        **results[headline],
+        "mappings": {k: v["all"]["f1"] for k, v in results.items()},
+        "by_mapping": results,
+        "seconds": round(seconds, 2),
+        "words_per_second": round(n_words / seconds),
+    }
 
 
 def ablation(pipeline: Language, docs, gold, n_words: int) -> dict:
@@ -273,8 +303,10 @@ def ablation(pipeline: Language, docs, gold, n_words: int) -> dict:
     for chain, rules, own in (("product", RULES, RULES), ("adapted", conll.RULES, conll.OWN)):
         for name in dict.fromkeys(own):
             found[chain][f"without {name}"] = f1(tuple(r for r in rules if r != name))
-            print(f"  {chain:<8} without {name:<20} F1 {found[chain][f'without {name}']:.2f}",
-                  flush=True)
+            print(
+                f"  {chain:<8} without {name:<20} F1 {found[chain][f'without {name}']:.2f}",
+                flush=True,
+            )
     return found
 
 
@@ -282,14 +314,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--out", type=Path, default=None)
-    parser.add_argument("--model", default=nlp.DEFAULT_MODEL,
-                        help="the spaCy pipeline: a package name or a folder")
-    parser.add_argument("--ablate", action="store_true",
-                        help="also score each chain with each rule left out")
+    parser.add_argument(
+        "--model", default=nlp.DEFAULT_MODEL, help="the spaCy pipeline: a package name or a folder"
+    )
+    parser.add_argument(
+        "--ablate", action="store_true", help="also score each chain with each rule left out"
+    )
     add_argument(parser)
     args = parser.parse_args(argv)
-    out = args.out or (DEFAULT_OUT if args.half == "all"
-                       else DEFAULT_OUT.with_suffix(f".{args.half}.json"))
+    out = args.out or (
+        DEFAULT_OUT if args.half == "all" else DEFAULT_OUT.with_suffix(f".{args.half}.json")
+    )
     docs = load_half(args.data, args.half)
     gold = [tags for doc in docs for _, tags in doc]
     n_words = sum(len(t) for t in gold)
@@ -297,19 +332,36 @@ def main(argv: list[str] | None = None) -> int:
     meta = pipeline.meta
     model = f"{meta.get('lang')}_{meta.get('name')} {meta.get('version')}"
     result = {
-        "set": "ner-conll2003", "split": "dev", "half": args.half,
-        "date": dt.date.today().isoformat(), "command": " ".join(["python", *sys.argv]),
+        "set": "ner-conll2003",
+        "split": "dev",
+        "half": args.half,
+        "date": dt.date.today().isoformat(),
+        "command": " ".join(["python", *sys.argv]),
         "gold_sha256": hashlib.sha256((args.data / "dev.conll.gz").read_bytes()).hexdigest(),
         "metric": "conlleval exact entity-level micro P/R/F1 x 100 over PER, ORG, LOC, MISC",
-        "model": model, "documents": len(docs), "sentences": len(gold), "words": n_words,
+        "model": model,
+        "documents": len(docs),
+        "sentences": len(gold),
+        "words": n_words,
         "rules": {"product": list(RULES), "adapted": list(conll.RULES)},
     }
-    systems = (("spacy", f"bare spaCy {model}, one Doc per sentence, doc.ents",
-                lambda: bare_spacy(pipeline, docs)),
-               ("product", "newsweave find_mentions, product rules, one Doc per document",
-                lambda: ours(pipeline, docs, RULES)),
-               ("adapted", "newsweave find_mentions, product rules + CoNLL adapter",
-                lambda: ours(pipeline, docs, conll.RULES)))
+    systems = (
+        (
+            "spacy",
+            f"bare spaCy {model}, one Doc per sentence, doc.ents",
+            lambda: bare_spacy(pipeline, docs),
+        ),
+        (
+            "product",
+            "newsweave find_mentions, product rules, one Doc per document",
+            lambda: ours(pipeline, docs, RULES),
+        ),
+        (
+            "adapted",
+            "newsweave find_mentions, product rules + CoNLL adapter",
+            lambda: ours(pipeline, docs, conll.RULES),
+        ),
+    )
     for key, name, run in systems:
         spans, seconds = run()
         result[key] = scored(name, gold, spans, seconds, n_words, OURS)
@@ -325,13 +377,17 @@ def print_result(result: dict) -> None:
     print(f"{result['half']} half: {result['documents']} documents, {result['words']} words")
     for key in ("spacy", "product", "adapted"):
         row = result[key]
-        print(f"{row['system']} (mapping {row['mapping']}; {row['seconds']} s, "
-              f"{row['words_per_second']} words/s)")
+        print(
+            f"{row['system']} (mapping {row['mapping']}; {row['seconds']} s, "
+            f"{row['words_per_second']} words/s)"
+        )
         print(f"  {'type':<6}{'gold':>7}{'pred':>7}{'corr':>7}{'P':>8}{'R':>8}{'F1':>8}")
         for t in ("all", *TYPES):
             r = row[t]
-            print(f"  {t:<6}{r['gold']:>7}{r['predicted']:>7}{r['correct']:>7}"
-                  f"{r['precision']:>8.2f}{r['recall']:>8.2f}{r['f1']:>8.2f}")
+            print(
+                f"  {t:<6}{r['gold']:>7}{r['predicted']:>7}{r['correct']:>7}"
+                f"{r['precision']:>8.2f}{r['recall']:>8.2f}{r['f1']:>8.2f}"
+            )
         print("  F1 by mapping: " + ", ".join(f"{k} {v:.2f}" for k, v in row["mappings"].items()))
 
 

@@ -50,8 +50,10 @@ def decode(data: bytes) -> str | bytes:
 
 def load(data: Path) -> tuple[list[dict], list[str | bytes]]:
     entries = [json.loads(line) for line in (data / "gold.jsonl").read_text("utf-8").splitlines()]
-    pages = [decode(gzip.decompress((data / "html" / f"{e['id']}.html.gz").read_bytes()))
-             for e in entries]
+    pages = [
+        decode(gzip.decompress((data / "html" / f"{e['id']}.html.gz").read_bytes()))
+        for e in entries
+    ]
     return entries, pages
 
 
@@ -71,11 +73,17 @@ def score(golds: list[str | None], preds: list[str | None]) -> dict:
     fp = len(preds) - tp - fn
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
-    return {"entries": len(preds), "tp": tp, "fp": fp, "fn": fn,
-            "precision": round(precision, 4), "recall": round(recall, 4),
-            "accuracy": round(tp / len(preds), 4),
-            "f_score": round(2 * tp / (2 * tp + fp + fn), 4) if tp + fp + fn else 0.0,
-            "null_gold_no_date": sum(g is None and p is None for g, p in zip(golds, preds))}
+    return {
+        "entries": len(preds),
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+        "precision": round(precision, 4),
+        "recall": round(recall, 4),
+        "accuracy": round(tp / len(preds), 4),
+        "f_score": round(2 * tp / (2 * tp + fp + fn), 4) if tp + fp + fn else 0.0,
+        "null_gold_no_date": sum(g is None and p is None for g, p in zip(golds, preds)),
+    }
 
 
 def run(system, entries: list[dict], pages: list, *, with_url: bool) -> tuple[list, float]:
@@ -90,19 +98,33 @@ def compare(entries: list[dict], pages: list, *, with_url: bool) -> dict:
     our_preds, our_time = run(ours, entries, pages, with_url=with_url)
     return {
         "input": "decoded page and its URL" if with_url else "decoded page only, no URL",
-        "ours": {"system": "newsweave.clean.html.extract_html(...).published",
-                 **score(golds, our_preds), "seconds": round(our_time, 2),
-                 "by_collection": by_collection(entries, our_preds)},
-        "peer": {"system": f"htmldate {htmldate.__version__} find_date(original_date=True, "
-                           "extensive_search=True)",
-                 **score(golds, peer_preds), "seconds": round(peer_time, 2),
-                 "by_collection": by_collection(entries, peer_preds)},
+        "ours": {
+            "system": "newsweave.clean.html.extract_html(...).published",
+            **score(golds, our_preds),
+            "seconds": round(our_time, 2),
+            "by_collection": by_collection(entries, our_preds),
+        },
+        "peer": {
+            "system": f"htmldate {htmldate.__version__} find_date(original_date=True, "
+            "extensive_search=True)",
+            **score(golds, peer_preds),
+            "seconds": round(peer_time, 2),
+            "by_collection": by_collection(entries, peer_preds),
+        },
         "time_ratio_ours_over_peer": round(our_time / peer_time, 2) if peer_time else None,
-        "disagreements": [{"id": e["id"], "site": halves.site(e["url"]), "gold": e["date"],
-                           "ours": o, "htmldate": p}
-                          for e, o, p in zip(entries, our_preds, peer_preds) if o != p],
+        "disagreements": [
+            {
+                "id": e["id"],
+                "site": halves.site(e["url"]),
+                "gold": e["date"],
+                "ours": o,
+                "htmldate": p,
+            }
+            for e, o, p in zip(entries, our_preds, peer_preds)
+            if o != p
+        ],
         "time_note": "ours runs the whole extract_html (text, metadata and date), the peer "
-                     "only the date search",
+        "only the date search",
     }
 
 
@@ -117,17 +139,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--no-url-run", action="store_true", help="skip the URL-assisted run")
-    parser.add_argument("--ablate", action="store_true",
-                        help="also score the headline without each rule, one at a time")
+    parser.add_argument(
+        "--ablate",
+        action="store_true",
+        help="also score the headline without each rule, one at a time",
+    )
     halves.add_argument(parser)
     args = parser.parse_args(argv)
     entries, pages = load(args.data)
-    chosen = halves.select(range(len(entries)), args.half, key=lambda i: halves.site(entries[i]["url"]))
+    chosen = halves.select(
+        range(len(entries)), args.half, key=lambda i: halves.site(entries[i]["url"])
+    )
     entries, pages = [entries[i] for i in chosen], [pages[i] for i in chosen]
-    result = {"set": "pubdate-html", "half": args.half, "date": dt.date.today().isoformat(),
-              "command": " ".join(["python", *sys.argv]),
-              "gold_sha256": hashlib.sha256((args.data / "gold.jsonl").read_bytes()).hexdigest(),
-              "headline": compare(entries, pages, with_url=False)}
+    result = {
+        "set": "pubdate-html",
+        "half": args.half,
+        "date": dt.date.today().isoformat(),
+        "command": " ".join(["python", *sys.argv]),
+        "gold_sha256": hashlib.sha256((args.data / "gold.jsonl").read_bytes()).hexdigest(),
+        "headline": compare(entries, pages, with_url=False),
+    }
     if not args.no_url_run:
         result["url_assisted"] = compare(entries, pages, with_url=True)
     for key in ("headline", "url_assisted"):
@@ -135,8 +166,10 @@ def main(argv: list[str] | None = None) -> int:
             print_table(key, result[key])
     if args.ablate:
         golds = [e["date"] for e in entries]
-        result["ablation_accuracy_share"] = ablation.shares(ablation.PUBDATE, lambda: score(
-            golds, run(ours, entries, pages, with_url=False)[0])["accuracy"])
+        result["ablation_accuracy_share"] = ablation.shares(
+            ablation.PUBDATE,
+            lambda: score(golds, run(ours, entries, pages, with_url=False)[0])["accuracy"],
+        )
         print("accuracy share of each rule:", result["ablation_accuracy_share"])
     out = halves.out_path(args.out, args.half)
     out.parent.mkdir(parents=True, exist_ok=True)

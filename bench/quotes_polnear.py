@@ -51,13 +51,16 @@ SPEECH_CUE = re.compile(
     r"write|writes|wrote|tweet|tweets|tweeted|declare|declares|declared|announce|announces|"
     r"announced|insist|insists|insisted|argue|argues|argued|respond|responds|responded|reply|"
     r"replies|replied|report|reports|reported|continue|continued|warn|warns|warned|acknowledge|"
-    r"acknowledged|admit|admits|admitted|deny|denies|denied|quip|quipped|joke|joked)\b", re.I)
-QUOTE_MARK = re.compile("[\"“”]")
+    r"acknowledged|admit|admits|admitted|deny|denies|denied|quip|quipped|joke|joked)\b",
+    re.I,
+)
+QUOTE_MARK = re.compile('["“”]')
 
 Span = tuple[tuple[int, int], ...]
 
 
 # ----------------------------------------------------------------- metric
+
 
 def normalise(text: str, fragments: list[list[int]]) -> Span:
     """README step 1: strip each fragment, drop empties, sort, merge fragments
@@ -65,12 +68,15 @@ def normalise(text: str, fragments: list[list[int]]) -> Span:
     cut = []
     for start, end in fragments:
         piece = text[start:end]
-        start, end = start + len(piece) - len(piece.lstrip()), end - len(piece) + len(piece.rstrip())
+        start, end = (
+            start + len(piece) - len(piece.lstrip()),
+            end - len(piece) + len(piece.rstrip()),
+        )
         if end > start:
             cut.append((start, end))
     merged: list[tuple[int, int]] = []
     for start, end in sorted(cut):
-        if merged and (start <= merged[-1][1] or not text[merged[-1][1]:start].strip()):
+        if merged and (start <= merged[-1][1] or not text[merged[-1][1] : start].strip()):
             merged[-1] = (merged[-1][0], max(merged[-1][1], end))
         else:
             merged.append((start, end))
@@ -108,14 +114,20 @@ def count(pred: list[dict], gold: list[dict], tally: dict) -> None:
     for role in ROLES:
         p = [a[role] for a in pred if a[role]]
         g = [a[role] for a in gold if a[role]]
-        for rule, tp in (("exact", sum((Counter(p) & Counter(g)).values())),
-                         ("overlap", max_matching(p, g, overlaps))):
+        for rule, tp in (
+            ("exact", sum((Counter(p) & Counter(g)).values())),
+            ("overlap", max_matching(p, g, overlaps)),
+        ):
             row = tally.setdefault(f"{role}/{rule}", Counter())
             row.update(tp=tp, pred=len(p), gold=len(g))
     keys = [tuple(a[r] for r in ROLES) for a in pred], [tuple(a[r] for r in ROLES) for a in gold]
-    for rule, tp in (("exact", sum((Counter(keys[0]) & Counter(keys[1])).values())),
-                     ("overlap", max_matching(pred, gold, attribution_fits))):
-        tally.setdefault(f"attribution/{rule}", Counter()).update(tp=tp, pred=len(pred), gold=len(gold))
+    for rule, tp in (
+        ("exact", sum((Counter(keys[0]) & Counter(keys[1])).values())),
+        ("overlap", max_matching(pred, gold, attribution_fits)),
+    ):
+        tally.setdefault(f"attribution/{rule}", Counter()).update(
+            tp=tp, pred=len(pred), gold=len(gold)
+        )
 
 
 def scores(tally: dict) -> dict:
@@ -124,8 +136,14 @@ def scores(tally: dict) -> dict:
         p = c["tp"] / c["pred"] if c["pred"] else 0.0
         r = c["tp"] / c["gold"] if c["gold"] else 0.0
         f = 2 * p * r / (p + r) if p + r else 0.0
-        out[name] = {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
-                     "tp": c["tp"], "predicted": c["pred"], "gold": c["gold"]}
+        out[name] = {
+            "precision": round(p, 4),
+            "recall": round(r, 4),
+            "f1": round(f, 4),
+            "tp": c["tp"],
+            "predicted": c["pred"],
+            "gold": c["gold"],
+        }
     return out
 
 
@@ -138,15 +156,20 @@ def is_speech(text: str, attribution: dict) -> bool:
 
 # ------------------------------------------------------------ predictions
 
+
 def predicted(quotes: list) -> list[dict]:
     """``Quote`` records joined into attributions: one per (cue, speaker)."""
     groups: dict[tuple, dict] = {}
     for q in quotes:
         key = (q.cue_start, q.cue_end, q.speaker_start, q.speaker_end)
-        item = groups.setdefault(key, {
-            "source": [[q.speaker_start, q.speaker_end]] if q.speaker_start is not None else [],
-            "cue": [[q.cue_start, q.cue_end]] if q.cue_start is not None else [],
-            "content": []})
+        item = groups.setdefault(
+            key,
+            {
+                "source": [[q.speaker_start, q.speaker_end]] if q.speaker_start is not None else [],
+                "cue": [[q.cue_start, q.cue_end]] if q.cue_start is not None else [],
+                "content": [],
+            },
+        )
         item["content"].append([q.start, q.end])
     return list(groups.values())
 
@@ -170,6 +193,7 @@ def score_run(records: list[dict], preds: list[list[dict]]) -> dict:
 
 
 # ------------------------------------------------------------------- runs
+
 
 def load(data: Path) -> tuple[list[dict], str]:
     raw = (data / "dev.jsonl").read_bytes()
@@ -196,15 +220,21 @@ def timed_runs(texts: list[str]) -> tuple[list, dict]:
     quoting = time.perf_counter() - start
     runs["resolved"] = [find_quotes(d) for d in docs]
     n = len(texts)
-    timing = {"docs": n, "bare_nlp_pipe_s": round(bare, 2), "parse_s": round(parsed, 2),
-              "find_quotes_s": round(quoting, 3),
-              "bare_docs_per_s": round(n / bare, 1),
-              "parse_plus_quotes_docs_per_s": round(n / (parsed + quoting), 1),
-              "find_quotes_only_docs_per_s": round(n / quoting, 1) if quoting else None}
+    timing = {
+        "docs": n,
+        "bare_nlp_pipe_s": round(bare, 2),
+        "parse_s": round(parsed, 2),
+        "find_quotes_s": round(quoting, 3),
+        "bare_docs_per_s": round(n / bare, 1),
+        "parse_plus_quotes_docs_per_s": round(n / (parsed + quoting), 1),
+        "find_quotes_only_docs_per_s": round(n / quoting, 1) if quoting else None,
+    }
     return runs, timing
 
 
-TABLE_ROWS = [f"{r}/{m}" for r in ("source", "cue", "content", "attribution") for m in ("exact", "overlap")]
+TABLE_ROWS = [
+    f"{r}/{m}" for r in ("source", "cue", "content", "attribution") for m in ("exact", "overlap")
+]
 
 
 def print_table(title: str, figures: dict) -> None:
@@ -212,8 +242,10 @@ def print_table(title: str, figures: dict) -> None:
     print(f"  {'role/match':<22}{'P':>8}{'R':>8}{'F1':>8}{'pred':>7}{'gold':>7}")
     for name in TABLE_ROWS:
         row = figures[name]
-        print(f"  {name:<22}{row['precision']:>8.3f}{row['recall']:>8.3f}{row['f1']:>8.3f}"
-              f"{row['predicted']:>7}{row['gold']:>7}")
+        print(
+            f"  {name:<22}{row['precision']:>8.3f}{row['recall']:>8.3f}{row['f1']:>8.3f}"
+            f"{row['predicted']:>7}{row['gold']:>7}"
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -226,17 +258,25 @@ def main(argv: list[str] | None = None) -> int:
     records = halves.select(records, args.half, key=lambda r: r["id"])
     quotes, timing = timed_runs([r["text"] for r in records])
     result = {
-        "set": "quotes-polnear", "split": "dev", "half": args.half, "date": dt.date.today().isoformat(),
-        "command": " ".join(["python", *sys.argv]), "gold_sha256": sha,
+        "set": "quotes-polnear",
+        "split": "dev",
+        "half": args.half,
+        "date": dt.date.today().isoformat(),
+        "command": " ".join(["python", *sys.argv]),
+        "gold_sha256": sha,
         "system": "newsweave.analyse.quotes.find_quotes on newsweave.analyse.nlp.parse docs",
         "metric": "README: per-role span P/R/F1, micro, exact and overlap; Attribution row",
-        "selections": {"all": "every attribution",
-                       "speech": "README heuristic 3: speech-cue regex on the cue OR a quotation "
-                                 "mark in the content, applied to gold and predictions alike"},
-        "runs": {"as_written": "find_quotes(doc, resolve=False): sources as written (headline)",
-                 "resolved": "find_quotes(doc): sources replaced by naming spans (product default); "
-                             "its Source rows are not comparable with PolNeAR, which marks the "
-                             "mention as written ('he', not the earlier 'Vladimir Putin')"},
+        "selections": {
+            "all": "every attribution",
+            "speech": "README heuristic 3: speech-cue regex on the cue OR a quotation "
+            "mark in the content, applied to gold and predictions alike",
+        },
+        "runs": {
+            "as_written": "find_quotes(doc, resolve=False): sources as written (headline)",
+            "resolved": "find_quotes(doc): sources replaced by naming spans (product default); "
+            "its Source rows are not comparable with PolNeAR, which marks the "
+            "mention as written ('he', not the earlier 'Vladimir Putin')",
+        },
         "timing": timing,
     }
     for run, found in quotes.items():

@@ -97,8 +97,17 @@ def _gated(text: derive.Text, mixed: list[float], strong: float, gate: float) ->
     return total > 0 and sum(n for n, f in pairs if f) / total >= gate
 
 
-def predict(a: dict, feats: list, *, weight: float, derived: float, strong: float, gate: float,
-            wholly: float, partially: float) -> tuple[str, float, list[bool]]:
+def predict(
+    a: dict,
+    feats: list,
+    *,
+    weight: float,
+    derived: float,
+    strong: float,
+    gate: float,
+    wholly: float,
+    partially: float,
+) -> tuple[str, float, list[bool]]:
     """Class, share and per-sentence labels from precomputed scores: exactly
     the decisions ``align``/``derive_pair``/``combined_share``/``classify`` make."""
     text = article_text(a)
@@ -110,8 +119,13 @@ def predict(a: dict, feats: list, *, weight: float, derived: float, strong: floa
     flags = [any(column) for column in zip(*kept)] if kept else [False] * len(text.sentences)
     total = sum(text.chars)
     borrowed = sum(n for n, f in zip(text.chars, flags) if f) / total if total else 0.0
-    klass = ("wholly-derived" if borrowed >= wholly else
-             "partially-derived" if borrowed >= partially else "non-derived")
+    klass = (
+        "wholly-derived"
+        if borrowed >= wholly
+        else "partially-derived"
+        if borrowed >= partially
+        else "non-derived"
+    )
     return klass, borrowed, flags
 
 
@@ -122,9 +136,11 @@ def macro_f1(pairs: list[tuple[str, str]], classes) -> dict:
         fp = sum(p == c and g != c for p, g in pairs)
         fn = sum(p != c and g == c for p, g in pairs)
         out[c] = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-    return {"macro_f1": sum(out.values()) / len(out),
-            "accuracy": sum(p == g for p, g in pairs) / len(pairs) if pairs else 0.0,
-            "per_class": out}
+    return {
+        "macro_f1": sum(out.values()) / len(out),
+        "accuracy": sum(p == g for p, g in pairs) / len(pairs) if pairs else 0.0,
+        "per_class": out,
+    }
 
 
 def evaluate(articles: list[dict], feats: dict, **params) -> dict:
@@ -136,19 +152,27 @@ def evaluate(articles: list[dict], feats: dict, **params) -> dict:
             gold = [lab == "derived" for lab in a["annotation"]["sentence_labels"]]
             sent.extend(zip(flags, gold))
             errors.append(abs(borrowed - a["annotation"]["derived_share"]))
-    two = [("derived" if p != "non-derived" else "non", "derived" if g != "non-derived" else "non")
-           for p, g in pairs]
+    two = [
+        ("derived" if p != "non-derived" else "non", "derived" if g != "non-derived" else "non")
+        for p, g in pairs
+    ]
     tp = sum(p and g for p, g in sent)
     fp = sum(p and not g for p, g in sent)
     fn = sum(g and not p for p, g in sent)
     precision, recall = tp / max(1, tp + fp), tp / max(1, tp + fn)
     three = macro_f1(pairs, CLASSES)
-    return {"three_class_macro_f1": round(three["macro_f1"], 4), "three_class": three,
-            "two_class": macro_f1(two, ("derived", "non")),
-            "sentence_f1": round(2 * precision * recall / max(1e-9, precision + recall), 4),
-            "sentence_p": round(precision, 4), "sentence_r": round(recall, 4),
-            "sentences": len(sent), "share_mae": round(sum(errors) / max(1, len(errors)), 4),
-            "annotated": len(errors), "articles": len(pairs)}
+    return {
+        "three_class_macro_f1": round(three["macro_f1"], 4),
+        "three_class": three,
+        "two_class": macro_f1(two, ("derived", "non")),
+        "sentence_f1": round(2 * precision * recall / max(1e-9, precision + recall), 4),
+        "sentence_p": round(precision, 4),
+        "sentence_r": round(recall, 4),
+        "sentences": len(sent),
+        "share_mae": round(sum(errors) / max(1, len(errors)), 4),
+        "annotated": len(errors),
+        "articles": len(pairs),
+    }
 
 
 def retrieval(articles: list[dict], pa: dict[str, derive.Text]) -> dict:
@@ -162,13 +186,18 @@ def retrieval(articles: list[dict], pa: dict[str, derive.Text]) -> dict:
         tokens = derive.words(a["text"])
         lexical = {p: derive.containment(tokens, pa[p].grams, pa[p].vocabulary) for p in pool}
         order = sorted(pool, key=lambda p: (-lexical[p], p))
-        head = sorted(order[:RERANK], key=lambda p: (-derive.share(text, derive.align(text, pa[p])),
-                                                     -lexical[p], p))
+        head = sorted(
+            order[:RERANK],
+            key=lambda p: (-derive.share(text, derive.align(text, pa[p])), -lexical[p], p),
+        )
         ranked = head + order[RERANK:]
         ranks.append(1 + next(i for i, p in enumerate(ranked) if p in set(a["pa_ids"])))
-    return {"source_mrr": round(sum(1 / r for r in ranks) / max(1, len(ranks)), 4),
-            "source_r_at_1": round(sum(r == 1 for r in ranks) / max(1, len(ranks)), 4),
-            "queries": len(ranks), "pool": len(pool)}
+    return {
+        "source_mrr": round(sum(1 / r for r in ranks) / max(1, len(ranks)), 4),
+        "source_r_at_1": round(sum(r == 1 for r in ranks) / max(1, len(ranks)), 4),
+        "queries": len(ranks),
+        "pool": len(pool),
+    }
 
 
 def independent_pairs(folder: Path, half: str) -> list[tuple]:
@@ -177,18 +206,28 @@ def independent_pairs(folder: Path, half: str) -> list[tuple]:
     records = [json.loads(line) for line in gzip.open(folder / "dev.jsonl.gz", "rt")]
     records = select(records, half, key=lambda r: r["topic"])
     texts = {r["id"]: derive.Text(r["id"], r["text"]) for r in records}
-    return [(texts[a["id"]], texts[b["id"]], _features(texts[a["id"]], texts[b["id"]]),
-             _features(texts[b["id"]], texts[a["id"]]))
-            for a, b in itertools.combinations(records, 2)
-            if a["topic"] == b["topic"] and a["subtopic"] != b["subtopic"]]
+    return [
+        (
+            texts[a["id"]],
+            texts[b["id"]],
+            _features(texts[a["id"]], texts[b["id"]]),
+            _features(texts[b["id"]], texts[a["id"]]),
+        )
+        for a, b in itertools.combinations(records, 2)
+        if a["topic"] == b["topic"] and a["subtopic"] != b["subtopic"]
+    ]
 
 
-def false_rate(pairs: list[tuple], *, weight: float, strong: float, gate: float,
-               **_unused) -> float:
+def false_rate(
+    pairs: list[tuple], *, weight: float, strong: float, gate: float, **_unused
+) -> float:
     """Share of ``pairs`` that ``derive_pair``'s decisions would link."""
+
     def linked(text, feats):
-        return _gated(text, [derive.mixed(lex, cos, weight=weight) for lex, cos in feats],
-                      strong, gate)
+        return _gated(
+            text, [derive.mixed(lex, cos, weight=weight) for lex, cos in feats], strong, gate
+        )
+
     hits = sum(linked(a, fa) or linked(b, fb) for a, b, fa, fb in pairs)
     return round(hits / len(pairs), 4) if pairs else 0.0
 
@@ -199,12 +238,23 @@ def sweep(articles: list[dict], feats: dict, pairs: list[tuple]) -> dict:
     best point under other bounds, to show the trade-off."""
     points = []
     for weight, derived, strong, gate, wholly, partially in itertools.product(
-            (0.6, 0.7, 0.8), (0.25, 0.3, 0.35), (0.3, 0.35, 0.4, 0.45, 0.5),
-            (0.1, 0.15, 0.2, 0.3, 0.4), (0.85, 0.9, 0.95), (0.3, 0.4, 0.5)):
+        (0.6, 0.7, 0.8),
+        (0.25, 0.3, 0.35),
+        (0.3, 0.35, 0.4, 0.45, 0.5),
+        (0.1, 0.15, 0.2, 0.3, 0.4),
+        (0.85, 0.9, 0.95),
+        (0.3, 0.4, 0.5),
+    ):
         if strong < derived:
             continue
-        params = dict(weight=weight, derived=derived, strong=strong, gate=gate, wholly=wholly,
-                      partially=partially)
+        params = dict(
+            weight=weight,
+            derived=derived,
+            strong=strong,
+            gate=gate,
+            wholly=wholly,
+            partially=partially,
+        )
         rate = false_rate(pairs, **params) if pairs else 0.0
         if rate > max(BOUNDS):
             continue
@@ -215,31 +265,48 @@ def sweep(articles: list[dict], feats: dict, pairs: list[tuple]) -> dict:
         within = [p for p in points if p[1] <= bound]
         if within:
             _, rate, params, r = max(within, key=lambda p: p[0])
-            frontier[str(bound)] = {"params": params, "independent_false_rate": rate,
-                                    "three_class_macro_f1": r["three_class_macro_f1"],
-                                    "sentence_f1": r["sentence_f1"]}
+            frontier[str(bound)] = {
+                "params": params,
+                "independent_false_rate": rate,
+                "three_class_macro_f1": r["three_class_macro_f1"],
+                "sentence_f1": r["sentence_f1"],
+            }
     return {"max_false": MAX_FALSE, **frontier.get(str(MAX_FALSE), {}), "frontier": frontier}
 
 
-def containment_baseline(selection: list[dict], tune: list[dict],
-                         pa: dict[str, derive.Text]) -> dict:
+def containment_baseline(
+    selection: list[dict], tune: list[dict], pa: dict[str, derive.Text]
+) -> dict:
     """The README's peer: the article's word-trigram containment in its PA
     texts, two thresholds for the three classes chosen on the tune half."""
+
     def share(a):
         grams = set().union(*(pa[p].grams for p in a["pa_ids"])) if a["pa_ids"] else set()
         own = derive.trigrams(derive.words(a["text"]))
         return len(own & grams) / len(own) if own else 0.0
 
     def score(items, low, high):
-        pairs = [("wholly-derived" if share(a) >= high else
-                  "partially-derived" if share(a) >= low else "non-derived", a["label"])
-                 for a in items]
+        pairs = [
+            (
+                "wholly-derived"
+                if share(a) >= high
+                else "partially-derived"
+                if share(a) >= low
+                else "non-derived",
+                a["label"],
+            )
+            for a in items
+        ]
         return macro_f1(pairs, CLASSES)["macro_f1"]
+
     grid = [x / 20 for x in range(1, 20)]
-    low, high = max(((lo, hi) for lo in grid for hi in grid if hi > lo),
-                    key=lambda t: score(tune, *t))
-    return {"three_class_macro_f1": round(score(selection, low, high), 4),
-            "thresholds": [low, high]}
+    low, high = max(
+        ((lo, hi) for lo in grid for hi in grid if hi > lo), key=lambda t: score(tune, *t)
+    )
+    return {
+        "three_class_macro_f1": round(score(selection, low, high), 4),
+        "thresholds": [low, high],
+    }
 
 
 def data_sha256(folder: Path) -> str:
@@ -254,27 +321,46 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--sweep", action="store_true", help="grid-search weights on the selection")
-    parser.add_argument("--independent", type=Path, default=DEFAULT_INDEPENDENT,
-                        help="clustering-ecbplus folder: pairs of different events")
+    parser.add_argument(
+        "--independent",
+        type=Path,
+        default=DEFAULT_INDEPENDENT,
+        help="clustering-ecbplus folder: pairs of different events",
+    )
     add_argument(parser)
     args = parser.parse_args(argv)
     started = time.perf_counter()
     everything, pa = read(args.data)
     articles = select(everything, args.half, key=lambda a: a["story"])
     feats = sentence_features(articles, pa)
-    params = dict(weight=derive.LEXICAL_WEIGHT, derived=derive.DERIVED, strong=derive.STRONG,
-                  gate=derive.GATE,
-                  wholly=derive.WHOLLY, partially=derive.PARTIALLY)
-    result = {"set": "reuse-meter", "half": args.half, "date": dt.date.today().isoformat(),
-              "command": " ".join(["python", *sys.argv]), "data_sha256": data_sha256(args.data),
-              "runner": "newsweave.link.derive (align, combined_share, classify)", "rule": derive.RULE,
-              "params": params, **evaluate(articles, feats, **params), **retrieval(articles, pa)}
+    params = dict(
+        weight=derive.LEXICAL_WEIGHT,
+        derived=derive.DERIVED,
+        strong=derive.STRONG,
+        gate=derive.GATE,
+        wholly=derive.WHOLLY,
+        partially=derive.PARTIALLY,
+    )
+    result = {
+        "set": "reuse-meter",
+        "half": args.half,
+        "date": dt.date.today().isoformat(),
+        "command": " ".join(["python", *sys.argv]),
+        "data_sha256": data_sha256(args.data),
+        "runner": "newsweave.link.derive (align, combined_share, classify)",
+        "rule": derive.RULE,
+        "params": params,
+        **evaluate(articles, feats, **params),
+        **retrieval(articles, pa),
+    }
     result["trigram_containment"] = containment_baseline(
-        articles, select(everything, "tune", key=lambda a: a["story"]), pa)
+        articles, select(everything, "tune", key=lambda a: a["story"]), pa
+    )
     pairs = independent_pairs(args.independent, "all")
     result["independent_false_rate"] = {
         half: false_rate(independent_pairs(args.independent, half), **params)
-        for half in ("tune", "check", "all")}
+        for half in ("tune", "check", "all")
+    }
     result["independent_pairs"] = len(pairs)
     if args.sweep:
         result["sweep"] = sweep(articles, feats, pairs)

@@ -77,9 +77,11 @@ def pearson(rows: list[tuple[float, float]]) -> float | None:
 
 def channel_scores(a: stories.Profile, b: stories.Profile) -> dict[str, float]:
     mix = stories.MIX
-    return {"vector": stories.vector_cosine(a.vector, b.vector, mix.floor),
-            "terms": stories.cosine(a.terms, b.terms),
-            "entities": stories.cosine(a.entities, b.entities)}
+    return {
+        "vector": stories.vector_cosine(a.vector, b.vector, mix.floor),
+        "terms": stories.cosine(a.terms, b.terms),
+        "entities": stories.cosine(a.entities, b.entities),
+    }
 
 
 def evaluate(pairs: list[dict], profiles: dict[str, stories.Profile]) -> dict:
@@ -87,18 +89,26 @@ def evaluate(pairs: list[dict], profiles: dict[str, stories.Profile]) -> dict:
     channels: dict[str, list] = defaultdict(list)
     for pair in pairs:
         a, b = (profiles[i] for i in pair["pair_id"].split("_"))
-        language = pair["lang1"] if pair["lang1"] == pair["lang2"] else "-".join(
-            (pair["lang1"], pair["lang2"]))
+        language = (
+            pair["lang1"]
+            if pair["lang1"] == pair["lang2"]
+            else "-".join((pair["lang1"], pair["lang2"]))
+        )
         by_language[language].append((pair["overall"], stories.similarity(a, b)))
         if language == "en":
             for name, value in channel_scores(a, b).items():
                 channels[name].append((pair["overall"], value))
     every = [row for rows in by_language.values() for row in rows]
-    return {"pearson_all": pearson(every), "pearson_en": pearson(by_language.get("en", [])),
-            "per_language": {k: {"pearson": pearson(v), "pairs": len(v)}
-                             for k, v in sorted(by_language.items())},
-            "channels_en": {k: pearson(v) for k, v in channels.items()},
-            "pairs": len(every), "articles": len(profiles)}
+    return {
+        "pearson_all": pearson(every),
+        "pearson_en": pearson(by_language.get("en", [])),
+        "per_language": {
+            k: {"pearson": pearson(v), "pairs": len(v)} for k, v in sorted(by_language.items())
+        },
+        "channels_en": {k: pearson(v) for k, v in channels.items()},
+        "pairs": len(every),
+        "articles": len(profiles),
+    }
 
 
 def data_sha256(folder: Path) -> str:
@@ -114,11 +124,17 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     pairs = select(read(args.data), args.half, key=lambda p: p["pair_id"])
     profiles = profile_docs(raw_docs(pairs))
-    result = {"set": "similarity-semeval2022", "half": args.half,
-              "date": dt.date.today().isoformat(), "command": " ".join(["python", *sys.argv]),
-              "data_sha256": data_sha256(args.data),
-              "runner": "newsweave.link.stories (profiles, similarity)", "rule": stories.RULE,
-              "params": {"mix": stories.MIX.__dict__}, **evaluate(pairs, profiles)}
+    result = {
+        "set": "similarity-semeval2022",
+        "half": args.half,
+        "date": dt.date.today().isoformat(),
+        "command": " ".join(["python", *sys.argv]),
+        "data_sha256": data_sha256(args.data),
+        "runner": "newsweave.link.stories (profiles, similarity)",
+        "rule": stories.RULE,
+        "params": {"mix": stories.MIX.__dict__},
+        **evaluate(pairs, profiles),
+    }
     result["seconds"] = round(time.perf_counter() - started, 1)
     print(json.dumps(result, indent=1))
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -88,8 +88,9 @@ def read_tml(path: Path) -> Document:
 
 def token_sets(text: str, spans: list[Span]) -> list[frozenset[int]]:
     tokens = [(m.start(), m.end()) for m in TOKEN.finditer(text)]
-    return [frozenset(i for i, (a, b) in enumerate(tokens) if a < s.end and b > s.start)
-            for s in spans]
+    return [
+        frozenset(i for i, (a, b) in enumerate(tokens) if a < s.end and b > s.start) for s in spans
+    ]
 
 
 @dataclass
@@ -140,10 +141,14 @@ def score_document(doc: Document, system: list[Span], tally: Tally) -> None:
 
 def error(kind: str, doc: Document, gold: Span | None, system: Span | None) -> dict:
     where = gold or system
-    return {"kind": kind, "doc": doc.name, "dct": doc.dct.isoformat() if doc.dct else None,
-            "gold": [gold.text, gold.type, gold.value] if gold else None,
-            "system": [system.text, system.type, system.value] if system else None,
-            "context": doc.text[max(0, where.start - 70):where.end + 40].replace("\n", " ")}
+    return {
+        "kind": kind,
+        "doc": doc.name,
+        "dct": doc.dct.isoformat() if doc.dct else None,
+        "gold": [gold.text, gold.type, gold.value] if gold else None,
+        "system": [system.text, system.type, system.value] if system else None,
+        "context": doc.text[max(0, where.start - 70) : where.end + 40].replace("\n", " "),
+    }
 
 
 def prf(matched_p: int, system: int, matched_r: int, gold: int) -> dict:
@@ -157,20 +162,39 @@ def figures(t: Tally) -> dict:
     relaxed = prf(t.relaxed_system, t.system, t.relaxed_gold, t.gold)
     value_acc = t.value / t.relaxed_gold if t.relaxed_gold else 0.0
     type_acc = t.type / t.relaxed_gold if t.relaxed_gold else 0.0
-    out = {"gold": t.gold, "system": t.system, "strict": strict, "relaxed": relaxed,
-           "value": {"accuracy": value_acc, "p": value_acc * relaxed["p"],
-                     "r": value_acc * relaxed["r"], "f1": value_acc * relaxed["f1"]},
-           "type": {"accuracy": type_acc, "p": type_acc * relaxed["p"],
-                    "r": type_acc * relaxed["r"], "f1": type_acc * relaxed["f1"]}}
+    out = {
+        "gold": t.gold,
+        "system": t.system,
+        "strict": strict,
+        "relaxed": relaxed,
+        "value": {
+            "accuracy": value_acc,
+            "p": value_acc * relaxed["p"],
+            "r": value_acc * relaxed["r"],
+            "f1": value_acc * relaxed["f1"],
+        },
+        "type": {
+            "accuracy": type_acc,
+            "p": type_acc * relaxed["p"],
+            "r": type_acc * relaxed["r"],
+            "f1": type_acc * relaxed["f1"],
+        },
+    }
     return round_all(out)
 
 
 def by_type(t: Tally) -> dict:
     types = sorted({k for k, _ in t.by_type})
-    return {ty: {"gold": t.by_type[ty, "gold"],
-                 "relaxed_recall": round(t.by_type[ty, "relaxed"] / t.by_type[ty, "gold"], 4),
-                 "value_accuracy": round(t.by_type[ty, "value"] / t.by_type[ty, "relaxed"], 4)
-                 if t.by_type[ty, "relaxed"] else 0.0} for ty in types}
+    return {
+        ty: {
+            "gold": t.by_type[ty, "gold"],
+            "relaxed_recall": round(t.by_type[ty, "relaxed"] / t.by_type[ty, "gold"], 4),
+            "value_accuracy": round(t.by_type[ty, "value"] / t.by_type[ty, "relaxed"], 4)
+            if t.by_type[ty, "relaxed"]
+            else 0.0,
+        }
+        for ty in types
+    }
 
 
 def round_all(block):
@@ -184,6 +208,7 @@ def run(docs: list[Document], *, use_doc: bool) -> tuple[Tally, dict]:
     parsed = iter(())
     if use_doc:
         from newsweave.analyse.nlp import parse  # the model loads only when asked for
+
         start = time.perf_counter()
         parsed = iter(list(parse(d.text for d in docs)))
         seconds["parse"] = time.perf_counter() - start
@@ -209,8 +234,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    parser.add_argument("--no-doc", action="store_true",
-                        help="no spaCy parse: tense from cue words only")
+    parser.add_argument(
+        "--no-doc", action="store_true", help="no spaCy parse: tense from cue words only"
+    )
     parser.add_argument("--errors", type=Path, help="write every error as JSON lines here")
     halves.add_argument(parser)
     args = parser.parse_args(argv)
@@ -218,14 +244,22 @@ def main(argv: list[str] | None = None) -> int:
     files = halves.select(sorted(folder.glob("*.tml")), args.half, key=lambda f: f.stem)
     docs = [read_tml(f) for f in files]
     tally, seconds = run(docs, use_doc=not args.no_doc)
-    result = {"set": "timex-tempeval3", "split": folder.name, "half": args.half, "date": dt.date.today().isoformat(),
-              "command": " ".join(["python", *sys.argv]),
-              "data_sha256": data_sha256(files), "documents": len(docs),
-              "runner": "newsweave.analyse.timex.find_timexes"
-                        + (" (no spaCy doc)" if args.no_doc else " with nlp.parse doc"),
-              **figures(tally), "by_gold_type": by_type(tally), "seconds": seconds,
-              "error_counts": dict(Counter(e["kind"] for e in tally.errors)),
-              "error_sample": sample_errors(tally.errors)}
+    result = {
+        "set": "timex-tempeval3",
+        "split": folder.name,
+        "half": args.half,
+        "date": dt.date.today().isoformat(),
+        "command": " ".join(["python", *sys.argv]),
+        "data_sha256": data_sha256(files),
+        "documents": len(docs),
+        "runner": "newsweave.analyse.timex.find_timexes"
+        + (" (no spaCy doc)" if args.no_doc else " with nlp.parse doc"),
+        **figures(tally),
+        "by_gold_type": by_type(tally),
+        "seconds": seconds,
+        "error_counts": dict(Counter(e["kind"] for e in tally.errors)),
+        "error_sample": sample_errors(tally.errors),
+    }
     print_table(result)
     out = halves.out_path(args.out, args.half)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -250,11 +284,14 @@ def print_table(r: dict) -> None:
     print(f"  {'':10}{'P':>8}{'R':>8}{'F1':>8}")
     for key in ("strict", "relaxed", "value", "type"):
         print(f"  {key:10}" + "".join(f"{r[key][c]:>8.4f}" for c in ("p", "r", "f1")))
-    print(f"  value accuracy {r['value']['accuracy']:.4f}, type accuracy "
-          f"{r['type']['accuracy']:.4f}")
+    print(
+        f"  value accuracy {r['value']['accuracy']:.4f}, type accuracy {r['type']['accuracy']:.4f}"
+    )
     for ty, row in r["by_gold_type"].items():
-        print(f"  {ty:9} gold {row['gold']:4}  relaxed R {row['relaxed_recall']:.4f}  "
-              f"value acc {row['value_accuracy']:.4f}")
+        print(
+            f"  {ty:9} gold {row['gold']:4}  relaxed R {row['relaxed_recall']:.4f}  "
+            f"value acc {row['value_accuracy']:.4f}"
+        )
     print(f"  errors {r['error_counts']}  seconds {r['seconds']}")
 
 

@@ -44,9 +44,16 @@ def help_text(*args: str) -> str:
 
 
 def reference() -> str:
-    parts = ["# Command reference", "",
-             "Generated from `--help` by `python docs/make_cli_reference.py`; do not edit.", "",
-             "```", help_text(), "```", ""]
+    parts = [
+        "# Command reference",
+        "",
+        "Generated from `--help` by `python docs/make_cli_reference.py`; do not edit.",
+        "",
+        "```",
+        help_text(),
+        "```",
+        "",
+    ]
     for name in command_names():
         parts += [f"## newsweave {name}", "", "```", help_text(name), "```", ""]
         if name in EXAMPLES:

@@ -78,18 +78,26 @@ PAGE = """<!DOCTYPE html>
 
 def main() -> None:
     body = PAGE.encode("utf-8")
-    http_headers = StatusAndHeaders("200 OK", [
-        ("Content-Type", "text/html; charset=utf-8"),
-        ("Content-Length", str(len(body))),
-        ("Date", HTTP_DATE),
-        ("Server", "nginx"),
-    ], protocol="HTTP/1.1")
+    http_headers = StatusAndHeaders(
+        "200 OK",
+        [
+            ("Content-Type", "text/html; charset=utf-8"),
+            ("Content-Length", str(len(body))),
+            ("Date", HTTP_DATE),
+            ("Server", "nginx"),
+        ],
+        protocol="HTTP/1.1",
+    )
     OUTPUT.parent.mkdir(parents=True, exist_ok=True)
     with open(OUTPUT, "wb") as out:
         writer = WARCWriter(out, gzip=True)
         record = writer.create_warc_record(
-            URL, "response", payload=BytesIO(body), http_headers=http_headers,
-            warc_headers_dict={"WARC-Date": WARC_DATE, "WARC-Record-ID": RECORD_ID})
+            URL,
+            "response",
+            payload=BytesIO(body),
+            http_headers=http_headers,
+            warc_headers_dict={"WARC-Date": WARC_DATE, "WARC-Record-ID": RECORD_ID},
+        )
         writer.write_record(record)
     print(f"wrote {OUTPUT} ({OUTPUT.stat().st_size} bytes)")
 

@@ -18,9 +18,21 @@ from .config import Config
 from .errors import NotFound
 from .ingest import iter_files
 from .link.derive import summarise, text_of
-from .model import (Analysis, Article, ArticleDerivation, ArticleSummary, ArticleView, Claim,
-                    EventGroup, QuoteGroup,
-                    QuoteRepeat, RunSummary, Skipped, Story, StoryMember)
+from .model import (
+    Analysis,
+    Article,
+    ArticleDerivation,
+    ArticleSummary,
+    ArticleView,
+    Claim,
+    EventGroup,
+    QuoteGroup,
+    QuoteRepeat,
+    RunSummary,
+    Skipped,
+    Story,
+    StoryMember,
+)
 from .store import Store
 from .views import articles as _articles
 from .views import entities as _entities
@@ -32,8 +44,9 @@ def open_store(config: Config) -> Store:
     return Store(config.db)
 
 
-def analyze(store: Store, paths: Iterable[str], config: Config, *,
-            progress: pipeline.Progress | None = None) -> RunSummary:
+def analyze(
+    store: Store, paths: Iterable[str], config: Config, *, progress: pipeline.Progress | None = None
+) -> RunSummary:
     """Read, clean, analyse, link and store every item under ``paths`` (``-``
     is stdin)."""
     return pipeline.run(paths, store, config, progress=progress)
@@ -44,7 +57,9 @@ def count_files(paths: Iterable[str]) -> int:
     return sum(1 for item in iter_files(paths) if not isinstance(item, Skipped))
 
 
-def list_articles(store: Store, *, limit: int | None = None, offset: int = 0) -> list[ArticleSummary]:
+def list_articles(
+    store: Store, *, limit: int | None = None, offset: int = 0
+) -> list[ArticleSummary]:
     """Stored articles, newest publication date first, undated last."""
     return store.summaries(limit=limit, offset=offset)
 
@@ -119,22 +134,31 @@ def article_view(store: Store, id_or_prefix: str) -> ArticleView:
     events = store.event_groups(article_id=article.id)
     names = entity_names(store, analysis, also={p for g in events for p in g.participants})
     return ArticleView(
-        article=article, analysis=analysis, names=names, derivation=derivation,
+        article=article,
+        analysis=analysis,
+        names=names,
+        derivation=derivation,
         sources={d.source_id: store.get(d.source_id) for d in derivation.sources},
-        copied_by=tuple(derived_from(store, article.id)), quote_groups=tuple(groups),
-        quote_repeats=tuple(repeats), story=story, members=tuple(members),
+        copied_by=tuple(derived_from(store, article.id)),
+        quote_groups=tuple(groups),
+        quote_repeats=tuple(repeats),
+        story=story,
+        members=tuple(members),
         claims=tuple(c for c in claims if any(e.article_id == article.id for e in c.evidence)),
-        events=tuple(events))
+        events=tuple(events),
+    )
 
 
-def entity_names(store: Store, analysis: Analysis | None, also: Iterable[str] = ()
-                 ) -> dict[str, str]:
+def entity_names(
+    store: Store, analysis: Analysis | None, also: Iterable[str] = ()
+) -> dict[str, str]:
     """Canonical names of the entities an analysis refers to (and of the
     ids in ``also``), by id; the entities are read once."""
     wanted = set(also)
     if analysis is not None:
         wanted |= {m.entity for m in analysis.mentions} | {
-            p for e in analysis.events for p in e.participants}
+            p for e in analysis.events for p in e.participants
+        }
     return {e.id: e.name for e in store.entities() if e.id in wanted} if wanted else {}
 
 
@@ -143,23 +167,47 @@ def export(store: Store, fmt: str, out: Path) -> int:
     one file per table, or the articles alone to a name ending in ``.csv``),
     or the entity graph as graphml or gexf; returns the number of articles
     written (for graphml and gexf, the number of edges)."""
-    contents = _export.Contents(store.iter_articles(), analyses=store.analysis,
-                                entities=store.entities(), derivations=store.derivations(),
-                                quote_groups=store.quote_groups(),
-                                quote_repeats=store.quote_repeats(), stories=store.stories(),
-                                story_members=store.story_members(), claims=store.claims(),
-                                event_groups=store.event_groups(), summaries=store.summaries())
+    contents = _export.Contents(
+        store.iter_articles(),
+        analyses=store.analysis,
+        entities=store.entities(),
+        derivations=store.derivations(),
+        quote_groups=store.quote_groups(),
+        quote_repeats=store.quote_repeats(),
+        stories=store.stories(),
+        story_members=store.story_members(),
+        claims=store.claims(),
+        event_groups=store.event_groups(),
+        summaries=store.summaries(),
+    )
     return _export.write(contents, fmt, out)
 
 
 # --- Pages: one payload each (``views``) ---
 
-def stories_page(store: Store, *, since: str | None = None, until: str | None = None,
-                 outlet: str | None = None, entity: str | None = None, query: str | None = None,
-                 limit: int | None = None, offset: int = 0) -> dict:
+
+def stories_page(
+    store: Store,
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    outlet: str | None = None,
+    entity: str | None = None,
+    query: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> dict:
     """Stories, latest first, filtered by dates, outlet, entity and text."""
-    return _stories.stories_page(store, since=since, until=until, outlet=outlet, entity=entity,
-                                 query=query, limit=limit, offset=offset)
+    return _stories.stories_page(
+        store,
+        since=since,
+        until=until,
+        outlet=outlet,
+        entity=entity,
+        query=query,
+        limit=limit,
+        offset=offset,
+    )
 
 
 def story_page(store: Store, story_id: str) -> dict:
@@ -172,8 +220,14 @@ def article_page(store: Store, id_or_prefix: str) -> dict:
     return _articles.article_page(store, article_view(store, id_or_prefix))
 
 
-def quotes_page(store: Store, *, speaker: str | None = None, story: str | None = None,
-                limit: int | None = None, offset: int = 0) -> dict:
+def quotes_page(
+    store: Store,
+    *,
+    speaker: str | None = None,
+    story: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> dict:
     """Quote groups, by speaker or story, with every rendering and its diff."""
     return _quotes.quotes_page(store, speaker=speaker, story=story, limit=limit, offset=offset)
 
@@ -198,14 +252,21 @@ def search_page(store: Store, query: str, *, limit: int | None = None, offset: i
     return _articles.search_page(store, query, limit=limit, offset=offset)
 
 
-def timeline_page(store: Store, *, story: str | None = None, limit: int | None = None,
-                  offset: int = 0) -> dict:
+def timeline_page(
+    store: Store, *, story: str | None = None, limit: int | None = None, offset: int = 0
+) -> dict:
     """Real-world events by date, of one story or all."""
     return _articles.timeline_page(store, story=story, limit=limit, offset=offset)
 
 
-def claims_page(store: Store, *, story: str | None = None, status: str | None = None,
-                limit: int | None = None, offset: int = 0) -> dict:
+def claims_page(
+    store: Store,
+    *,
+    story: str | None = None,
+    status: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> dict:
     """Claims with their evidence, of one story or all, by status."""
     return _articles.claims_page(store, story=story, status=status, limit=limit, offset=offset)
 

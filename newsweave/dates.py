@@ -13,15 +13,42 @@ import re
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 
-MONTHS = {name: i for i, names in enumerate((
-    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-    ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-    ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-    ("december", "dec")), 1) for name in names}
-WEEKDAYS = {name: i for i, names in enumerate((
-    ("monday", "mon"), ("tuesday", "tue", "tues"), ("wednesday", "wed"),
-    ("thursday", "thu", "thur", "thurs"), ("friday", "fri"), ("saturday", "sat"),
-    ("sunday", "sun"))) for name in names}
+MONTHS = {
+    name: i
+    for i, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        1,
+    )
+    for name in names
+}
+WEEKDAYS = {
+    name: i
+    for i, names in enumerate(
+        (
+            ("monday", "mon"),
+            ("tuesday", "tue", "tues"),
+            ("wednesday", "wed"),
+            ("thursday", "thu", "thur", "thurs"),
+            ("friday", "fri"),
+            ("saturday", "sat"),
+            ("sunday", "sun"),
+        )
+    )
+    for name in names
+}
 # Any month or weekday name, for patterns that must not take a date for a name.
 WHEN_WORDS = "|".join(sorted(set(MONTHS) | set(WEEKDAYS), key=len, reverse=True))
 
@@ -29,13 +56,19 @@ _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.
 _WEEKDAY = r"(?P<weekday>" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?"
 ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b")
 DOTTED = re.compile(r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>(?:19|20)\d\d)\b")
-MONTH_FIRST = re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I)
-DAY_FIRST = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH
-                       + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.I)
+MONTH_FIRST = re.compile(
+    _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I
+)
+DAY_FIRST = re.compile(
+    r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)\b",
+    re.I,
+)
 WEEKDAY_NO_YEAR = re.compile(
     r"\b" + _WEEKDAY + r",?\s+(?:(?:" + _MONTH.replace("month", "m1") + r"\s+(?P<d1>\d{1,2}))|"
     r"(?:(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH.replace("month", "m2") + r"))"
-    r"(?:st|nd|rd|th)?\b(?!,?\s+(?:19|20)\d\d)", re.I)
+    r"(?:st|nd|rd|th)?\b(?!,?\s+(?:19|20)\d\d)",
+    re.I,
+)
 
 
 def _month(value: str) -> int:
@@ -68,8 +101,11 @@ def weekday_dates(text: str, reference: date) -> list[tuple[date, int]]:
         month, day = m["m1"] or m["m2"], m["d1"] or m["d2"]
         for year in range(reference.year, reference.year - 28, -1):
             candidate = _make(year, month, day)
-            if candidate and candidate <= reference and \
-                    candidate.weekday() == WEEKDAYS[m["weekday"].lower().rstrip(".")]:
+            if (
+                candidate
+                and candidate <= reference
+                and candidate.weekday() == WEEKDAYS[m["weekday"].lower().rstrip(".")]
+            ):
                 found.append((candidate, m.start()))
                 break
     return found

@@ -11,8 +11,9 @@ class InputError(NewsweaveError):
     """An input item cannot be read. Names the file and, where known, the record
     or line, so a user can find the fault."""
 
-    def __init__(self, source: str, message: str, *, record: int | None = None,
-                 line: int | None = None):
+    def __init__(
+        self, source: str, message: str, *, record: int | None = None, line: int | None = None
+    ):
         self.source, self.record, self.line = source, record, line
         where = [f"record {record}"] * (record is not None) + [f"line {line}"] * (line is not None)
         # The fault without the file name, for a summary that names the file already.

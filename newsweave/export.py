@@ -26,10 +26,29 @@ from .errors import ConfigError
 from .link.derive import summarise, text_of
 from .link.graph import GraphBuilder
 from .link.quotes import diff
-from .model import (AlignedSentence, Analysis, Article, ArticleDerivation, ArticleSummary,
-                    ArticleView, Claim, ClaimEvidence, Derivation, Entity, Event, EventGroup,
-                    EventReport, Mention, Metadata, Quote, QuoteGroup, QuoteRepeat, Story,
-                    StoryMember, Timex)
+from .model import (
+    AlignedSentence,
+    Analysis,
+    Article,
+    ArticleDerivation,
+    ArticleSummary,
+    ArticleView,
+    Claim,
+    ClaimEvidence,
+    Derivation,
+    Entity,
+    Event,
+    EventGroup,
+    EventReport,
+    Mention,
+    Metadata,
+    Quote,
+    QuoteGroup,
+    QuoteRepeat,
+    Story,
+    StoryMember,
+    Timex,
+)
 
 AnalysisOf = Callable[[str], "Analysis | None"]
 
@@ -67,19 +86,54 @@ class Contents:
 
 
 FORMATS = ("json", "jsonl", "csv", "graphml", "gexf")
-SECTIONS = ("articles", "entities", "quotes", "quote_groups", "events", "event_groups",
-            "derivations", "stories", "claims", "graph", "mentions", "timexes")
+SECTIONS = (
+    "articles",
+    "entities",
+    "quotes",
+    "quote_groups",
+    "events",
+    "event_groups",
+    "derivations",
+    "stories",
+    "claims",
+    "graph",
+    "mentions",
+    "timexes",
+)
 # Analysis sections whose records belong to one article each.
 PER_ARTICLE = ("mentions", "timexes", "quotes", "events")
 # The ``record`` of each section's lines in JSON lines.
-RECORD_TYPES = {"articles": "article", "entities": "entity", "mentions": "mention",
-                "timexes": "timex", "quotes": "quote", "events": "event",
-                "derivations": "derivation", "quote_groups": "quote_group", "stories": "story",
-                "claims": "claim", "event_groups": "event_group", "graph": "graph"}
+RECORD_TYPES = {
+    "articles": "article",
+    "entities": "entity",
+    "mentions": "mention",
+    "timexes": "timex",
+    "quotes": "quote",
+    "events": "event",
+    "derivations": "derivation",
+    "quote_groups": "quote_group",
+    "stories": "story",
+    "claims": "claim",
+    "event_groups": "event_group",
+    "graph": "graph",
+}
 SCHEMA_PATH = Path(__file__).with_name("export.schema.json")
-CSV_COLUMNS = ("id", "source", "url", "outlet", "title", "byline", "dateline", "published",
-               "published_source", "language", "text", "removed", "derivation_class",
-               "derivation_share")
+CSV_COLUMNS = (
+    "id",
+    "source",
+    "url",
+    "outlet",
+    "title",
+    "byline",
+    "dateline",
+    "published",
+    "published_source",
+    "language",
+    "text",
+    "removed",
+    "derivation_class",
+    "derivation_share",
+)
 
 
 def article_record(article: Article, derivation: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -87,23 +141,32 @@ def article_record(article: Article, derivation: dict[str, Any] | None = None) -
     borrowed share (non-derived, 0, when not given)."""
     published = article.meta.published
     return {
-        "id": article.id, "source": article.source, "kind": article.kind, "url": article.url,
+        "id": article.id,
+        "source": article.source,
+        "kind": article.kind,
+        "url": article.url,
         **{name: article.meta.value(name) for name in Metadata.NAMES},
         "published_source": published.rule if published else None,
-        "provenance": {name: {"rule": f.rule, "line": f.line, "evidence": f.evidence}
-                       for name in Metadata.NAMES if (f := getattr(article.meta, name))},
+        "provenance": {
+            name: {"rule": f.rule, "line": f.line, "evidence": f.evidence}
+            for name in Metadata.NAMES
+            if (f := getattr(article.meta, name))
+        },
         "text": article.text,
         "raw_text": article.raw_text,
-        "removed": [{"text": r.text, "start": r.start, "end": r.end, "reason": r.reason}
-                    for r in article.removed],
+        "removed": [
+            {"text": r.text, "start": r.start, "end": r.end, "reason": r.reason}
+            for r in article.removed
+        ],
         "offsets": [[s.clean_start, s.raw_start, s.length] for s in article.offsets.segments],
-        "derivation": derivation or {"class": "non-derived", "share": 0.0, "verbatim": 0.0,
-                                     "near_duplicate": False},
+        "derivation": derivation
+        or {"class": "non-derived", "share": 0.0, "verbatim": 0.0, "near_duplicate": False},
     }
 
 
-def quote_group_records(groups: Iterable[QuoteGroup], repeats: Iterable[QuoteRepeat] = ()
-                        ) -> Iterator[dict[str, Any]]:
+def quote_group_records(
+    groups: Iterable[QuoteGroup], repeats: Iterable[QuoteRepeat] = ()
+) -> Iterator[dict[str, Any]]:
     """Each quote group's record; the repeats are indexed by group once."""
     by_group: dict[str, list[QuoteRepeat]] = {}
     for r in repeats:
@@ -116,33 +179,69 @@ def quote_group_records(groups: Iterable[QuoteGroup], repeats: Iterable[QuoteRep
 def quote_group_record(group: QuoteGroup, repeats: Iterable[QuoteRepeat] = ()) -> dict[str, Any]:
     """A quote group with each rendering's word diff from the earliest one."""
     first = next(r for r in group.renderings if r.article_id == group.earliest)
-    return {"id": group.id, "speaker": group.speaker, "occasion": group.occasion,
-            "earliest": group.earliest, "rule": group.rule,
-            "renderings": [{"article_id": r.article_id, "seq": r.seq, "text": r.text,
-                            "published": r.published, "score": r.score,
-                            "diff": [list(op) for op in diff(first.text, r.text)]}
-                           for r in group.renderings],
-            "repeats": [{"group_id": r.other_id if r.group_id == group.id else r.group_id,
-                         "score": r.score} for r in repeats
-                        if group.id in (r.group_id, r.other_id)]}
+    return {
+        "id": group.id,
+        "speaker": group.speaker,
+        "occasion": group.occasion,
+        "earliest": group.earliest,
+        "rule": group.rule,
+        "renderings": [
+            {
+                "article_id": r.article_id,
+                "seq": r.seq,
+                "text": r.text,
+                "published": r.published,
+                "score": r.score,
+                "diff": [list(op) for op in diff(first.text, r.text)],
+            }
+            for r in group.renderings
+        ],
+        "repeats": [
+            {"group_id": r.other_id if r.group_id == group.id else r.group_id, "score": r.score}
+            for r in repeats
+            if group.id in (r.group_id, r.other_id)
+        ],
+    }
 
 
 def event_group_record(group: EventGroup) -> dict[str, Any]:
-    return {"id": group.id, "kind": group.kind, "participants": list(group.participants),
-            "place": group.place, "date": group.date, "status": group.status,
-            "occasion": group.occasion, "rule": group.rule,
-            "reports": [{"article_id": r.article_id, "seq": r.seq, "kind": r.kind,
-                         "participants": list(r.participants), "place": r.place, "date": r.date,
-                         "status": r.status, "published": r.published} for r in group.reports],
-            "disagreements": [{"field": f, "value": v, "articles": list(ids)}
-                              for f, v, ids in group.disagreements],
-            "status_history": [{"published": p, "status": st, "article_id": a}
-                               for p, st, a in group.status_history]}
+    return {
+        "id": group.id,
+        "kind": group.kind,
+        "participants": list(group.participants),
+        "place": group.place,
+        "date": group.date,
+        "status": group.status,
+        "occasion": group.occasion,
+        "rule": group.rule,
+        "reports": [
+            {
+                "article_id": r.article_id,
+                "seq": r.seq,
+                "kind": r.kind,
+                "participants": list(r.participants),
+                "place": r.place,
+                "date": r.date,
+                "status": r.status,
+                "published": r.published,
+            }
+            for r in group.reports
+        ],
+        "disagreements": [
+            {"field": f, "value": v, "articles": list(ids)} for f, v, ids in group.disagreements
+        ],
+        "status_history": [
+            {"published": p, "status": st, "article_id": a} for p, st, a in group.status_history
+        ],
+    }
 
 
-def story_records(stories: Iterable[Story], members: Iterable[StoryMember],
-                  events: Iterable[EventGroup] = (),
-                  summaries: dict[str, ArticleSummary] | None = None) -> list[dict[str, Any]]:
+def story_records(
+    stories: Iterable[Story],
+    members: Iterable[StoryMember],
+    events: Iterable[EventGroup] = (),
+    summaries: dict[str, ArticleSummary] | None = None,
+) -> list[dict[str, Any]]:
     """Each story with its articles (how each joined), its articles by outlet,
     its events and its timeline (articles and events by date)."""
     by_story: dict[str, list[StoryMember]] = {}
@@ -159,55 +258,97 @@ def story_records(stories: Iterable[Story], members: Iterable[StoryMember],
         for m in mine:
             found = summaries.get(m.article_id)
             outlets.setdefault((found.outlet if found else None) or "unknown", []).append(
-                m.article_id)
-        timeline = [{"date": g.date, "kind": "event", "id": g.id,
-                     "label": f"{g.kind} ({g.status})"} for g in by_occasion.get(s.id, [])]
-        timeline += [{"date": found.published, "kind": "article", "id": m.article_id,
-                      "label": found.title or found.source}
-                     for m in mine if (found := summaries.get(m.article_id))]
+                m.article_id
+            )
+        timeline = [
+            {"date": g.date, "kind": "event", "id": g.id, "label": f"{g.kind} ({g.status})"}
+            for g in by_occasion.get(s.id, [])
+        ]
+        timeline += [
+            {
+                "date": found.published,
+                "kind": "article",
+                "id": m.article_id,
+                "label": found.title or found.source,
+            }
+            for m in mine
+            if (found := summaries.get(m.article_id))
+        ]
         timeline.sort(key=lambda t: (t["date"] is None, t["date"] or "", t["kind"], t["id"]))
-        records.append({"id": s.id, "title": s.title, "first": s.first, "last": s.last,
-                        "count": s.count, "rule": s.rule,
-                        "articles": [{"article_id": m.article_id, "score": m.score,
-                                      "opened": m.opened} for m in mine],
-                        "outlets": outlets,
-                        "events": [g.id for g in by_occasion.get(s.id, [])],
-                        "timeline": timeline})
+        records.append(
+            {
+                "id": s.id,
+                "title": s.title,
+                "first": s.first,
+                "last": s.last,
+                "count": s.count,
+                "rule": s.rule,
+                "articles": [
+                    {"article_id": m.article_id, "score": m.score, "opened": m.opened} for m in mine
+                ],
+                "outlets": outlets,
+                "events": [g.id for g in by_occasion.get(s.id, [])],
+                "timeline": timeline,
+            }
+        )
     return records
 
 
 def claim_record(claim: Claim) -> dict[str, Any]:
-    return {"id": claim.id, "story_id": claim.story_id, "status": claim.status,
-            "origins": list(claim.origins), "entities": list(claim.entities),
-            "conflicts": [{"field": name, "values": list(values)}
-                          for name, values in claim.conflicts],
-            "rule": claim.rule,
-            "evidence": [{**dataclasses.asdict(e), "numbers": list(e.numbers),
-                          "dates": list(e.dates), "places": list(e.places)}
-                         for e in claim.evidence]}
+    return {
+        "id": claim.id,
+        "story_id": claim.story_id,
+        "status": claim.status,
+        "origins": list(claim.origins),
+        "entities": list(claim.entities),
+        "conflicts": [{"field": name, "values": list(values)} for name, values in claim.conflicts],
+        "rule": claim.rule,
+        "evidence": [
+            {
+                **dataclasses.asdict(e),
+                "numbers": list(e.numbers),
+                "dates": list(e.dates),
+                "places": list(e.places),
+            }
+            for e in claim.evidence
+        ],
+    }
 
 
 def article_view_record(view: ArticleView) -> dict[str, Any]:
     """The JSON of ``show --json``: the article's export record with what is
     linked to it."""
     record = article_record(view.article, derivation_summary(view.derivation))
-    story = (story_records([view.story], view.members, view.events)[0] if view.story else None)
-    return {**record, "derived_from": [derivation_record(d) for d in view.derivation.sources],
-            "copied_by": list(view.copied_by),
-            "quote_groups": list(quote_group_records(view.quote_groups, view.quote_repeats)),
-            "story": story, "claims": [claim_record(c) for c in view.claims],
-            "event_groups": [event_group_record(g) for g in view.events]}
+    story = story_records([view.story], view.members, view.events)[0] if view.story else None
+    return {
+        **record,
+        "derived_from": [derivation_record(d) for d in view.derivation.sources],
+        "copied_by": list(view.copied_by),
+        "quote_groups": list(quote_group_records(view.quote_groups, view.quote_repeats)),
+        "story": story,
+        "claims": [claim_record(c) for c in view.claims],
+        "event_groups": [event_group_record(g) for g in view.events],
+    }
 
 
 def derivation_summary(found: ArticleDerivation) -> dict[str, Any]:
-    return {"class": found.klass, "share": found.share, "verbatim": found.verbatim,
-            "near_duplicate": found.near_duplicate}
+    return {
+        "class": found.klass,
+        "share": found.share,
+        "verbatim": found.verbatim,
+        "near_duplicate": found.near_duplicate,
+    }
 
 
 def derivation_record(derivation: Derivation) -> dict[str, Any]:
-    return {"article_id": derivation.article_id, "source_id": derivation.source_id,
-            "share": derivation.share, "direction": derivation.direction, "rule": derivation.rule,
-            "sentences": [dataclasses.asdict(s) for s in derivation.sentences]}
+    return {
+        "article_id": derivation.article_id,
+        "source_id": derivation.source_id,
+        "share": derivation.share,
+        "direction": derivation.direction,
+        "rule": derivation.rule,
+        "sentences": [dataclasses.asdict(s) for s in derivation.sentences],
+    }
 
 
 def analysis_records(analysis: Analysis) -> Iterator[tuple[str, dict[str, Any]]]:
@@ -222,13 +363,18 @@ def analysis_records(analysis: Analysis) -> Iterator[tuple[str, dict[str, Any]]]
 
 
 def entity_record(entity: Entity) -> dict[str, Any]:
-    return {"id": entity.id, "name": entity.name, "label": entity.label,
-            "aliases": list(entity.aliases),
-            "roles": [dataclasses.asdict(role) for role in entity.roles]}
+    return {
+        "id": entity.id,
+        "name": entity.name,
+        "label": entity.label,
+        "aliases": list(entity.aliases),
+        "roles": [dataclasses.asdict(role) for role in entity.roles],
+    }
 
 
-def records(contents: Contents, sections: Iterable[str] = SECTIONS
-            ) -> Iterator[tuple[str, dict[str, Any]]]:
+def records(
+    contents: Contents, sections: Iterable[str] = SECTIONS
+) -> Iterator[tuple[str, dict[str, Any]]]:
     """(section, record) pairs, the one source of the json, jsonl and csv
     forms: every article followed by its analysis records, then the entities,
     derivations, quote groups, stories, event groups, claims and the entity
@@ -252,12 +398,19 @@ def records(contents: Contents, sections: Iterable[str] = SECTIONS
     built: tuple[tuple[str, Callable[[], Iterable[dict[str, Any]]]], ...] = (
         ("entities", lambda: map(entity_record, entities)),
         ("derivations", lambda: map(derivation_record, contents.derivations)),
-        ("quote_groups", lambda: quote_group_records(contents.quote_groups,
-                                                     contents.quote_repeats)),
-        ("stories", lambda: story_records(contents.stories, contents.story_members,
-                                          contents.event_groups, contents.summaries)),
+        (
+            "quote_groups",
+            lambda: quote_group_records(contents.quote_groups, contents.quote_repeats),
+        ),
+        (
+            "stories",
+            lambda: story_records(
+                contents.stories, contents.story_members, contents.event_groups, contents.summaries
+            ),
+        ),
         ("event_groups", lambda: map(event_group_record, contents.event_groups)),
-        ("claims", lambda: map(claim_record, contents.claims)))
+        ("claims", lambda: map(claim_record, contents.claims)),
+    )
     for section, build in built:
         if section in wanted:
             for record in build():
@@ -289,13 +442,15 @@ def _jsonl(contents: Contents, out: IO[str]) -> int:
     field of time expressions), in the order of ``records``."""
     count = 0
     for section, record in records(contents):
-        out.write(json.dumps({"record": RECORD_TYPES[section], **record}, ensure_ascii=False)
-                  + "\n")
+        out.write(
+            json.dumps({"record": RECORD_TYPES[section], **record}, ensure_ascii=False) + "\n"
+        )
         count += section == "articles"
     return count
 
 
 # --- CSV: one file per table ---
+
 
 def _fields(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(cls))
@@ -315,26 +470,53 @@ CSV_TABLES: dict[str, tuple[str, ...]] = {
     "aligned_sentences": ("article_id", "source_id", *_fields(AlignedSentence)),
     "quote_groups": ("id", "speaker", "occasion", "earliest", "rule", "repeats"),
     "quote_renderings": ("group_id", "article_id", "seq", "text", "published", "score", "diff"),
-    "stories": ("id", "title", "first", "last", "count", "rule", "outlets", "events",
-                "timeline"),
+    "stories": ("id", "title", "first", "last", "count", "rule", "outlets", "events", "timeline"),
     "story_members": ("story_id", "article_id", "score", "opened"),
-    "event_groups": ("id", "kind", "participants", "place", "date", "status", "occasion",
-                     "rule", "disagreements", "status_history"),
+    "event_groups": (
+        "id",
+        "kind",
+        "participants",
+        "place",
+        "date",
+        "status",
+        "occasion",
+        "rule",
+        "disagreements",
+        "status_history",
+    ),
     "event_reports": ("group_id", *_fields(EventReport)[1:]),
     "claims": ("id", "story_id", "status", "origins", "entities", "conflicts", "rule"),
     "claim_evidence": ("claim_id", *_fields(ClaimEvidence)),
     "graph_nodes": ("id", "name", "label"),
-    "graph_edges": ("source", "target", "relation", "date", "kind", "place", "status",
-                    "event_group", "articles", "article_id"),
+    "graph_edges": (
+        "source",
+        "target",
+        "relation",
+        "date",
+        "kind",
+        "place",
+        "status",
+        "event_group",
+        "articles",
+        "article_id",
+    ),
 }
 # Sections split into a table of their own (None: no row) and child tables:
 # (the record's list, the child table, (child column, parent field) pairs).
-CSV_SPLIT: dict[str, tuple[str | None, tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...]]] = {
-    "derivations": ("derivations", (("sentences", "aligned_sentences",
-                                     (("article_id", "article_id"),
-                                      ("source_id", "source_id"))),)),
-    "quote_groups": ("quote_groups", (("renderings", "quote_renderings",
-                                       (("group_id", "id"),)),)),
+CSV_SPLIT: dict[
+    str, tuple[str | None, tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...]]
+] = {
+    "derivations": (
+        "derivations",
+        (
+            (
+                "sentences",
+                "aligned_sentences",
+                (("article_id", "article_id"), ("source_id", "source_id")),
+            ),
+        ),
+    ),
+    "quote_groups": ("quote_groups", (("renderings", "quote_renderings", (("group_id", "id"),)),)),
     "stories": ("stories", (("articles", "story_members", (("story_id", "id"),)),)),
     "event_groups": ("event_groups", (("reports", "event_reports", (("group_id", "id"),)),)),
     "claims": ("claims", (("evidence", "claim_evidence", (("claim_id", "id"),)),)),
@@ -348,9 +530,11 @@ def _cell(value: Any) -> Any:
 
 def article_row(record: dict[str, Any]) -> dict[str, Any]:
     """An article record as a row of articles.csv."""
-    return {**{k: _cell(v) for k, v in record.items()},
-            "derivation_class": record["derivation"]["class"],
-            "derivation_share": record["derivation"]["share"]}
+    return {
+        **{k: _cell(v) for k, v in record.items()},
+        "derivation_class": record["derivation"]["class"],
+        "derivation_share": record["derivation"]["share"],
+    }
 
 
 def csv_rows(section: str, record: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
@@ -364,8 +548,13 @@ def csv_rows(section: str, record: dict[str, Any]) -> Iterator[tuple[str, dict[s
         yield table, {k: _cell(v) for k, v in record.items() if k not in nested}
     for key, child, parents in children:
         for item in record[key]:
-            yield child, {**{column: record[field] for column, field in parents},
-                          **{k: _cell(v) for k, v in item.items()}}
+            yield (
+                child,
+                {
+                    **{column: record[field] for column, field in parents},
+                    **{k: _cell(v) for k, v in item.items()},
+                },
+            )
 
 
 def _csv(contents: Contents, out: IO[str]) -> int:
@@ -384,8 +573,9 @@ def _csv_tables(contents: Contents, folder: Path) -> int:
     with contextlib.ExitStack() as files:
         writers = {}
         for table, columns in CSV_TABLES.items():
-            stream = files.enter_context(open(folder / f"{table}.csv", "w", encoding="utf-8",
-                                              newline=""))
+            stream = files.enter_context(
+                open(folder / f"{table}.csv", "w", encoding="utf-8", newline="")
+            )
             writers[table] = csv.DictWriter(stream, fieldnames=columns, extrasaction="ignore")
             writers[table].writeheader()
         count = 0
@@ -398,6 +588,7 @@ def _csv_tables(contents: Contents, folder: Path) -> int:
 
 # --- The entity graph as GraphML or GEXF (export_graph) ---
 
+
 def _graph_file(fmt: str) -> Callable[[Contents, IO[bytes]], int]:
     def write_graph(contents: Contents, out: IO[bytes]) -> int:
         from . import export_graph  # networkx, only when asked for
@@ -405,13 +596,18 @@ def _graph_file(fmt: str) -> Callable[[Contents, IO[bytes]], int]:
         [(_, payload)] = records(contents, sections=("graph",))
         export_graph.WRITERS[fmt](payload, out)
         return len(payload["edges"])
+
     return write_graph
 
 
 # Each format's writer and whether it writes bytes.
 WRITERS: dict[str, tuple[Callable[..., int], bool]] = {
-    "json": (_json, False), "jsonl": (_jsonl, False), "csv": (_csv, False),
-    "graphml": (_graph_file("graphml"), True), "gexf": (_graph_file("gexf"), True)}
+    "json": (_json, False),
+    "jsonl": (_jsonl, False),
+    "csv": (_csv, False),
+    "graphml": (_graph_file("graphml"), True),
+    "gexf": (_graph_file("gexf"), True),
+}
 
 
 def csv_folder(fmt: str, out: Path | str) -> bool:
@@ -439,8 +635,11 @@ def write(contents: Contents, fmt: str, out: Path | str) -> int:
     target = Path(out)
     handle, temp = tempfile.mkstemp(dir=target.parent or ".", prefix=f".{target.name}.")
     try:
-        with (os.fdopen(handle, "wb") if binary else
-              os.fdopen(handle, "w", encoding="utf-8", newline="")) as stream:
+        with (
+            os.fdopen(handle, "wb")
+            if binary
+            else os.fdopen(handle, "w", encoding="utf-8", newline="")
+        ) as stream:
             count = writer(contents, stream)
         os.replace(temp, target)
     except BaseException:
@@ -453,8 +652,10 @@ def _into_folder(target: Path, fill: Callable[[Path], int]) -> int:
     """Run ``fill`` on a temporary folder beside ``target``, then move each
     file it wrote into ``target`` (made if missing; other files are left)."""
     if target.exists() and not target.is_dir():
-        raise ConfigError(f"{target} is not a folder: a csv export writes one file per table "
-                          "into a folder (a name ending in .csv gets the articles alone)")
+        raise ConfigError(
+            f"{target} is not a folder: a csv export writes one file per table "
+            "into a folder (a name ending in .csv gets the articles alone)"
+        )
     temp = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}."))
     try:
         count = fill(temp)

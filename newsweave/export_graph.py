@@ -21,8 +21,16 @@ from typing import IO, Any, Callable
 
 import networkx as nx
 
-EDGE_FIELDS = ("relation", "date", "kind", "place", "status", "event_group", "articles",
-               "article_id")
+EDGE_FIELDS = (
+    "relation",
+    "date",
+    "kind",
+    "place",
+    "status",
+    "event_group",
+    "articles",
+    "article_id",
+)
 
 
 def graph_of(payload: dict[str, Any], *, gexf: bool = False) -> nx.MultiDiGraph:
@@ -31,14 +39,21 @@ def graph_of(payload: dict[str, Any], *, gexf: bool = False) -> nx.MultiDiGraph:
     graph = nx.MultiDiGraph(rule=payload["rule"])
     for node in payload["nodes"]:
         if gexf:
-            attributes = {"label": node["name"], "name": node["name"],
-                          "entity_label": node["label"]}
+            attributes = {
+                "label": node["name"],
+                "name": node["name"],
+                "entity_label": node["label"],
+            }
         else:
             attributes = {"name": node["name"], "label": node["label"]}
         graph.add_node(node["id"], **{k: v for k, v in attributes.items() if v is not None})
     for number, edge in enumerate(payload["edges"]):  # the key: a unique GraphML edge id
-        graph.add_edge(edge["source"], edge["target"], key=number,
-                       **{k: edge[k] for k in EDGE_FIELDS if edge.get(k) is not None})
+        graph.add_edge(
+            edge["source"],
+            edge["target"],
+            key=number,
+            **{k: edge[k] for k in EDGE_FIELDS if edge.get(k) is not None},
+        )
     return graph
 
 
@@ -51,4 +66,6 @@ def write_gexf(payload: dict[str, Any], out: IO[bytes]) -> None:
 
 
 WRITERS: dict[str, Callable[[dict[str, Any], IO[bytes]], None]] = {
-    "graphml": write_graphml, "gexf": write_gexf}
+    "graphml": write_graphml,
+    "gexf": write_gexf,
+}

@@ -24,8 +24,7 @@ from .config import Config
 from .errors import NewsweaveError
 from .ingest import read_paths
 from .link.batch import link_batch
-from .model import (Article, BatchResult, Hints, Links, RawDoc, RunSummary, Skipped,
-                    content_hash)
+from .model import Article, BatchResult, Hints, Links, RawDoc, RunSummary, Skipped, content_hash
 from .store import Store
 
 Progress = Callable[[str], None]
@@ -54,13 +53,24 @@ class Batch:
         and one linking fails on stored unlinked, each with its reason."""
         if self.items:
             fresh = list({a.id: a for a, _ in self.items if a.id in self.new_ids}.values())
-            found, entities = analyse(fresh, self.index, model=config.model,
-                                      batch_size=config.batch_size, failed=summary.skipped)
+            found, entities = analyse(
+                fresh,
+                self.index,
+                model=config.model,
+                batch_size=config.batch_size,
+                failed=summary.skipped,
+            )
             links = _link(fresh, found, store, config, summary)
-            store.commit(BatchResult(
-                items=tuple(self.items), new_ids=frozenset(self.new_ids), analyses=tuple(found),
-                entities=tuple(entities), moved=tuple(sorted(self.index.take_absorbed().items())),
-                links=links))
+            store.commit(
+                BatchResult(
+                    items=tuple(self.items),
+                    new_ids=frozenset(self.new_ids),
+                    analyses=tuple(found),
+                    entities=tuple(entities),
+                    moved=tuple(sorted(self.index.take_absorbed().items())),
+                    links=links,
+                )
+            )
             summary.derivations += len(links.derivations)
             summary.stories += sum(m.opened for m in links.story_members)
             summary.quote_groups += sum(len(g.renderings) > 1 for g in links.quote_groups)
@@ -71,8 +81,9 @@ class Batch:
 LINK_ERRORS = (ValueError, IndexError, KeyError, AttributeError, ZeroDivisionError, RecursionError)
 
 
-def _link(fresh: list[Article], found: list, store: Store, config: Config,
-          summary: RunSummary) -> Links:
+def _link(
+    fresh: list[Article], found: list, store: Store, config: Config, summary: RunSummary
+) -> Links:
     """The batch's links; if linking fails, the batch is linked again without
     each article that fails alone, which is stored unlinked with its reason."""
     try:
@@ -84,12 +95,14 @@ def _link(fresh: list[Article], found: list, store: Store, config: Config,
         try:
             link_batch([article], [analysis], store, limit=config.link_candidates)
         except LINK_ERRORS as exc:
-            summary.skipped.append(Skipped(article.source,
-                                           f"not linked: {exc.__class__.__name__}: {exc}"))
+            summary.skipped.append(
+                Skipped(article.source, f"not linked: {exc.__class__.__name__}: {exc}")
+            )
         else:
             kept.append((article, analysis))
-    return link_batch([a for a, _ in kept], [x for _, x in kept], store,
-                      limit=config.link_candidates)
+    return link_batch(
+        [a for a, _ in kept], [x for _, x in kept], store, limit=config.link_candidates
+    )
 
 
 def _clean_one(doc: RawDoc, config: Config) -> Article | Skipped:
@@ -99,10 +112,13 @@ def _clean_one(doc: RawDoc, config: Config) -> Article | Skipped:
         return Skipped(doc.locator, f"cannot clean: {exc.__class__.__name__}: {exc}")
 
 
-def run(paths: Iterable[str], store: Store, config: Config, *,
-        progress: Progress | None = None) -> RunSummary:
-    summary, batch = RunSummary(), Batch(EntityIndex.from_records(store.entities(),
-                                                                store.entity_redirects()))
+def run(
+    paths: Iterable[str], store: Store, config: Config, *, progress: Progress | None = None
+) -> RunSummary:
+    summary, batch = (
+        RunSummary(),
+        Batch(EntityIndex.from_records(store.entities(), store.entity_redirects())),
+    )
     for item in read_paths(paths, max_bytes=config.max_bytes):
         if progress:
             progress(item.locator)

@@ -16,7 +16,6 @@ from newsweave.store import Store
 from samples import seed_files
 
 
-
 @pytest.fixture
 def db_path(tmp_path: Path) -> str:
     """A SQLite file in the test's own folder, not yet created."""
@@ -110,18 +109,48 @@ def pg_server():
     if as_postgres:
         shutil.chown(data, "postgres", "postgres")
     data.chmod(0o700)
-    subprocess.run([*as_postgres, str(pg_bin / "initdb"), "-D", str(data), "-U", "postgres",
-                    "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8"], check=True,
-                   capture_output=True)
-    subprocess.run([*as_postgres, str(pg_bin / "pg_ctl"), "-D", str(data), "-l",
-                    str(data / "server.log"), "-w", "-t", "30", "-o",
-                    f"-c listen_addresses=127.0.0.1 -p {port} -k {data}", "start"],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [
+            *as_postgres,
+            str(pg_bin / "initdb"),
+            "-D",
+            str(data),
+            "-U",
+            "postgres",
+            "-A",
+            "trust",
+            "-E",
+            "UTF8",
+            "--locale=C.UTF-8",
+        ],
+        check=True,
+        capture_output=True,
+    )
+    subprocess.run(
+        [
+            *as_postgres,
+            str(pg_bin / "pg_ctl"),
+            "-D",
+            str(data),
+            "-l",
+            str(data / "server.log"),
+            "-w",
+            "-t",
+            "30",
+            "-o",
+            f"-c listen_addresses=127.0.0.1 -p {port} -k {data}",
+            "start",
+        ],
+        check=True,
+        capture_output=True,
+    )
     try:
         yield f"postgresql://postgres@127.0.0.1:{port}"
     finally:
-        subprocess.run([*as_postgres, str(pg_bin / "pg_ctl"), "-D", str(data), "-m", "fast",
-                        "-w", "stop"], capture_output=True)
+        subprocess.run(
+            [*as_postgres, str(pg_bin / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"],
+            capture_output=True,
+        )
         shutil.rmtree(data, ignore_errors=True)
 
 
@@ -133,8 +162,10 @@ def pg_store(pg_server):
     from sqlalchemy import create_engine, text
 
     name = f"newsweave_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(f"{pg_server.replace('postgresql://', 'postgresql+psycopg://')}/postgres",
-                          isolation_level="AUTOCOMMIT")
+    admin = create_engine(
+        f"{pg_server.replace('postgresql://', 'postgresql+psycopg://')}/postgres",
+        isolation_level="AUTOCOMMIT",
+    )
     with admin.connect() as connection:
         connection.execute(text(f'CREATE DATABASE "{name}"'))
     opened = Store(f"{pg_server}/{name}")

@@ -18,9 +18,9 @@ def hand_doc(text: str, ents: dict[str, str], propn: tuple[str, ...] = ()) -> Do
     for phrase, label in ents.items():
         parts = phrase.split()
         for i in range(len(words) - len(parts) + 1):
-            if words[i:i + len(parts)] == parts:
+            if words[i : i + len(parts)] == parts:
                 tags[i] = f"B-{label}"
-                tags[i + 1:i + len(parts)] = [f"I-{label}"] * (len(parts) - 1)
+                tags[i + 1 : i + len(parts)] = [f"I-{label}"] * (len(parts) - 1)
                 break
     pos = ["PROPN" if w in propn else "NOUN" for w in words]
     return Doc(VOCAB, words=words, ents=tags, pos=pos)

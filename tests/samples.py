@@ -16,14 +16,18 @@ def seed_files(prefix: str = "") -> list[Path]:
     realistic tests must not pass silently in a checkout without them."""
     found = sorted(SEEDS.glob(f"{prefix}*.txt")) if SEEDS.is_dir() else []
     if not found:
-        pytest.fail(f"no seed article {prefix}*.txt in {SEEDS.resolve()}: the tests need "
-                    "../shared/seeds beside the checkout", pytrace=False)
+        pytest.fail(
+            f"no seed article {prefix}*.txt in {SEEDS.resolve()}: the tests need "
+            "../shared/seeds beside the checkout",
+            pytrace=False,
+        )
     return found
 
 
 def batch(items, new_ids=(), **more) -> BatchResult:
     """A ``BatchResult`` of ``(article, content hash)`` pairs, for ``Store.commit``."""
     return BatchResult(items=tuple(items), new_ids=frozenset(new_ids), **more)
+
 
 BRIDGE = """Harbour bridge reopens after repairs
 
@@ -46,11 +50,19 @@ Passengers queued from early morning as the first boats left the harbour, the op
 
 # A council story in four paragraphs, for tests that assemble pages line by line.
 BUS_TITLE = "Lentisse approves three new bus routes"
-P1 = ("The city council of Lentisse voted on Tuesday to add three bus routes to the eastern "
-      "districts, where many residents say they have waited years for a reliable service.")
-P2 = ("Officials said the new routes would cut commuting times for thousands of residents "
-      "and take hundreds of cars off the old river bridge every morning.")
-P3 = ("Construction of the new bus stops is expected to begin in the spring and last about "
-      "a year, the council's transport office said in a statement.")
-P4 = ("Opposition members argued that the money for the bus routes should have gone to road "
-      "repairs instead, and said they would raise it again at the budget debate.")
+P1 = (
+    "The city council of Lentisse voted on Tuesday to add three bus routes to the eastern "
+    "districts, where many residents say they have waited years for a reliable service."
+)
+P2 = (
+    "Officials said the new routes would cut commuting times for thousands of residents "
+    "and take hundreds of cars off the old river bridge every morning."
+)
+P3 = (
+    "Construction of the new bus stops is expected to begin in the spring and last about "
+    "a year, the council's transport office said in a statement."
+)
+P4 = (
+    "Opposition members argued that the money for the bus routes should have gone to road "
+    "repairs instead, and said they would raise it again at the budget debate."
+)

@@ -14,8 +14,19 @@ from newsweave.export import SCHEMA_PATH, SECTIONS
 from samples import BRIDGE, FERRY
 
 
-ARTICLE_KEYS = {"id", "source", "outlet", "title", "byline", "dateline", "published",
-                "published_source", "language", "text", "removed"}
+ARTICLE_KEYS = {
+    "id",
+    "source",
+    "outlet",
+    "title",
+    "byline",
+    "dateline",
+    "published",
+    "published_source",
+    "language",
+    "text",
+    "removed",
+}
 
 
 def flat(text: str) -> str:
@@ -56,6 +67,7 @@ def _skip_space(text: str, at: int) -> int:
 
 # --- analyze ----------------------------------------------------------------------------
 
+
 def test_analyze_prints_summary(run_cli, corpus):
     result = run_cli("analyze", corpus)
     assert result.exit_code == 0
@@ -83,11 +95,14 @@ def test_analyze_reads_stdin(run_cli):
     assert [row["source"] for row in listing] == ["<stdin>"]
 
 
-@pytest.mark.parametrize(("flag", "value", "words"), [
-    ("--published", "2023-13-45", ["published", "YYYY-MM-DD", "2023-13-45"]),
-    ("--published", "yesterday", ["published", "YYYY-MM-DD", "yesterday"]),
-    ("--reference-date", "2023-02-30", ["reference_date", "YYYY-MM-DD"]),
-])
+@pytest.mark.parametrize(
+    ("flag", "value", "words"),
+    [
+        ("--published", "2023-13-45", ["published", "YYYY-MM-DD", "2023-13-45"]),
+        ("--published", "yesterday", ["published", "YYYY-MM-DD", "yesterday"]),
+        ("--reference-date", "2023-02-30", ["reference_date", "YYYY-MM-DD"]),
+    ],
+)
 def test_analyze_bad_date_flag_fails_clearly(run_cli, corpus, db_path, flag, value, words):
     result = run_cli("analyze", flag, value, corpus)
     assert result.exit_code != 0
@@ -118,6 +133,7 @@ def test_analyze_store_error_fails_cleanly(run_cli, corpus, tmp_path):
 
 # --- articles and show ----------------------------------------------------------------
 
+
 def test_articles_lists_stored_articles(run_cli, analyzed):
     result = run_cli("articles")
     assert result.exit_code == 0
@@ -138,17 +154,21 @@ def test_articles_json_is_one_object_per_line(run_cli, analyzed):
     assert len(lines) == 2 and all(json.loads(line)["id"] for line in lines)
 
 
-@pytest.mark.parametrize(("args", "count"), [
-    (["--limit", "1"], 1),
-    (["--offset", "1"], 1),
-    (["--offset", "2"], 0),
-])
+@pytest.mark.parametrize(
+    ("args", "count"),
+    [
+        (["--limit", "1"], 1),
+        (["--offset", "1"], 1),
+        (["--offset", "2"], 0),
+    ],
+)
 def test_articles_limit_and_offset(run_cli, analyzed, args, count):
     assert len(json_objects(run_cli("articles", "--json", *args).stdout)) == count
 
 
-@pytest.mark.parametrize(("length", "case"), [(4, str.lower), (8, str.lower), (16, str.lower),
-                                              (6, str.upper)])
+@pytest.mark.parametrize(
+    ("length", "case"), [(4, str.lower), (8, str.lower), (16, str.lower), (6, str.upper)]
+)
 def test_show_finds_article_by_id_prefix(run_cli, analyzed, length, case):
     article_id = analyzed[0]
     result = run_cli("show", case(article_id[:length]))
@@ -182,6 +202,7 @@ def test_show_unknown_id_fails_with_one_line(run_cli, analyzed, unknown):
 
 # --- export ---------------------------------------------------------------------------
 
+
 def export(run_cli, tmp_path, fmt: str) -> str:
     target = tmp_path / f"out.{fmt}"
     result = run_cli("export", "--format", fmt, "-o", target)
@@ -194,11 +215,19 @@ def test_export_json_validates_against_schema(run_cli, analyzed, tmp_path):
     document = json.loads(export(run_cli, tmp_path, "json"))
     schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
     validator = jsonschema.Draft202012Validator(
-        schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+        schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
     validator.validate(document)
     assert set(document) == set(SECTIONS)
-    assert set(SECTIONS) >= {"articles", "entities", "quotes", "quote_groups", "events",
-                             "derivations", "stories"}
+    assert set(SECTIONS) >= {
+        "articles",
+        "entities",
+        "quotes",
+        "quote_groups",
+        "events",
+        "derivations",
+        "stories",
+    }
 
 
 def test_export_json_articles_carry_contract_fields(run_cli, analyzed, tmp_path):
@@ -208,11 +237,15 @@ def test_export_json_articles_carry_contract_fields(run_cli, analyzed, tmp_path)
         assert ARTICLE_KEYS <= set(article)
         for cut in article["removed"]:
             assert set(cut) == {"text", "start", "end", "reason"}
-            assert article["raw_text"][cut["start"]:cut["end"]] == cut["text"]
+            assert article["raw_text"][cut["start"] : cut["end"]] == cut["text"]
     bridge = next(a for a in articles if a["title"] == "Harbour bridge reopens after repairs")
-    assert (bridge["outlet"], bridge["byline"], bridge["dateline"], bridge["published"],
-            bridge["published_source"]) == ("Coastal Wire", "Jane Doe", "PORTVILLE",
-                                             "2023-03-03", "published.byline.v1")
+    assert (
+        bridge["outlet"],
+        bridge["byline"],
+        bridge["dateline"],
+        bridge["published"],
+        bridge["published_source"],
+    ) == ("Coastal Wire", "Jane Doe", "PORTVILLE", "2023-03-03", "published.byline.v1")
     assert bridge["removed"], "the byline line is removed from the text"
 
 
@@ -229,9 +262,20 @@ def test_export_empty_store_validates(run_cli, tmp_path):
 def test_export_jsonl_has_one_object_per_line(run_cli, analyzed, tmp_path):
     lines = export(run_cli, tmp_path, "jsonl").splitlines()
     records = [json.loads(line) for line in lines]
-    assert {r["record"] for r in records} <= {"article", "mention", "timex", "quote", "event",
-                                              "entity", "derivation", "quote_group", "story",
-                                              "claim", "event_group", "graph"}
+    assert {r["record"] for r in records} <= {
+        "article",
+        "mention",
+        "timex",
+        "quote",
+        "event",
+        "entity",
+        "derivation",
+        "quote_group",
+        "story",
+        "claim",
+        "event_group",
+        "graph",
+    }
     assert {r["record"] for r in records} >= {"article", "story"}
     records = [r for r in records if r["record"] == "article"]
     assert sorted(r["id"] for r in records) == sorted(analyzed)
@@ -246,7 +290,9 @@ def test_export_csv_has_header_and_row_per_article(run_cli, analyzed, tmp_path):
     records = [dict(zip(header, row)) for row in body]
     assert sorted(r["id"] for r in records) == sorted(analyzed)
     for record in records:
-        assert all({"text", "start", "end", "reason"} == set(c) for c in json.loads(record["removed"]))
+        assert all(
+            {"text", "start", "end", "reason"} == set(c) for c in json.loads(record["removed"])
+        )
         assert "\n" in record["text"]  # multi-line text survives CSV quoting
 
 
@@ -282,6 +328,7 @@ def test_export_failure_keeps_existing_file(run_cli, analyzed, tmp_path):
 
 
 # --- settings through the CLI ---------------------------------------------------------
+
 
 def test_cli_reads_db_from_config_file(run_cli, corpus, tmp_path):
     db = tmp_path / "from-file.db"

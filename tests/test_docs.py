@@ -17,8 +17,9 @@ RULE_NAME = re.compile(r"""["'\s(`]([a-z][a-z_-]*(?:\.[a-z][a-z_-]*)*\.v\d+)\b""
 
 
 def test_docs_cli_reference_is_current():
-    assert (DOCS / "cli.md").read_text(encoding="utf-8") == REFERENCE["reference"](), \
+    assert (DOCS / "cli.md").read_text(encoding="utf-8") == REFERENCE["reference"](), (
         "run: python docs/make_cli_reference.py"
+    )
 
 
 @pytest.mark.parametrize("command", REFERENCE["command_names"]())
@@ -55,8 +56,10 @@ def test_docs_cleaning_rule_documented(rule):
 
 def analysis_rule_names() -> list[str]:
     from newsweave.analyse.timex import RULES as TIMEX_RULES
-    return rule_names("analyse", "adapters") + [f"timex.{name}.v{version}"
-                                    for name, version, *_ in TIMEX_RULES]
+
+    return rule_names("analyse", "adapters") + [
+        f"timex.{name}.v{version}" for name, version, *_ in TIMEX_RULES
+    ]
 
 
 @pytest.mark.parametrize("rule", analysis_rule_names())
@@ -69,13 +72,24 @@ def test_docs_analysis_rule_documented(rule):
 def test_docs_web_lists_every_api_route_and_page(tmp_path):
     """docs/web.md names every route of the HTTP API and every page."""
     from newsweave.web.app import create_app
+
     app = create_app(str(tmp_path / "empty.db"))
     text = re.sub(r"\{[^}]*\}", "{}", (DOCS / "web.md").read_text(encoding="utf-8"))
-    api_paths = [re.sub(r"\{[^}]*\}", "{}", p.removeprefix("/api/v1"))
-                 for p in app.openapi()["paths"]]
-    assert api_paths and [p for p in api_paths if f"`GET {p}" not in text
-                          and f"`POST {p}" not in text and f"GET {p}`" not in text] == []
+    api_paths = [
+        re.sub(r"\{[^}]*\}", "{}", p.removeprefix("/api/v1")) for p in app.openapi()["paths"]
+    ]
+    assert (
+        api_paths
+        and [
+            p
+            for p in api_paths
+            if f"`GET {p}" not in text and f"`POST {p}" not in text and f"GET {p}`" not in text
+        ]
+        == []
+    )
     from newsweave.web.pages import router
-    pages = [re.sub(r"\{[^}]*\}", "{}", r.path) for r in router.routes
-             if not r.path.startswith("/api")]
+
+    pages = [
+        re.sub(r"\{[^}]*\}", "{}", r.path) for r in router.routes if not r.path.startswith("/api")
+    ]
     assert pages and [p for p in pages if f"`{p}" not in text] == []

@@ -36,7 +36,9 @@ def test_examples_metadata(articles, item, field):
     assert articles[item].meta.value(field) == expected
 
 
-@pytest.mark.parametrize("item, line", [(i, l) for i, v in KEY["items"].items() for l in v["remove"]])
+@pytest.mark.parametrize(
+    "item, line", [(i, l) for i, v in KEY["items"].items() for l in v["remove"]]
+)
 def test_examples_boilerplate_removed(articles, item, line):
     assert line not in {l.strip() for l in articles[item].text.splitlines()}
 
@@ -51,14 +53,21 @@ def test_examples_exact_duplicate_same_id(articles):
         assert len({articles[name].id for name in group}) == 1
 
 
-
 def test_examples_field_line_is_the_raw_line_read(articles):
     """A value read from the text names the raw line it came from, for HTML
     pages too (the page as rendered, not its extracted main text)."""
-    read = {(item, name): found for item, article in articles.items()
-            for name in FIELDS if (found := getattr(article.meta, name)) and found.line}
+    read = {
+        (item, name): found
+        for item, article in articles.items()
+        for name in FIELDS
+        if (found := getattr(article.meta, name)) and found.line
+    }
     assert ("calvora_courier_strike.html", "dateline") in read
-    wrong = [(item, name, found.line) for (item, name), found in read.items()
-             if not " ".join(articles[item].raw_text.splitlines()[found.line - 1].split())
-             .startswith(" ".join(found.evidence.split()))]
+    wrong = [
+        (item, name, found.line)
+        for (item, name), found in read.items()
+        if not " ".join(articles[item].raw_text.splitlines()[found.line - 1].split()).startswith(
+            " ".join(found.evidence.split())
+        )
+    ]
     assert wrong == []

@@ -19,12 +19,15 @@ from newsweave.export_graph import graph_of
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 # Each child table: the JSON section and the list in each of its records.
-CHILDREN = {"aligned_sentences": ("derivations", "sentences"),
-            "quote_renderings": ("quote_groups", "renderings"),
-            "story_members": ("stories", "articles"),
-            "event_reports": ("event_groups", "reports"),
-            "claim_evidence": ("claims", "evidence"),
-            "graph_nodes": ("graph", "nodes"), "graph_edges": ("graph", "edges")}
+CHILDREN = {
+    "aligned_sentences": ("derivations", "sentences"),
+    "quote_renderings": ("quote_groups", "renderings"),
+    "story_members": ("stories", "articles"),
+    "event_reports": ("event_groups", "reports"),
+    "claim_evidence": ("claims", "evidence"),
+    "graph_nodes": ("graph", "nodes"),
+    "graph_edges": ("graph", "edges"),
+}
 
 
 @pytest.fixture(scope="module")
@@ -77,26 +80,33 @@ def test_csv_table_has_a_row_per_json_record(tables, doc, table):
 
 
 def test_csv_rows_carry_their_parent_ids(tables, doc):
-    ids = {table: {r["id"] for r in tables[table][1]}
-           for table in ("quote_groups", "stories", "event_groups", "claims", "graph_nodes")}
+    ids = {
+        table: {r["id"] for r in tables[table][1]}
+        for table in ("quote_groups", "stories", "event_groups", "claims", "graph_nodes")
+    }
     assert all(r["group_id"] in ids["quote_groups"] for r in tables["quote_renderings"][1])
     assert all(r["story_id"] in ids["stories"] for r in tables["story_members"][1])
     assert all(r["group_id"] in ids["event_groups"] for r in tables["event_reports"][1])
     assert all(r["claim_id"] in ids["claims"] for r in tables["claim_evidence"][1])
     pairs = {(r["article_id"], r["source_id"]) for r in tables["derivations"][1]}
     assert {(r["article_id"], r["source_id"]) for r in tables["aligned_sentences"][1]} == pairs
-    assert {r[end] for r in tables["graph_edges"][1] for end in ("source", "target")} \
-        == ids["graph_nodes"]
-    assert sorted(r["id"] for r in tables["articles"][1]) == sorted(a["id"] for a in doc["articles"])
+    assert {r[end] for r in tables["graph_edges"][1] for end in ("source", "target")} == ids[
+        "graph_nodes"
+    ]
+    assert sorted(r["id"] for r in tables["articles"][1]) == sorted(
+        a["id"] for a in doc["articles"]
+    )
 
 
 def test_csv_nested_values_are_json(tables, doc):
     events = tables["events"][1]
-    assert [json.loads(r["participants"]) for r in events] \
-        == [e["participants"] for e in doc["events"]]
+    assert [json.loads(r["participants"]) for r in events] == [
+        e["participants"] for e in doc["events"]
+    ]
     renderings = [r for g in doc["quote_groups"] for r in g["renderings"]]
-    assert [json.loads(r["diff"]) for r in tables["quote_renderings"][1]] \
-        == [r["diff"] for r in renderings]
+    assert [json.loads(r["diff"]) for r in tables["quote_renderings"][1]] == [
+        r["diff"] for r in renderings
+    ]
     stories = {r["id"]: r for r in tables["stories"][1]}
     for story in doc["stories"]:
         assert json.loads(stories[story["id"]]["timeline"]) == story["timeline"]
@@ -139,6 +149,7 @@ def test_csv_folder_failure_leaves_the_folder_as_it_was(store, tmp_path, monkeyp
         if section == "claims":
             raise RuntimeError("disk full")
         return real(section, record)
+
     real = export.csv_rows
     monkeypatch.setattr(export, "csv_rows", failing)
     with pytest.raises(RuntimeError):
@@ -155,7 +166,8 @@ def test_csv_folder_keeps_other_files(store, tmp_path):
     api.export(store, "csv", target)
     assert (target / "notes.txt").read_text(encoding="utf-8") == "mine"
     assert {p.name for p in target.iterdir()} == {"notes.txt"} | {
-        f"{t}.csv" for t in export.CSV_TABLES}
+        f"{t}.csv" for t in export.CSV_TABLES
+    }
 
 
 @pytest.mark.parametrize("fmt, read", [("graphml", nx.read_graphml), ("gexf", nx.read_gexf)])
@@ -173,29 +185,54 @@ def test_graph_files_parse_back_to_the_json_graph(store, doc, tmp_path, fmt, rea
         assert found["label" if fmt == "graphml" else "entity_label"] == node["label"]
         if fmt == "gexf":
             assert found["label"] == node["name"]  # what a viewer shows
-    read_edges = sorted((u, v, d["relation"], d.get("date"), d.get("event_group"))
-                        for u, v, d in graph.edges(data=True))
-    assert read_edges == sorted((e["source"], e["target"], e["relation"], e.get("date"),
-                                 e.get("event_group")) for e in edges)
+    read_edges = sorted(
+        (u, v, d["relation"], d.get("date"), d.get("event_group"))
+        for u, v, d in graph.edges(data=True)
+    )
+    assert read_edges == sorted(
+        (e["source"], e["target"], e["relation"], e.get("date"), e.get("event_group"))
+        for e in edges
+    )
 
 
 def test_graph_of_keeps_parallel_edges_and_leaves_out_nulls(tmp_path):
-    payload = {"rule": "graph.events_quotes.v1",
-               "nodes": [{"id": "person:a", "name": "A", "label": "PERSON"},
-                         {"id": "person:b", "name": "B", "label": None}],
-               "edges": [{"source": "person:a", "target": "person:b", "relation": "met",
-                          "kind": "talks", "date": None, "place": "Lentisse",
-                          "status": "happened", "event_group": "event:x:0", "articles": 2},
-                         {"source": "person:a", "target": "person:b", "relation": "addressed",
-                          "date": "2023-09-19", "article_id": "x"}]}
+    payload = {
+        "rule": "graph.events_quotes.v1",
+        "nodes": [
+            {"id": "person:a", "name": "A", "label": "PERSON"},
+            {"id": "person:b", "name": "B", "label": None},
+        ],
+        "edges": [
+            {
+                "source": "person:a",
+                "target": "person:b",
+                "relation": "met",
+                "kind": "talks",
+                "date": None,
+                "place": "Lentisse",
+                "status": "happened",
+                "event_group": "event:x:0",
+                "articles": 2,
+            },
+            {
+                "source": "person:a",
+                "target": "person:b",
+                "relation": "addressed",
+                "date": "2023-09-19",
+                "article_id": "x",
+            },
+        ],
+    }
     graph = graph_of(payload)
     assert isinstance(graph, nx.MultiDiGraph) and graph.graph["rule"] == payload["rule"]
     assert graph.nodes["person:b"] == {"name": "B"}
     met, addressed = (d for _, _, d in graph.edges(data=True))
     assert "date" not in met and met["articles"] == 2
     assert addressed == {"relation": "addressed", "date": "2023-09-19", "article_id": "x"}
-    for name, write, read in (("g.graphml", nx.write_graphml, nx.read_graphml),
-                              ("g.gexf", nx.write_gexf, nx.read_gexf)):
+    for name, write, read in (
+        ("g.graphml", nx.write_graphml, nx.read_graphml),
+        ("g.gexf", nx.write_gexf, nx.read_gexf),
+    ):
         write(graph_of(payload, gexf=name.endswith("gexf")), tmp_path / name)
         assert read(tmp_path / name).number_of_edges() == 2
 
@@ -218,6 +255,7 @@ def test_empty_store_exports(tmp_path, fmt):
 
 
 # --- through the CLI ---
+
 
 def cli(store, *args: str):
     return CliRunner().invoke(app, ["export", "--db", store.db, *args], catch_exceptions=False)

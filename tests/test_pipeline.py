@@ -30,9 +30,12 @@ def config(db_path):
 
 
 def versions_of(store, locator: str) -> list[tuple[int, str]]:
-    query = (select(versions.c.version, versions.c.article_id)
-             .join(sources, sources.c.id == versions.c.source_id)
-             .where(sources.c.locator == locator).order_by(versions.c.version))
+    query = (
+        select(versions.c.version, versions.c.article_id)
+        .join(sources, sources.c.id == versions.c.source_id)
+        .where(sources.c.locator == locator)
+        .order_by(versions.c.version)
+    )
     with store.engine.connect() as connection:
         return [tuple(r) for r in connection.execute(query)]
 
@@ -43,8 +46,14 @@ def version_count(store) -> int:
 
 
 def counts(summary) -> tuple[int, int, int, int, int, int]:
-    return (summary.read, summary.stored, summary.duplicates, summary.unchanged,
-            summary.new_versions, len(summary.skipped))
+    return (
+        summary.read,
+        summary.stored,
+        summary.duplicates,
+        summary.unchanged,
+        summary.new_versions,
+        len(summary.skipped),
+    )
 
 
 @pytest.mark.parametrize("batch_size", [1, 64])
@@ -70,18 +79,23 @@ def test_analyze_same_path_twice_in_one_run_is_unchanged(store, config, write_fi
 
 
 @pytest.mark.parametrize("batch_size", [1, 64])
-@pytest.mark.parametrize(("copy_name", "copy_content"), [
-    ("copy.txt", BRIDGE),
-    ("copy.txt.gz", gzip.compress(BRIDGE.encode())),
-    ("copy.json", json.dumps({"text": BRIDGE})),
-    ("copy.txt", BRIDGE.replace("\n", "\r\n")),
-])
-def test_analyze_duplicate_under_other_name_adds_no_article(store, config, write_file, tmp_path,
-                                                            batch_size, copy_name, copy_content):
+@pytest.mark.parametrize(
+    ("copy_name", "copy_content"),
+    [
+        ("copy.txt", BRIDGE),
+        ("copy.txt.gz", gzip.compress(BRIDGE.encode())),
+        ("copy.json", json.dumps({"text": BRIDGE})),
+        ("copy.txt", BRIDGE.replace("\n", "\r\n")),
+    ],
+)
+def test_analyze_duplicate_under_other_name_adds_no_article(
+    store, config, write_file, tmp_path, batch_size, copy_name, copy_content
+):
     write_file("a.txt", BRIDGE)
     write_file(copy_name, copy_content)
-    summary = api.analyze(store, [str(tmp_path / "in")],
-                          dataclasses.replace(config, batch_size=batch_size))
+    summary = api.analyze(
+        store, [str(tmp_path / "in")], dataclasses.replace(config, batch_size=batch_size)
+    )
     assert (summary.stored, summary.duplicates) == (1, 1)
     assert store.count() == 1
 
@@ -107,10 +121,13 @@ def test_analyze_changed_file_is_new_version(store, config, write_file):
 
 
 def test_analyze_changed_record_is_new_version_of_that_record(store, config, write_file):
-    path = write_file("feed.jsonl", json.dumps({"text": BRIDGE}) + "\n" + json.dumps({"text": FERRY}))
+    path = write_file(
+        "feed.jsonl", json.dumps({"text": BRIDGE}) + "\n" + json.dumps({"text": FERRY})
+    )
     api.analyze(store, [str(path)], config)
-    path.write_text(json.dumps({"text": BRIDGE}) + "\n" + json.dumps({"text": MUSEUM}),
-                    encoding="utf-8")
+    path.write_text(
+        json.dumps({"text": BRIDGE}) + "\n" + json.dumps({"text": MUSEUM}), encoding="utf-8"
+    )
     summary = api.analyze(store, [str(path)], config)
     assert counts(summary) == (2, 1, 0, 1, 1, 0)
     assert len(versions_of(store, f"{path}#1")) == 1
@@ -128,16 +145,20 @@ def test_analyze_change_back_to_stored_text_is_duplicate_version(store, config, 
     assert [v for v, _ in versions_of(store, str(path))] == [1, 2, 3]
 
 
-@pytest.mark.parametrize(("bad_name", "bad_content", "locator_suffix", "reason"), [
-    ("junk.bin", bytes(range(256)) * 4, "", "binary data"),
-    ("broken.json", '{"text": "unterminated', "", "not valid JSON"),
-    ("empty.json", '{"title": "no body"}', "#1", "no text"),
-    ("broken.txt.gz", gzip.compress(BRIDGE.encode())[:30], "", "broken gzip"),
-    ("blank.txt", "   \n\n  \n", "", "no article text"),
-    ("fake.warc", "just words, no WARC header\n", "", "WARC"),
-])
-def test_analyze_skips_bad_file_and_stores_good_ones(store, config, write_file, tmp_path,
-                                                     bad_name, bad_content, locator_suffix, reason):
+@pytest.mark.parametrize(
+    ("bad_name", "bad_content", "locator_suffix", "reason"),
+    [
+        ("junk.bin", bytes(range(256)) * 4, "", "binary data"),
+        ("broken.json", '{"text": "unterminated', "", "not valid JSON"),
+        ("empty.json", '{"title": "no body"}', "#1", "no text"),
+        ("broken.txt.gz", gzip.compress(BRIDGE.encode())[:30], "", "broken gzip"),
+        ("blank.txt", "   \n\n  \n", "", "no article text"),
+        ("fake.warc", "just words, no WARC header\n", "", "WARC"),
+    ],
+)
+def test_analyze_skips_bad_file_and_stores_good_ones(
+    store, config, write_file, tmp_path, bad_name, bad_content, locator_suffix, reason
+):
     write_file("a.txt", BRIDGE)
     bad = write_file(bad_name, bad_content)
     write_file("z.txt", FERRY)
@@ -155,14 +176,25 @@ def test_analyze_skips_missing_path_and_goes_on(store, config, write_file, tmp_p
     assert summary.stored == 1
 
 
-@pytest.mark.parametrize(("name", "content"), [
-    ("a.txt", BRIDGE),
-    ("a.json", json.dumps({"text": BRIDGE, "outlet": "Record Outlet", "published": "2019-09-09"})),
-    ("a.html", f"<html><head><title>Bridge</title><meta property='og:site_name' content='Page Outlet'>"
-               f"</head><body><article><p>{BRIDGE.replace(chr(10) * 2, '</p><p>')}</p>"
-               f"</article></body></html>"),
-])
-def test_analyze_config_outlet_and_published_override_text(store, config, write_file, name, content):
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("a.txt", BRIDGE),
+        (
+            "a.json",
+            json.dumps({"text": BRIDGE, "outlet": "Record Outlet", "published": "2019-09-09"}),
+        ),
+        (
+            "a.html",
+            f"<html><head><title>Bridge</title><meta property='og:site_name' content='Page Outlet'>"
+            f"</head><body><article><p>{BRIDGE.replace(chr(10) * 2, '</p><p>')}</p>"
+            f"</article></body></html>",
+        ),
+    ],
+)
+def test_analyze_config_outlet_and_published_override_text(
+    store, config, write_file, name, content
+):
     config = dataclasses.replace(config, outlet="Flag Outlet", published="2020-01-02")
     api.analyze(store, [str(write_file(name, content))], config)
     [article] = store.iter_articles()
@@ -174,20 +206,33 @@ def test_analyze_config_outlet_and_published_override_text(store, config, write_
 def test_analyze_text_gives_outlet_and_published_without_overrides(store, config, write_file):
     api.analyze(store, [str(write_file("a.txt", BRIDGE))], config)
     [article] = store.iter_articles()
-    assert (article.meta.value("outlet"), article.meta.value("published")) == ("Coastal Wire",
-                                                                               "2023-03-03")
+    assert (article.meta.value("outlet"), article.meta.value("published")) == (
+        "Coastal Wire",
+        "2023-03-03",
+    )
 
 
-@pytest.mark.parametrize(("record", "outlet", "published"), [
-    ({"outlet": "Record Outlet", "published": "2019-09-09"}, "Record Outlet", "2019-09-09"),
-    ({"source": "Record Source", "date": "2019-09-09T10:00:00Z"}, "Record Source", "2019-09-09"),
-    ({"publisher": {"name": "Publisher"}, "datePublished": "9 September 2019"}, "Publisher",
-     "2019-09-09"),
-    # an unreadable date is dropped and the text's own date is used
-    ({"outlet": "Record Outlet", "published": "soon"}, "Record Outlet", "2023-03-03"),
-])
-def test_analyze_json_record_fields_win_over_text(store, config, write_file, record, outlet,
-                                                  published):
+@pytest.mark.parametrize(
+    ("record", "outlet", "published"),
+    [
+        ({"outlet": "Record Outlet", "published": "2019-09-09"}, "Record Outlet", "2019-09-09"),
+        (
+            {"source": "Record Source", "date": "2019-09-09T10:00:00Z"},
+            "Record Source",
+            "2019-09-09",
+        ),
+        (
+            {"publisher": {"name": "Publisher"}, "datePublished": "9 September 2019"},
+            "Publisher",
+            "2019-09-09",
+        ),
+        # an unreadable date is dropped and the text's own date is used
+        ({"outlet": "Record Outlet", "published": "soon"}, "Record Outlet", "2023-03-03"),
+    ],
+)
+def test_analyze_json_record_fields_win_over_text(
+    store, config, write_file, record, outlet, published
+):
     path = write_file("a.json", json.dumps({"text": BRIDGE, **record}))
     api.analyze(store, [str(path)], config)
     [article] = store.iter_articles()
@@ -198,12 +243,14 @@ def test_analyze_json_record_fields_win_over_text(store, config, write_file, rec
 
 
 def test_analyze_feed_title_becomes_outlet(store, config, write_file):
-    feed = ("<?xml version='1.0'?><rss version='2.0'><channel><title>Daily Planet</title>"
-            "<item><title>Bridge reopens</title><link>https://planet.example/b</link>"
-            "<pubDate>Mon, 06 Mar 2023 10:00:00 GMT</pubDate>"
-            "<description>The harbour bridge reopened on Monday after six months of repairs, "
-            "the city council said, and traffic was flowing normally.</description></item>"
-            "</channel></rss>")
+    feed = (
+        "<?xml version='1.0'?><rss version='2.0'><channel><title>Daily Planet</title>"
+        "<item><title>Bridge reopens</title><link>https://planet.example/b</link>"
+        "<pubDate>Mon, 06 Mar 2023 10:00:00 GMT</pubDate>"
+        "<description>The harbour bridge reopened on Monday after six months of repairs, "
+        "the city council said, and traffic was flowing normally.</description></item>"
+        "</channel></rss>"
+    )
     api.analyze(store, [str(write_file("planet.rss", feed))], config)
     [article] = store.iter_articles()
     assert article.meta.value("outlet") == "Daily Planet"
@@ -225,12 +272,15 @@ def test_analyze_stores_article_when_analysis_fails(store, write_file, monkeypat
 
     def broken(*_args, **_kwargs):
         raise ValueError("component bug")
+
     monkeypatch.setattr(analysis_stage, "find_timexes", broken)
     write_file("bridge.txt", BRIDGE)
     summary = api.analyze(store, [str(write_file("ferry.txt", FERRY).parent)], Config())
     assert summary.stored == 2
-    assert all(s.reason.startswith("not analysed: ValueError: component bug")
-               for s in summary.skipped) and len(summary.skipped) == 2
+    assert (
+        all(s.reason.startswith("not analysed: ValueError: component bug") for s in summary.skipped)
+        and len(summary.skipped) == 2
+    )
     assert store.count() == 2
 
 
@@ -238,13 +288,16 @@ def test_analyze_stores_article_when_analysis_fails(store, write_file, monkeypat
 def test_analyze_repoints_a_one_word_entity_absorbed_later(store, write_file):
     first = write_file("a.txt", "Putin said on Monday that talks with the visitors had gone well.")
     api.analyze(store, [str(first)], Config())
-    second = write_file("b.txt", "Russian President Vladimir Putin met the delegation in Moscow "
-                                 "on Tuesday, officials said.")
+    second = write_file(
+        "b.txt",
+        "Russian President Vladimir Putin met the delegation in Moscow on Tuesday, officials said.",
+    )
     api.analyze(store, [str(second)], Config())
     ids = {e.id for e in store.entities()}
     assert "person:vladimir-putin" in ids and "person:putin" not in ids
-    mentions = [m for aid in store.article_ids() for m in store.analysis(aid).mentions
-                if m.text == "Putin"]
+    mentions = [
+        m for aid in store.article_ids() for m in store.analysis(aid).mentions if m.text == "Putin"
+    ]
     assert mentions and {m.entity for m in mentions} == {"person:vladimir-putin"}
 
 
@@ -261,8 +314,11 @@ def test_analyze_stores_an_article_linking_fails_on_unlinked(store, write_file, 
         return real(articles, analyses, view, **options)
 
     monkeypatch.setattr(pipeline, "link_batch", failing)
-    summary = api.analyze(store, [str(write_file("a.txt", BRIDGE)), str(write_file("b.txt", FERRY))],
-                          Config(db=store.db))
+    summary = api.analyze(
+        store,
+        [str(write_file("a.txt", BRIDGE)), str(write_file("b.txt", FERRY))],
+        Config(db=store.db),
+    )
     assert summary.stored == 2 and store.count() == 2
     [skipped] = summary.skipped
     assert skipped.locator.endswith("b.txt") and "not linked: ValueError" in skipped.reason

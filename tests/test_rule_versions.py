@@ -36,10 +36,15 @@ REFERENCE = "2026-11-23"
 def _fields(record: dict) -> dict:
     """What a rule set: the record's scalars and lists of scalars, not the
     nested records of other rules."""
+
     def scalar(value) -> bool:
         return value is None or isinstance(value, (str, int, float, bool))
-    return {k: v for k, v in record.items()
-            if scalar(v) or (isinstance(v, list) and all(scalar(x) for x in v))}
+
+    return {
+        k: v
+        for k, v in record.items()
+        if scalar(v) or (isinstance(v, list) and all(scalar(x) for x in v))
+    }
 
 
 def rule_outputs(exported: dict) -> dict[str, dict]:
@@ -58,9 +63,13 @@ def rule_outputs(exported: dict) -> dict[str, dict]:
                 walk(value)
 
     walk(exported)
-    return {name: {"records": len(rows),
-                   "sha256": hashlib.sha256("\n".join(sorted(rows)).encode()).hexdigest()}
-            for name, rows in sorted(found.items())}
+    return {
+        name: {
+            "records": len(rows),
+            "sha256": hashlib.sha256("\n".join(sorted(rows)).encode()).hexdigest(),
+        }
+        for name, rows in sorted(found.items())
+    }
 
 
 def build() -> dict[str, dict]:
@@ -76,8 +85,11 @@ def build() -> dict[str, dict]:
         try:
             api.analyze(store, [str(ROOT / "examples" / "corpus")], config)
             api.analyze(store, [seeds["000"], seeds["001"], seeds["002"], seeds["004"]], config)
-            api.analyze(store, [seeds["003"]], Config(db=config.db, reference_date=REFERENCE,
-                                                      published="2023-02-21"))
+            api.analyze(
+                store,
+                [seeds["003"]],
+                Config(db=config.db, reference_date=REFERENCE, published="2023-02-21"),
+            )
             out = Path(folder) / "export.json"
             api.export(store, "json", out)
         finally:
@@ -92,17 +104,26 @@ def test_rule_outputs_match_their_versions():
     now = build()
     changed = sorted(n for n in now.keys() & golden.keys() if now[n] != golden[n])
     added, gone = sorted(now.keys() - golden.keys()), sorted(golden.keys() - now.keys())
-    assert not changed, (f"these rules changed their output but not their name: {changed}; "
-                         "give each a new version, then run "
-                         "python tests/test_rule_versions.py --update")
-    assert not added and not gone, (f"rule names added {added}, gone {gone}: "
-                                    "run python tests/test_rule_versions.py --update")
+    assert not changed, (
+        f"these rules changed their output but not their name: {changed}; "
+        "give each a new version, then run "
+        "python tests/test_rule_versions.py --update"
+    )
+    assert not added and not gone, (
+        f"rule names added {added}, gone {gone}: run python tests/test_rule_versions.py --update"
+    )
 
 
 def test_rule_outputs_group_by_rule_and_ignore_nested_records():
-    exported = {"articles": [{"removed": [{"text": "Ad", "reason": "promo.v1"}],
-                              "provenance": {"title": {"value": "T", "rule": "html.title.v1"}}}],
-                "quotes": [{"rule": "q.v1", "text": "x", "speaker": {"rule": "other.v1"}}]}
+    exported = {
+        "articles": [
+            {
+                "removed": [{"text": "Ad", "reason": "promo.v1"}],
+                "provenance": {"title": {"value": "T", "rule": "html.title.v1"}},
+            }
+        ],
+        "quotes": [{"rule": "q.v1", "text": "x", "speaker": {"rule": "other.v1"}}],
+    }
     first = rule_outputs(exported)
     assert set(first) == {"promo.v1", "html.title.v1", "q.v1", "other.v1"}
     assert first["q.v1"]["records"] == 1

@@ -19,7 +19,9 @@ def test_seed_files_found_by_prefix(tmp_path, monkeypatch):
 def test_seed_files_missing_fails_naming_path(tmp_path, monkeypatch, folder, prefix):
     (tmp_path / "empty").mkdir()
     monkeypatch.setattr(samples, "SEEDS", tmp_path / folder)
-    with pytest.raises(pytest.fail.Exception, match=f"no seed article {prefix}\\*.txt in .*{folder}"):
+    with pytest.raises(
+        pytest.fail.Exception, match=f"no seed article {prefix}\\*.txt in .*{folder}"
+    ):
         seed_files(prefix)
 
 

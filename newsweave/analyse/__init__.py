@@ -41,8 +41,10 @@ def entity_at(mentions: Sequence[Mention], start: int | None, end: int | None) -
 
 def link_quote(quote: Quote, mentions: Sequence[Mention]) -> Quote:
     return dataclasses.replace(
-        quote, speaker=entity_at(mentions, quote.speaker_start, quote.speaker_end),
-        addressee=entity_at(mentions, quote.addressee_start, quote.addressee_end))
+        quote,
+        speaker=entity_at(mentions, quote.speaker_start, quote.speaker_end),
+        addressee=entity_at(mentions, quote.addressee_start, quote.addressee_end),
+    )
 
 
 def dateline_place(article: Article, mentions: Sequence[Mention]) -> str | None:
@@ -50,7 +52,9 @@ def dateline_place(article: Article, mentions: Sequence[Mention]) -> str | None:
     place = article.meta.value("dateline")
     if place is None:
         return None
-    spelled = [m.text for m in mentions if m.text.casefold() == place.casefold() and m.text != place]
+    spelled = [
+        m.text for m in mentions if m.text.casefold() == place.casefold() and m.text != place
+    ]
     return spelled[0] if spelled else place.title() if place.isupper() else place
 
 
@@ -61,37 +65,60 @@ def lead_day(article: Article, timexes: Sequence[Timex]) -> str | None:
     lead_end = sum(len(line) + 1 for line in lines[:LEAD_LINES])
     published = article.meta.value("published")
     for timex in timexes:
-        if timex.start < lead_end and timex.precision == "day" and timex.value \
-                and (published is None or timex.value <= published):
+        if (
+            timex.start < lead_end
+            and timex.precision == "day"
+            and timex.value
+            and (published is None or timex.value <= published)
+        ):
             return timex.value
     return None
 
 
-def analyse_doc(article: Article, doc: Doc, index: EntityIndex,
-                nlp: Language | None = None) -> tuple[Analysis, set[str]]:
+def analyse_doc(
+    article: Article, doc: Doc, index: EntityIndex, nlp: Language | None = None
+) -> tuple[Analysis, set[str]]:
     """Everything found in one article, given its parsed clean text; ``index``
     takes in the article's entities and ``nlp`` (the pipeline that parsed
     ``doc``) re-reads its lines in capitals. Returns the analysis and the ids
     of the canonical entities it names."""
     published = article.published_date
     local_mentions, local_entities = resolve_article(
-        doc, find_mentions(doc, nlp=nlp), article_id=article.id,
-        published=article.meta.value("published"))
+        doc,
+        find_mentions(doc, nlp=nlp),
+        article_id=article.id,
+        published=article.meta.value("published"),
+    )
     mapping = index.add(local_entities)
     mentions = index.relink(local_mentions, mapping)
     timexes = find_timexes(article.text, reference=published, doc=doc)
     quotes = [link_quote(q, mentions) for q in find_quotes(doc)]
-    events = find_events(doc, mentions=mentions, timexes=timexes, published=published,
-                         dateline=dateline_place(article, mentions),
-                         lead_day=lead_day(article, timexes))
-    analysis = Analysis(article_id=article.id, mentions=tuple(mentions), quotes=tuple(quotes),
-                        timexes=tuple(timexes), events=tuple(events))
+    events = find_events(
+        doc,
+        mentions=mentions,
+        timexes=timexes,
+        published=published,
+        dateline=dateline_place(article, mentions),
+        lead_day=lead_day(article, timexes),
+    )
+    analysis = Analysis(
+        article_id=article.id,
+        mentions=tuple(mentions),
+        quotes=tuple(quotes),
+        timexes=tuple(timexes),
+        events=tuple(events),
+    )
     return analysis, set(mapping.values())
 
 
-def analyse(articles: Sequence[Article], index: EntityIndex, *, model: str = DEFAULT_MODEL,
-            batch_size: int = 64, failed: list[Skipped] | None = None,
-            ) -> tuple[list[Analysis], list[Entity]]:
+def analyse(
+    articles: Sequence[Article],
+    index: EntityIndex,
+    *,
+    model: str = DEFAULT_MODEL,
+    batch_size: int = 64,
+    failed: list[Skipped] | None = None,
+) -> tuple[list[Analysis], list[Entity]]:
     """Analyses of ``articles``, in order, parsing them as one batch, and the
     canonical entities they name as ``index`` now knows them. An article a
     component fails on gets an empty analysis and an entry in ``failed``: the
@@ -109,5 +136,6 @@ def analyse(articles: Sequence[Article], index: EntityIndex, *, model: str = DEF
                 failed.append(Skipped(article.source, reason))
         analyses.append(analysis)
         named |= ids
-    return analyses, [entity for entity_id in sorted(named)
-                      if (entity := index.get(entity_id)) is not None]
+    return analyses, [
+        entity for entity_id in sorted(named) if (entity := index.get(entity_id)) is not None
+    ]

@@ -10,6 +10,7 @@ from .resolve import _family, _name_key
 
 # =============================================================== across articles
 
+
 def entity_id(label: str, name: str) -> str:
     """A stable id from a label family and a name: ``person:vladimir-putin``."""
     return f"{_family(label)}:{_name_key(name).replace(' ', '-')}"
@@ -20,7 +21,7 @@ def _tokens(name: str) -> list[str]:
 
 
 def _spelling_variant(a: str, b: str) -> bool:
-    """"Sergey"/"Sergei": one transliteration apart (same first letter, one
+    """ "Sergey"/"Sergei": one transliteration apart (same first letter, one
     edit). Different given names ("Sergei"/"Sergo" aside) are not variants."""
     if a == b:
         return True
@@ -149,8 +150,11 @@ class EntityIndex:
             for mine in full:
                 for theirs in (_name_key(n) for n in (k.name, *k.aliases) if len(_tokens(n)) > 1):
                     a, b = mine.split(), theirs.split()
-                    if (len(a) == len(b) and a[-1] == b[-1]
-                            and all(_spelling_variant(x, y) for x, y in zip(a[:-1], b[:-1]))):
+                    if (
+                        len(a) == len(b)
+                        and a[-1] == b[-1]
+                        and all(_spelling_variant(x, y) for x, y in zip(a[:-1], b[:-1]))
+                    ):
                         return k.id
         return None
 
@@ -194,8 +198,12 @@ class EntityIndex:
 
     def _absorb_one_word(self, key: str) -> None:
         """A one-word person whose word only this full name holds joins it."""
-        ones = {one for word in _tokens(self._entities[key].name)
-                if self._holders[word] == {key} for one in self._one_word[word]}
+        ones = {
+            one
+            for word in _tokens(self._entities[key].name)
+            if self._holders[word] == {key}
+            for one in self._one_word[word]
+        }
         for one_id in sorted(ones, key=self._order.__getitem__):
             one = self._entities[one_id]
             self._drop(one)

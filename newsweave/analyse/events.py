@@ -29,15 +29,34 @@ from .tense import FUTURE, doc_direction
 
 # Lemma of the trigger -> event kind. Nouns and verbs alike; "talk" only as a noun.
 TRIGGERS = {
-    "meet": "meeting", "meeting": "meeting", "encounter": "meeting",
-    "talk": "talks", "negotiation": "talks", "consultation": "talks",
-    "call": "call", "phone": "call", "conversation": "call",
-    "visit": "visit", "trip": "visit", "tour": "visit", "travel": "visit",
-    "summit": "summit", "forum": "summit",
-    "sign": "signing", "signing": "signing",
-    "issue": "statement", "release": "statement", "publish": "statement", "adopt": "statement",
-    "arrive": "visit", "fly": "visit", "return": "visit", "head": "visit", "drive": "visit",
-    "cross": "visit", "reach": "visit",
+    "meet": "meeting",
+    "meeting": "meeting",
+    "encounter": "meeting",
+    "talk": "talks",
+    "negotiation": "talks",
+    "consultation": "talks",
+    "call": "call",
+    "phone": "call",
+    "conversation": "call",
+    "visit": "visit",
+    "trip": "visit",
+    "tour": "visit",
+    "travel": "visit",
+    "summit": "summit",
+    "forum": "summit",
+    "sign": "signing",
+    "signing": "signing",
+    "issue": "statement",
+    "release": "statement",
+    "publish": "statement",
+    "adopt": "statement",
+    "arrive": "visit",
+    "fly": "visit",
+    "return": "visit",
+    "head": "visit",
+    "drive": "visit",
+    "cross": "visit",
+    "reach": "visit",
 }
 # Verbs of speech open no event (the quotes stage records them as quote cues):
 # "say", "tell", "report", "state", "confirm", "claim", "reveal", "announce",
@@ -59,14 +78,41 @@ MERGEABLE = {"meeting", "talks", "call", "visit"}
 PLACE_WORDS = {"in", "at", "to", "into", "from"}
 PLACES = {"GPE", "LOC", "FAC"}
 # Common nouns that stand for people as the subject of "meet".
-PEOPLE_NOUNS = {"leader", "leaders", "minister", "ministers", "official", "officials", "president",
-                "delegation", "delegations", "side", "sides", "envoy", "envoys", "diplomat",
-                "diplomats", "team", "teams", "two", "counterpart", "counterparts", "head", "heads"}
+PEOPLE_NOUNS = {
+    "leader",
+    "leaders",
+    "minister",
+    "ministers",
+    "official",
+    "officials",
+    "president",
+    "delegation",
+    "delegations",
+    "side",
+    "sides",
+    "envoy",
+    "envoys",
+    "diplomat",
+    "diplomats",
+    "team",
+    "teams",
+    "two",
+    "counterpart",
+    "counterparts",
+    "head",
+    "heads",
+}
 
 
-def find_events(doc: Doc, *, mentions: Sequence[Mention] = (), timexes: Sequence[Timex] = (),
-                published: date | None = None, dateline: str | None = None,
-                lead_day: str | None = None) -> list[Event]:
+def find_events(
+    doc: Doc,
+    *,
+    mentions: Sequence[Mention] = (),
+    timexes: Sequence[Timex] = (),
+    published: date | None = None,
+    dateline: str | None = None,
+    lead_day: str | None = None,
+) -> list[Event]:
     """The events of ``doc`` in text order, mentions of one event merged; an
     event dated after ``published`` is planned, whatever its verb says; the
     ``dateline`` place and the ``lead_day`` fill in the lead's kind of event."""
@@ -83,35 +129,54 @@ def _planned_if_later(event: Event, published: date) -> Event:
     """Compares the calendar part the date states ("2025-W11" states its year
     only, so a week is never later than a day of its own year by spelling)."""
     stated = _CALENDAR_PREFIX.match(event.date or "")
-    later = stated is not None and stated[0] > published.isoformat()[:len(stated[0])]
-    return dataclasses.replace(event, status="planned") if later and event.status == "happened" \
+    later = stated is not None and stated[0] > published.isoformat()[: len(stated[0])]
+    return (
+        dataclasses.replace(event, status="planned")
+        if later and event.status == "happened"
         else event
+    )
 
 
-def event_mentions(doc: Doc, *, mentions: Sequence[Mention] = (),
-                   timexes: Sequence[Timex] = ()) -> list[Event]:
+def event_mentions(
+    doc: Doc, *, mentions: Sequence[Mention] = (), timexes: Sequence[Timex] = ()
+) -> list[Event]:
     """One event per trigger, in text order."""
     found = []
     for token in doc:
         kind = trigger_kind(token)
-        if kind is None or any(child.dep_ == "neg" for child in token.children) \
-                or _thing_subject(token):
+        if (
+            kind is None
+            or any(child.dep_ == "neg" for child in token.children)
+            or _thing_subject(token)
+        ):
             continue  # "did not meet" is no event; "the plan meets our needs" neither
         sentence = token.sent
         actors = participants(token, sentence, mentions)
         if token.lemma_.lower() in NEEDS_ACTOR and not actors:
             continue
-        where, when, how = (place(token, sentence, mentions),
-                            nearest_date(token, sentence, timexes), status(token))
+        where, when, how = (
+            place(token, sentence, mentions),
+            nearest_date(token, sentence, timexes),
+            status(token),
+        )
         for people in separately(token, actors, _subject_keys(token, sentence, mentions)):
-            found.append(Event(
-                kind=kind, start=token.idx, end=token.idx + len(token.text), trigger=token.text,
-                participants=people, place=where, date=when, status=how))
+            found.append(
+                Event(
+                    kind=kind,
+                    start=token.idx,
+                    end=token.idx + len(token.text),
+                    trigger=token.text,
+                    participants=people,
+                    place=where,
+                    date=when,
+                    status=how,
+                )
+            )
     return found
 
 
 def separately(token: Token, actors: tuple[str, ...], subjects: set[str]) -> list[tuple[str, ...]]:
-    """"Held separate meetings with A and B", "met A and B separately": one
+    """ "Held separate meetings with A and B", "met A and B separately": one
     event of the subject with each of the others; otherwise one event."""
     others = [a for a in actors if a not in subjects]
     words = {c.lower_ for g in _governors(token) | {token} for c in g.children}
@@ -125,8 +190,9 @@ def trigger_kind(token: Token) -> str | None:
     kind = TRIGGERS.get(lemma)
     if kind is None or token.pos_ not in ("VERB", "NOUN", "PROPN"):
         return None
-    if (token.pos_ == "VERB" and lemma in NOUN_ONLY) or \
-            (token.pos_ != "VERB" and lemma in NEEDS_ACTOR):
+    if (token.pos_ == "VERB" and lemma in NOUN_ONLY) or (
+        token.pos_ != "VERB" and lemma in NEEDS_ACTOR
+    ):
         return None  # "held talks" but not "talked"; "said" but not "the issues"
     if kind == "call" and token.pos_ == "NOUN" and not _phone_call(token):
         return None
@@ -139,15 +205,18 @@ def trigger_kind(token: Token) -> str | None:
 
 def _issues_statement(token: Token) -> bool:
     """The verb's object (or passive subject) is a statement-like document."""
-    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in STATEMENT_NOUNS
-               for c in token.children)
+    return any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in STATEMENT_NOUNS
+        for c in token.children
+    )
 
 
 def _thing_subject(token: Token) -> bool:
     """A verb trigger whose subject is a thing, not a person or a pronoun."""
     subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
     return token.pos_ == "VERB" and any(
-        s.pos_ == "NOUN" and not s.ent_type_ and s.lower_ not in PEOPLE_NOUNS for s in subjects)
+        s.pos_ == "NOUN" and not s.ent_type_ and s.lower_ not in PEOPLE_NOUNS for s in subjects
+    )
 
 
 def _phone_call(token: Token) -> bool:
@@ -157,8 +226,9 @@ def _phone_call(token: Token) -> bool:
     return bool(neighbours & {"phone", "telephone", "video", "hold", "have", "make"})
 
 
-def _mentions_in(mentions: Sequence[Mention], start: int, end: int,
-                 labels: set[str]) -> list[Mention]:
+def _mentions_in(
+    mentions: Sequence[Mention], start: int, end: int, labels: set[str]
+) -> list[Mention]:
     return [m for m in mentions if start <= m.start and m.end <= end and m.label in labels]
 
 
@@ -173,8 +243,11 @@ def participants(token: Token, sentence: Span, mentions: Sequence[Mention]) -> t
     make Putin one of the two; the two are the pair the sentence before joins
     (``the_two``)."""
     doc = sentence.doc
-    actors = [m for m in _mentions_in(mentions, sentence.start_char, sentence.end_char, ACTORS)
-              if not _is_place_phrase(m, doc) and not _visited(token, m, doc)]
+    actors = [
+        m
+        for m in _mentions_in(mentions, sentence.start_char, sentence.end_char, ACTORS)
+        if not _is_place_phrase(m, doc) and not _visited(token, m, doc)
+    ]
     between = [_key(m) for m in actors if _between(token, m, doc)]
     if len(between) >= 2:
         return tuple(dict.fromkeys(between))
@@ -185,7 +258,7 @@ def participants(token: Token, sentence: Span, mentions: Sequence[Mention]) -> t
 
 
 def _between(trigger: Token, mention: Mention, doc: Doc) -> bool:
-    """"Talks between A and B" name all the parties: whoever "looks forward
+    """ "Talks between A and B" name all the parties: whoever "looks forward
     to" them, or reports them, is not one."""
     span = _span(mention, doc)
     if span is None:
@@ -193,8 +266,11 @@ def _between(trigger: Token, mention: Mention, doc: Doc) -> bool:
     head = span.root
     while head.dep_ == "conj" and head.head != head:
         head = head.head
-    return head.dep_ == "pobj" and head.head.lower_ in ("between", "among") and \
-        head.head.head == trigger
+    return (
+        head.dep_ == "pobj"
+        and head.head.lower_ in ("between", "among")
+        and head.head.head == trigger
+    )
 
 
 def _subject_keys(token: Token, sentence: Span, mentions: Sequence[Mention]) -> set[str]:
@@ -203,8 +279,9 @@ def _subject_keys(token: Token, sentence: Span, mentions: Sequence[Mention]) -> 
     found = {k for k in [_pronoun_subject(token, sentence, mentions)] if k}
     for mention in _mentions_in(mentions, sentence.start_char, sentence.end_char, ACTORS):
         span = _span(mention, sentence.doc)
-        if span is not None and (span.root in subjects or
-                                 (span.root.dep_ == "conj" and span.root.head in subjects)):
+        if span is not None and (
+            span.root in subjects or (span.root.dep_ == "conj" and span.root.head in subjects)
+        ):
             found.add(_key(mention))
     return found
 
@@ -224,8 +301,11 @@ def _pronoun_subject(token: Token, sentence: Span, mentions: Sequence[Mention]) 
     before = [m for m in _mentions_in(mentions, sentence.start_char, subjects[0].idx, {"PERSON"})]
     if before:
         return _key(before[-1])
-    people = [k for k, dep in _clause_actors(_previous(sentence), mentions, {"PERSON"})
-              if dep.startswith("nsubj")]
+    people = [
+        k
+        for k, dep in _clause_actors(_previous(sentence), mentions, {"PERSON"})
+        if dep.startswith("nsubj")
+    ]
     return people[0] if people else None
 
 
@@ -242,16 +322,18 @@ def the_two(token: Token, sentence: Span, mentions: Sequence[Mention]) -> list[s
 
 def _is_pair_word(subject: Token) -> bool:
     words = {subject.lower_} | {c.lower_ for c in subject.children if c.dep_ in ("nummod", "det")}
-    return subject.lower_ in ("two", "both") or \
-        (subject.lower_ in PEOPLE_NOUNS and bool(words & {"two", "both"}))
+    return subject.lower_ in ("two", "both") or (
+        subject.lower_ in PEOPLE_NOUNS and bool(words & {"two", "both"})
+    )
 
 
 def _previous(sentence: Span) -> Span | None:
     return sentence.doc[sentence.start - 1].sent if sentence.start > 0 else None
 
 
-def _clause_actors(sentence: Span | None, mentions: Sequence[Mention],
-                   labels: set[str]) -> list[tuple[str, str]]:
+def _clause_actors(
+    sentence: Span | None, mentions: Sequence[Mention], labels: set[str]
+) -> list[tuple[str, str]]:
     """(entity, dependency) of the actors that are the subject or an object of
     ``sentence``'s main verb ("Patrushev ... told Wang that ...")."""
     if sentence is None:
@@ -284,8 +366,9 @@ def _visited(trigger: Token, mention: Mention, doc: Doc) -> bool:
     if span is None or trigger_kind(trigger) != "visit" or mention.label not in PLACES:
         return False
     head = span.root
-    return (head.dep_ == "dobj" and head.head == trigger) or \
-        (head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head == trigger)
+    return (head.dep_ == "dobj" and head.head == trigger) or (
+        head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head == trigger
+    )
 
 
 def _governors(trigger: Token) -> set[Token]:
@@ -309,11 +392,21 @@ def _attached(trigger: Token, mention: Mention, doc: Doc) -> bool:
     if span is None:
         return False
     head, governors = span.root, _governors(trigger)
-    if head.head in governors and head.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "agent",
-                                                "compound", "appos"):
+    if head.head in governors and head.dep_ in (
+        "nsubj",
+        "nsubjpass",
+        "dobj",
+        "poss",
+        "agent",
+        "compound",
+        "appos",
+    ):
         return True
-    if head.dep_ == "pobj" and head.head.head in governors and \
-            head.head.lower_ in ("with", "between", "among", "by"):
+    if (
+        head.dep_ == "pobj"
+        and head.head.head in governors
+        and head.head.lower_ in ("with", "between", "among", "by")
+    ):
         return True
     if head.dep_ == "appos":  # "Dovask and her counterpart, Piet Ravensar, met"
         head = head.head
@@ -323,8 +416,11 @@ def _attached(trigger: Token, mention: Mention, doc: Doc) -> bool:
 
 
 def _attached_token(token: Token, governors: set[Token]) -> bool:
-    return token.head in governors and token.dep_ in ("nsubj", "dobj", "pobj", "poss") or \
-        (token.dep_ == "pobj" and token.head.head in governors)
+    return (
+        token.head in governors
+        and token.dep_ in ("nsubj", "dobj", "pobj", "poss")
+        or (token.dep_ == "pobj" and token.head.head in governors)
+    )
 
 
 def place(token: Token, sentence: Span, mentions: Sequence[Mention]) -> str | None:
@@ -335,15 +431,24 @@ def place(token: Token, sentence: Span, mentions: Sequence[Mention]) -> str | No
         if _visited(token, mention, sentence.doc):
             return mention.text
         span = _span(mention, sentence.doc)
-        if _is_place_phrase(mention, sentence.doc) and span.root.head.lower_ in ("in", "at") \
-                and span.root.head.head in governors:
+        if (
+            _is_place_phrase(mention, sentence.doc)
+            and span.root.head.lower_ in ("in", "at")
+            and span.root.head.head in governors
+        ):
             return mention.text
     return None
 
 
 def nearest_date(token: Token, sentence: Span, timexes: Sequence[Timex]) -> str | None:
-    inside = [t for t in timexes if sentence.start_char <= t.start and t.end <= sentence.end_char
-              and t.type in ("DATE", "TIME") and t.value]
+    inside = [
+        t
+        for t in timexes
+        if sentence.start_char <= t.start
+        and t.end <= sentence.end_char
+        and t.type in ("DATE", "TIME")
+        and t.value
+    ]
     if not inside:
         return None
     return min(inside, key=lambda t: abs(t.start - token.idx)).value
@@ -377,9 +482,15 @@ def merge_events(found: list[Event]) -> list[Event]:
             merged.append(event)
             continue
         merged[merged.index(same)] = Event(
-            kind=same.kind, start=same.start, end=same.end, trigger=same.trigger,
+            kind=same.kind,
+            start=same.start,
+            end=same.end,
+            trigger=same.trigger,
             participants=tuple(dict.fromkeys(same.participants + event.participants)),
-            place=same.place or event.place, date=same.date or event.date, status=same.status)
+            place=same.place or event.place,
+            date=same.date or event.date,
+            status=same.status,
+        )
     return merged
 
 
@@ -387,15 +498,24 @@ def _same_event(a: Event, b: Event) -> bool:
     """One event when kind and status agree, a participant is shared, nothing
     conflicts, and a place or a date is the same, or the later one adds
     nothing ("Putin met Wang in St Petersburg. During the meeting, Putin ...")."""
+
     def compatible(x: str | None, y: str | None) -> bool:
         return x is None or y is None or x == y
-    anchored = (a.place is not None and a.place == b.place) or \
-        (a.date is not None and a.date == b.date) or \
-        (b.place is None and b.date is None and set(b.participants) <= set(a.participants))
-    return (a.start != b.start  # one trigger's separate events ("separate meetings") stay apart
-            and a.kind == b.kind and a.status == b.status and anchored
-            and bool(set(a.participants) & set(b.participants))
-            and compatible(a.place, b.place) and compatible(a.date, b.date))
+
+    anchored = (
+        (a.place is not None and a.place == b.place)
+        or (a.date is not None and a.date == b.date)
+        or (b.place is None and b.date is None and set(b.participants) <= set(a.participants))
+    )
+    return (
+        a.start != b.start  # one trigger's separate events ("separate meetings") stay apart
+        and a.kind == b.kind
+        and a.status == b.status
+        and anchored
+        and bool(set(a.participants) & set(b.participants))
+        and compatible(a.place, b.place)
+        and compatible(a.date, b.date)
+    )
 
 
 # Kinds whose main instance a news lead reports; "the meeting" with no place or
@@ -407,5 +527,9 @@ def with_lead_defaults(found: list[Event], *, place: str | None, day: str | None
     """Events of the lead's kinds that happened and state no place or date take
     the dateline's place and the lead's date (news leads report the main event
     there: "MOSCOW (Sputnik) - ... Patrushev said on Tuesday")."""
-    return [dataclasses.replace(e, place=e.place or place, date=e.date or day)
-            if e.kind in LEAD_KINDS and e.status == "happened" else e for e in found]
+    return [
+        dataclasses.replace(e, place=e.place or place, date=e.date or day)
+        if e.kind in LEAD_KINDS and e.status == "happened"
+        else e
+        for e in found
+    ]

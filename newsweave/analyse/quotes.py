@@ -29,26 +29,35 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Quote
 from .ner.lexicon import ROLE_WORDS
 
-RULES = {"marks": "quotes.marks.v1", "cue": "quotes.cue.v1", "adjacent": "quotes.adjacent.v1",
-         "continued": "quotes.continued.v1", "headline": "quotes.headline.v1",
-         "speaker": "quotes.speaker.v2"}
+RULES = {
+    "marks": "quotes.marks.v1",
+    "cue": "quotes.cue.v1",
+    "adjacent": "quotes.adjacent.v1",
+    "continued": "quotes.continued.v1",
+    "headline": "quotes.headline.v1",
+    "speaker": "quotes.speaker.v2",
+}
 
 # Verbs that report speech or writing and take the reported clause as a
 # complement. Kept to communication verbs: belief verbs (think, believe) are
 # attitudes, not quotations.
-SPEECH_VERBS = frozenset("""
+SPEECH_VERBS = frozenset(
+    """
 say tell add state ask claim explain note write tweet declare announce insist argue
 respond reply report warn acknowledge admit deny quip joke stress emphasise emphasize
 suggest predict complain recall confirm assert allege contend maintain concede promise
 vow pledge reveal testify remark observe estimate boast caution mention urge reiterate
 point describe shout yell scream cry whisper exclaim comment conclude disclose
-tout brag lament mutter muse chant sing post propose recommend""".split())
+tout brag lament mutter muse chant sing post propose recommend""".split()
+)
 # These only cue a quotation when one stands next to them ("...," he continued).
 QUOTE_ONLY_VERBS = frozenset("continue begin call put sum".split())
 # Verbs that quote a word or phrase about something: 'condemned the test as
 # "provocative"', 'called him a "bully"'. Only a quotation in the object counts.
-LABEL_VERBS = frozenset("""call describe condemn characterize characterise label dub brand
-praise liken decry denounce blast slam mock deride dismiss hail term promise""".split())
+LABEL_VERBS = frozenset(
+    """call describe condemn characterize characterise label dub brand
+praise liken decry denounce blast slam mock deride dismiss hail term promise""".split()
+)
 PRONOUNS = frozenset("he she they we i you it".split())
 RELATIVE = frozenset("who that which whom".split())
 # Heads of descriptions that fit any titled person named before ("the official");
@@ -73,8 +82,10 @@ class _Found:
 # Pairs on one line: curly doubles (also opened by a misprinted ” before a
 # capital), straight doubles, doubled singles (''...'', as some papers print
 # them) and curly singles that open at a word start.
-_PAIRS = re.compile(r"“[^“”\n]*”|(?:^|(?<=\s))”(?=[A-Z])[^“”\n]*”|\"[^\"\n]*\"|''(?=\S)(?:(?!'').)*?''|``(?:(?!'').)*?''"
-                    r"|(?<![\w’])‘(?=\S)[^‘’\n]*?’(?![\w])")
+_PAIRS = re.compile(
+    r"“[^“”\n]*”|(?:^|(?<=\s))”(?=[A-Z])[^“”\n]*”|\"[^\"\n]*\"|''(?=\S)(?:(?!'').)*?''|``(?:(?!'').)*?''"
+    r"|(?<![\w’])‘(?=\S)[^‘’\n]*?’(?![\w])"
+)
 # An opener left open at a line's end: the quote runs on to the next paragraph.
 _OPEN_TO_END = re.compile(r"(?:^|(?<=\s))[“\"](?=\S)[^“”\"\n]*$", re.M)
 QUOTE_CHARS = "\"“”‘’'`"
@@ -97,10 +108,11 @@ def quote_marks(text: str) -> list[tuple[int, int]]:
 
 
 def _is_quote(text: str) -> bool:
-    return any(ch in text for ch in "\"“”") or "''" in text or bool(re.search(r"‘\w", text))
+    return any(ch in text for ch in '"“”') or "''" in text or bool(re.search(r"‘\w", text))
 
 
 # ------------------------------------------------------------------- cues
+
 
 def _cue_verb(tok: Token) -> bool:
     return tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX")
@@ -116,11 +128,14 @@ def _np(tok: Token) -> Span:
     too ("Rendell, a Clinton surrogate, said"), a dateline before it out."""
     doc = tok.doc
     start, end = _on_line(doc, tok.left_edge.i, tok.right_edge.i + 1, tok.idx)
-    for t in doc[start:tok.i]:  # "(Reuters) – The secretary": the dateline is no part
+    for t in doc[start : tok.i]:  # "(Reuters) – The secretary": the dateline is no part
         if t.text in ("–", "—", "-", ")", ":") and (t.whitespace_ or t.text == ")"):
             start = t.i + 1
-    while end - 1 > tok.i and (doc[end - 1].is_punct or doc[end - 1].is_space) \
-            and not (doc[end - 1].text == ")" and "(" in doc[start:end].text):
+    while (
+        end - 1 > tok.i
+        and (doc[end - 1].is_punct or doc[end - 1].is_space)
+        and not (doc[end - 1].text == ")" and "(" in doc[start:end].text)
+    ):
         end -= 1
     while start < tok.i and (doc[start].is_punct or doc[start].is_space):
         start += 1
@@ -162,7 +177,11 @@ def _subject(verb: Token) -> tuple[Token | None, Token]:
         carrier = head.head
         passive = [c for c in carrier.children if c.dep_ == "nsubjpass"]
         return (_subject(carrier)[0] or (passive[0] if passive else None)), verb
-    if verb.dep_ in ("advcl", "xcomp", "conj") and head.pos_ in ("VERB", "AUX") and head.i != verb.i:
+    if (
+        verb.dep_ in ("advcl", "xcomp", "conj")
+        and head.pos_ in ("VERB", "AUX")
+        and head.i != verb.i
+    ):
         return _subject(head)[0], verb
     return None, verb
 
@@ -182,7 +201,7 @@ def _addressee(verb: Token) -> Span | None:
 
 
 def _cue_span(first: Token, verb: Token, addressee: Span | None) -> tuple[int, int]:
-    """"said"; "was quoted as saying"; "told Wang" when the addressee follows at once."""
+    """ "said"; "was quoted as saying"; "told Wang" when the addressee follows at once."""
     doc = verb.doc
     end = verb.i + 1
     for child in verb.rights:
@@ -197,13 +216,25 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """Token range ``[start, end)`` as characters, without edge punctuation other
     than quotation marks (a closing quote keeps what it encloses), and without
     a dateline ("MOSCOW (Sputnik) - ", "(Reuters) – ")."""
-    for t in doc[start:min(end, start + 6)]:
-        if t.text in ("-", "–", "—") and t.whitespace_ and t.i > start and (
-                doc[t.i - 1].text == ")" or doc[t.i - 1].is_upper):
+    for t in doc[start : min(end, start + 6)]:
+        if (
+            t.text in ("-", "–", "—")
+            and t.whitespace_
+            and t.i > start
+            and (doc[t.i - 1].text == ")" or doc[t.i - 1].is_upper)
+        ):
             start = t.i + 1
-    while start < end and (doc[start].is_punct or doc[start].is_space) and doc[start].text[0] not in QUOTE_CHARS:
+    while (
+        start < end
+        and (doc[start].is_punct or doc[start].is_space)
+        and doc[start].text[0] not in QUOTE_CHARS
+    ):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space) and doc[end - 1].text[-1] not in QUOTE_CHARS:
+    while (
+        end > start
+        and (doc[end - 1].is_punct or doc[end - 1].is_space)
+        and doc[end - 1].text[-1] not in QUOTE_CHARS
+    ):
         end -= 1
     if end <= start:
         return None
@@ -228,7 +259,10 @@ def _clause(comp: Token) -> tuple[int, int] | None:
     start, end = comp.left_edge.i, comp.right_edge.i + 1
     for tok in comp.subtree:
         nested = tok.lower_ == "according" or (
-            tok.dep_ in ("advcl", "conj") and _cue_verb(tok) and any(c.dep_ == "nsubj" for c in tok.children))
+            tok.dep_ in ("advcl", "conj")
+            and _cue_verb(tok)
+            and any(c.dep_ == "nsubj" for c in tok.children)
+        )
         if nested and tok.right_edge.i + 1 == end and tok.left_edge.i > start:
             end = tok.left_edge.i
     start, end = _on_line(doc, start, end, comp.head.idx)
@@ -251,7 +285,7 @@ def _complement(verb: Token) -> list[tuple[int, int]]:
 
 
 def _fronted(verb: Token, comps: list[Token]) -> list[tuple[int, int] | None]:
-    """"Back in Virginia, Mr. Clarke said, he decided ...": what stands before a
+    """ "Back in Virginia, Mr. Clarke said, he decided ...": what stands before a
     speech clause set off by commas belongs to the reported clause after it."""
     if not comps or any(c.i < verb.i for c in comps):
         return []
@@ -266,16 +300,19 @@ def _fronted(verb: Token, comps: list[Token]) -> list[tuple[int, int] | None]:
 
 
 def _parenthetical(verb: Token) -> bool:
-    """"X, he said." or "X, he said, is Y.": the speech clause hangs, unmarked,
+    """ "X, he said." or "X, he said, is Y.": the speech clause hangs, unmarked,
     off the reported clause's verb, with some of that clause before it."""
     head, left = verb.head, verb.left_edge.i
     while left < verb.i and verb.doc[left].is_punct:
         left += 1  # the parser may hang the comma on either clause
     if verb.tag_ in ("VBG", "VBN") or not any(c.dep_ == "nsubj" for c in verb.children):
         return False  # "..., emphasizing X" is the writer's clause, not an attribution
-    return head.pos_ in ("VERB", "AUX") and head.left_edge.i < left \
-        and verb.doc[left - 1].text in (",", "--", "—", "–", "”", "\"", "''") \
+    return (
+        head.pos_ in ("VERB", "AUX")
+        and head.left_edge.i < left
+        and verb.doc[left - 1].text in (",", "--", "—", "–", "”", '"', "''")
         and not any(c.dep_ == "mark" for c in verb.children)
+    )
 
 
 def _around(verb: Token) -> list[tuple[int, int] | None]:
@@ -296,8 +333,11 @@ def _labelled(verb: Token, marks: list[tuple[int, int]]) -> list[tuple[int, int]
     against a "new cold war"'."""
     if verb.lemma_.lower() not in LABEL_VERBS and not _cue_verb(verb):
         return []
-    parts = [c for c in verb.rights if c.dep_ in ("dobj", "oprd", "attr")
-             or (c.dep_ == "prep" and c.lower_ in ("as", "to"))]
+    parts = [
+        c
+        for c in verb.rights
+        if c.dep_ in ("dobj", "oprd", "attr") or (c.dep_ == "prep" and c.lower_ in ("as", "to"))
+    ]
     if not parts:
         return []
     span = _trim(verb.doc, parts[0].left_edge.i, parts[-1].right_edge.i + 1)
@@ -327,8 +367,13 @@ def _attribution(verb: Token, rule: str) -> _Found | None:
     if subject is None:
         return None
     addressee = _addressee(verb)
-    return _Found(cue=_cue_span(first, verb, addressee), source=_np(subject),
-                  addressee=addressee, verb=verb.i, rule=rule)
+    return _Found(
+        cue=_cue_span(first, verb, addressee),
+        source=_np(subject),
+        addressee=addressee,
+        verb=verb.i,
+        rule=rule,
+    )
 
 
 def _cue_step(doc: Doc, marks: list[tuple[int, int]]) -> dict[int, _Found]:
@@ -337,8 +382,11 @@ def _cue_step(doc: Doc, marks: list[tuple[int, int]]) -> dict[int, _Found]:
     for tok in doc:
         if tok.pos_ != "VERB" or _inside(tok.idx, marks):
             continue
-        content = (_complement(tok) if _cue_verb(tok) else []) or _labelled(tok, marks) \
+        content = (
+            (_complement(tok) if _cue_verb(tok) else [])
+            or _labelled(tok, marks)
             or _block_after(tok, marks)
+        )
         if not content:
             continue
         item = _attribution(tok, RULES["cue"])
@@ -360,32 +408,41 @@ def _according_parts(tok: Token) -> tuple[Span, list[tuple[int, int] | None]] | 
     if not objs:
         return None
     if clause.i == tok.i:  # "According to X, the move reeks of ..." read as one phrase
-        comma = next((t.i for t in doc[to.i:tok.sent.end] if t.text == ","), None)
+        comma = next((t.i for t in doc[to.i : tok.sent.end] if t.text == ","), None)
         if comma is None or tok.i != tok.sent.start:
             return None
-        return doc[to.i + 1:comma], [_trim(doc, comma + 1, tok.sent.end)]
+        return doc[to.i + 1 : comma], [_trim(doc, comma + 1, tok.sent.end)]
     left = _trim(doc, clause.left_edge.i, tok.i) if clause.left_edge.i < tok.i else None
     return _np(objs[0]), [left, _trim(doc, tok.right_edge.i + 1, clause.right_edge.i + 1)]
 
 
 def _according_step(doc: Doc, marks: list[tuple[int, int]], found: dict[int, _Found]) -> None:
-    """"According to X, ..." attributes its clause to X, unless the clause is
+    """ "According to X, ..." attributes its clause to X, unless the clause is
     itself a speech verb's ("he said, according to the Kremlin": his words)."""
     for tok in doc[:-1]:
         nxt = doc[tok.i + 1]
-        if tok.lower_ != "according" or nxt.lower_ != "to" or _inside(tok.idx, marks) \
-                or any(_cue_verb(a) for a in tok.ancestors):
+        if (
+            tok.lower_ != "according"
+            or nxt.lower_ != "to"
+            or _inside(tok.idx, marks)
+            or any(_cue_verb(a) for a in tok.ancestors)
+        ):
             continue
         parts = _according_parts(tok)
         content = [s for s in parts[1] if s is not None] if parts else []
         if not content:
             continue
-        found[tok.i] = _Found(cue=(tok.idx, nxt.idx + len(nxt)), source=parts[0],
-                              content=[_widen(s, marks) for s in content], verb=tok.i,
-                              rule=RULES["cue"])
+        found[tok.i] = _Found(
+            cue=(tok.idx, nxt.idx + len(nxt)),
+            source=parts[0],
+            content=[_widen(s, marks) for s in content],
+            verb=tok.i,
+            rule=RULES["cue"],
+        )
 
 
 # --------------------------------------------------------------- adjacent
+
 
 def _claimed(mark: tuple[int, int], found: dict[int, _Found]) -> bool:
     return any(s < mark[1] and mark[0] < e for item in found.values() for s, e in item.content)
@@ -396,15 +453,19 @@ def _tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
     return [] if span is None else [t for t in span if start <= t.idx < end]
 
 
-def _verb_after(doc: Doc, mark: tuple[int, int], limit: int,
-                marks: list[tuple[int, int]]) -> Token | None:
+def _verb_after(
+    doc: Doc, mark: tuple[int, int], limit: int, marks: list[tuple[int, int]]
+) -> Token | None:
     """'"...," he said' / '"...," said X, a spokesman': the first speech verb after
     the quote, if all that stands between is punctuation, its subject or its
     auxiliaries and adverbs."""
     toks = _tokens_between(doc, mark[1], limit)
     for tok in toks[:60]:
-        if tok.pos_ not in ("VERB", "AUX") or _inside(tok.idx, marks) or not (
-                _cue_verb(tok) or tok.lemma_.lower() in QUOTE_ONLY_VERBS):
+        if (
+            tok.pos_ not in ("VERB", "AUX")
+            or _inside(tok.idx, marks)
+            or not (_cue_verb(tok) or tok.lemma_.lower() in QUOTE_ONLY_VERBS)
+        ):
             continue
         subject, first = _subject(tok)
         allowed = {t.i for t in subject.subtree} if subject is not None else set()
@@ -452,7 +513,9 @@ def _dash_source(doc: Doc, mark: tuple[int, int], line_end: int) -> _Found | Non
 
 # How a quoted phrase hangs in its sentence when it is a name or a term, not a
 # quotation: 'said on "Fox News Sunday"', 'called her "disgusting"'.
-PHRASE_DEPS = frozenset("pobj compound poss amod nmod appos attr acomp oprd nsubj nsubjpass npadvmod".split())
+PHRASE_DEPS = frozenset(
+    "pobj compound poss amod nmod appos attr acomp oprd nsubj nsubjpass npadvmod".split()
+)
 
 
 def _phrase(doc: Doc, mark: tuple[int, int]) -> bool:
@@ -493,7 +556,7 @@ def _adjacent_step(doc: Doc, marks: list[tuple[int, int]], found: dict[int, _Fou
         if _claimed(mark, found):
             continue
         line_start, line_end = _line(_text(doc), mark[0])
-        after_limit = min([line_end] + [s for s, _ in marks[k + 1:] if s < line_end])
+        after_limit = min([line_end] + [s for s, _ in marks[k + 1 :] if s < line_end])
         floor = _colon_line(_text(doc), line_start, mark[0])
         before_floor = max([floor] + [e for _, e in marks[:k] if e > floor])
         verb = _verb_after(doc, mark, after_limit, marks) or _verb_before(doc, mark, before_floor)
@@ -512,9 +575,10 @@ def _adjacent_step(doc: Doc, marks: list[tuple[int, int]], found: dict[int, _Fou
 
 # -------------------------------------------------------------- continued
 
+
 def _starts_sentence(text: str, mark: tuple[int, int]) -> bool:
     """A quotation that opens a sentence or a paragraph, not a phrase in one."""
-    before = text[_line(text, mark[0])[0]:mark[0]].rstrip()
+    before = text[_line(text, mark[0])[0] : mark[0]].rstrip()
     return not before or before[-1] in ".!?:;" + QUOTE_CHARS
 
 
@@ -526,19 +590,28 @@ def _continued_step(doc: Doc, marks: list[tuple[int, int]], found: dict[int, _Fo
     for mark in marks:
         if _claimed(mark, found) or not _starts_sentence(text, mark) or _phrase(doc, mark):
             continue
-        before = [item for item in found.values()
-                  if item.content and max(e for _, e in item.content) <= mark[0]]
+        before = [
+            item
+            for item in found.values()
+            if item.content and max(e for _, e in item.content) <= mark[0]
+        ]
         if not before:
             continue
         prev = max(before, key=lambda item: max(e for _, e in item.content))
         ends = [prev.cue[1]] + ([prev.source.end_char] if prev.source is not None else [])
         anchor = max([e for _, e in prev.content] + ends)
-        lines = text[anchor:mark[0]].split("\n")
-        if anchor > mark[0] or len(lines[0]) > 100 or any(l.strip() for l in lines[1:]) \
-                or any(anchor <= s < mark[0] for s, _ in marks):
+        lines = text[anchor : mark[0]].split("\n")
+        if (
+            anchor > mark[0]
+            or len(lines[0]) > 100
+            or any(l.strip() for l in lines[1:])
+            or any(anchor <= s < mark[0] for s, _ in marks)
+        ):
             continue
-        if len(lines) > 1 and (not any(_is_quote(text[s:e]) for s, e in prev.content)
-                               or _line(text, mark[0])[1] > mark[1] + 2):
+        if len(lines) > 1 and (
+            not any(_is_quote(text[s:e]) for s, e in prev.content)
+            or _line(text, mark[0])[1] > mark[1] + 2
+        ):
             continue  # a paragraph continues only a quotation, and only if all quote
         prev.content.append(mark)
         prev.rule = RULES["continued"]
@@ -579,12 +652,13 @@ def _headline_step(doc: Doc, found: dict[int, _Found]) -> None:
         if not all(_headline_like(text, s) for s, _ in item.content):
             continue
         head = " ".join(text[s:e] for s, e in item.content)
-        later = [" ".join(text[s:e] for s, e in other.content) for _, other in items[n + 1:]]
+        later = [" ".join(text[s:e] for s, e in other.content) for _, other in items[n + 1 :]]
         if any(_repeats(head, body) for body in later):
             del found[key]
 
 
 # ---------------------------------------------------------------- speaker
+
 
 def _norm(tok: Token) -> str:
     """A title word for matching: its lemma; places and nationalities by their
@@ -609,17 +683,23 @@ def _titles(doc: Doc, name: Span) -> set[str]:
 
 def _persons_before(doc: Doc, pos: int, marks: list[tuple[int, int]]) -> list[Span]:
     """PERSON names before ``pos`` (a token index), outside quotations, nearest first."""
-    return [e for e in reversed(doc.ents) if e.label_ == "PERSON" and e.end <= pos
-            and not _inside(e.start_char, marks)]
+    return [
+        e
+        for e in reversed(doc.ents)
+        if e.label_ == "PERSON" and e.end <= pos and not _inside(e.start_char, marks)
+    ]
 
 
 def _fullest(doc: Doc, name: Span) -> Span:
-    """"Patrushev" is best named by the nearest earlier "Nikolai Patrushev"."""
+    """ "Patrushev" is best named by the nearest earlier "Nikolai Patrushev"."""
     last = name[-1].lower_
-    fuller = [e for e in doc.ents if e.label_ == "PERSON" and len(e) > len(name)
-              and e[-1].lower_ == last]
+    fuller = [
+        e for e in doc.ents if e.label_ == "PERSON" and len(e) > len(name) and e[-1].lower_ == last
+    ]
     if not fuller and len(name) == 1:  # "Wang" for "Wang Yi": family name first
-        fuller = [e for e in doc.ents if e.label_ == "PERSON" and len(e) == 2 and e[0].lower_ == last]
+        fuller = [
+            e for e in doc.ents if e.label_ == "PERSON" and len(e) == 2 and e[0].lower_ == last
+        ]
     earlier = [e for e in fuller if e.start < name.start]
     return (earlier[-1] if earlier else fuller[0]) if fuller else name
 
@@ -631,14 +711,17 @@ def _named(src: Span) -> Span | None:
     for e in ents:
         if e.start <= src.root.i < e.end:
             return e
-    persons = [e for e in ents if e.label_ == "PERSON" and e.root.dep_ != "poss"
-               and e.root.head.lower_ != "of"]
+    persons = [
+        e
+        for e in ents
+        if e.label_ == "PERSON" and e.root.dep_ != "poss" and e.root.head.lower_ != "of"
+    ]
     if persons:
         return persons[0]
     if src.root.pos_ == "PROPN":  # a name the recogniser missed: its compound run
         names = [t for t in src if t.pos_ == "PROPN" and t.head.i in (src.root.i, t.i)]
         start = min([src.root.i] + [t.i for t in names if t.i < src.root.i])
-        return src.doc[start:src.root.i + 1]
+        return src.doc[start : src.root.i + 1]
     return None
 
 
@@ -650,20 +733,26 @@ class _Said:
     speaker: Span
 
 
-def _antecedent(doc: Doc, src: Span, said: list[_Said], marks: list[tuple[int, int]]) -> Span | None:
-    """"he"/"she": the last speaker, unless a person became the subject of a
+def _antecedent(
+    doc: Doc, src: Span, said: list[_Said], marks: list[tuple[int, int]]
+) -> Span | None:
+    """ "he"/"she": the last speaker, unless a person became the subject of a
     sentence since; else the nearest person in subject position, else nearest."""
     persons = _persons_before(doc, src.start, marks)
-    last = next((s for s in reversed(said) if s.cue < src.start and s.speaker.label_ == "PERSON"), None)
+    last = next(
+        (s for s in reversed(said) if s.cue < src.start and s.speaker.label_ == "PERSON"), None
+    )
     subjects = [e for e in persons if e.root.dep_ in ("nsubj", "nsubjpass")]
     if last is not None:
-        since = [e for e in subjects if e.start > last.cue and e[-1].lower_ != last.speaker[-1].lower_]
+        since = [
+            e for e in subjects if e.start > last.cue and e[-1].lower_ != last.speaker[-1].lower_
+        ]
         return since[0] if since else last.speaker
     return (subjects or persons or [None])[0]
 
 
 def _described(doc: Doc, src: Span, said: list[_Said], marks: list[tuple[int, int]]) -> Span | None:
-    """"the Russian leader": the person named earlier whose titles fit the
+    """ "the Russian leader": the person named earlier whose titles fit the
     description best; a previous speaker wins ties, then the nearest mention."""
     head = src.root
     vague, role = head.lemma_.lower() in VAGUE_HEADS, _norm(head)
@@ -696,7 +785,9 @@ def _named_next(doc: Doc, src: Span) -> Span | None:
     return None
 
 
-def _resolve(doc: Doc, src: Span | None, said: list[_Said], marks: list[tuple[int, int]]) -> Span | None:
+def _resolve(
+    doc: Doc, src: Span | None, said: list[_Said], marks: list[tuple[int, int]]
+) -> Span | None:
     """The naming span for a source as written (``speaker`` rule)."""
     if src is None:
         return None
@@ -717,11 +808,12 @@ def _resolve(doc: Doc, src: Span | None, said: list[_Said], marks: list[tuple[in
 
 # ----------------------------------------------------------------- output
 
+
 def _merge(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Fragments in order, joined where they overlap or only space separates them."""
     merged: list[tuple[int, int]] = []
     for s, e in sorted(spans):
-        if merged and not text[merged[-1][1]:s].strip():
+        if merged and not text[merged[-1][1] : s].strip():
             merged[-1] = (merged[-1][0], max(merged[-1][1], e))
         else:
             merged.append((s, e))
@@ -733,23 +825,35 @@ def _kind(text: str, span: tuple[int, int], marks: list[tuple[int, int]]) -> str
     inside = [(max(s, span[0]), min(e, span[1])) for s, e in marks if s < span[1] and span[0] < e]
     if not inside:
         return "indirect"
-    rest = text[span[0]:span[1]]
+    rest = text[span[0] : span[1]]
     for s, e in sorted(inside, reverse=True):
-        rest = rest[:s - span[0]] + rest[e - span[0]:]
+        rest = rest[: s - span[0]] + rest[e - span[0] :]
     return "direct" if not _WORD.search(rest) else "mixed"
 
 
-def _records(doc: Doc, item: _Found, speaker: Span | None, marks: list[tuple[int, int]]) -> list[Quote]:
+def _records(
+    doc: Doc, item: _Found, speaker: Span | None, marks: list[tuple[int, int]]
+) -> list[Quote]:
     text = _text(doc)
     cue_start, cue_end = item.cue
     to = item.addressee
-    return [Quote(start=s, end=e, text=text[s:e], kind=_kind(text, (s, e), marks),
-                  speaker_start=speaker.start_char if speaker is not None else None,
-                  speaker_end=speaker.end_char if speaker is not None else None,
-                  cue=text[cue_start:cue_end], cue_start=cue_start, cue_end=cue_end,
-                  addressee_start=to.start_char if to is not None else None,
-                  addressee_end=to.end_char if to is not None else None, rule=item.rule or None)
-            for s, e in _merge(text, item.content)]
+    return [
+        Quote(
+            start=s,
+            end=e,
+            text=text[s:e],
+            kind=_kind(text, (s, e), marks),
+            speaker_start=speaker.start_char if speaker is not None else None,
+            speaker_end=speaker.end_char if speaker is not None else None,
+            cue=text[cue_start:cue_end],
+            cue_start=cue_start,
+            cue_end=cue_end,
+            addressee_start=to.start_char if to is not None else None,
+            addressee_end=to.end_char if to is not None else None,
+            rule=item.rule or None,
+        )
+        for s, e in _merge(text, item.content)
+    ]
 
 
 def find_quotes(doc: Doc, *, resolve: bool = True) -> list[Quote]:

@@ -31,10 +31,12 @@ from .ner.lexicon import DETERMINERS, POSSESSIVES, ROLE_WORDS
 # - ``description.v1``: a description standing alone ("the Russian leader") is
 #   a mention of the one person in the article whose stated role fits it.
 
-ROLE_MODIFIERS = frozenset("""
+ROLE_MODIFIERS = frozenset(
+    """
 top paramount foreign former deputy vice acting first supreme senior chief defence
 defense interior finance national security presidential general prime executive
-""".split())
+""".split()
+)
 _CONNECTORS = frozenset({"of", "for", "and", "the", "on", "'s", "’s", "-"})
 DESCRIPTION_HEADS = {
     "president": {"president", "head of state"},
@@ -58,7 +60,7 @@ def _name_key(text: str) -> str:
 
 
 def _nation_key(word: str) -> str:
-    """"Russian", "Russia's" and "Russia" share a key (first four letters)."""
+    """ "Russian", "Russia's" and "Russia" share a key (first four letters)."""
     return _name_key(word)[:4]
 
 
@@ -77,8 +79,9 @@ class _Local:
         return max(self.names, key=lambda n: (len(n.split()), len(n)))
 
 
-def resolve_article(doc: Doc, mentions: list[Mention], *, article_id: str,
-                    published: str | None = None) -> tuple[list[Mention], list[Entity]]:
+def resolve_article(
+    doc: Doc, mentions: list[Mention], *, article_id: str, published: str | None = None
+) -> tuple[list[Mention], list[Entity]]:
     """Mentions with ``entity`` set to a local key, and the article's entities.
 
     Descriptions that resolve ("the Russian leader") are added as PERSON
@@ -100,11 +103,20 @@ def resolve_article(doc: Doc, mentions: list[Mention], *, article_id: str,
             if role not in local.roles:
                 local.roles.append(role)
     keyed.extend(_descriptions(doc, keyed, [l for l in locals_ if l.label == "PERSON"]))
-    out = [dataclasses.replace(m, entity=l.key if l else None)
-           for m, l in sorted(keyed, key=lambda p: p[0].start)]
-    entities = [Entity(l.key, l.name, l.label, tuple(n for n in l.names if n != l.name),
-                       tuple(Role(r, article_id, published) for r in l.roles))
-                for l in locals_]
+    out = [
+        dataclasses.replace(m, entity=l.key if l else None)
+        for m, l in sorted(keyed, key=lambda p: p[0].start)
+    ]
+    entities = [
+        Entity(
+            l.key,
+            l.name,
+            l.label,
+            tuple(n for n in l.names if n != l.name),
+            tuple(Role(r, article_id, published) for r in l.roles),
+        )
+        for l in locals_
+    ]
     return out, entities
 
 
@@ -124,8 +136,10 @@ def _local_for(m: Mention, locals_: list[_Local], article_id: str) -> _Local:
     if m.label == "PERSON" and len(key.split()) > 1:
         # "Xi Jinping" after "Xi": a one-word entity takes the full name
         for local in same:
-            if all(len(_name_key(n).split()) == 1 for n in local.names) and \
-                    _name_key(local.names[0]) in key.split():
+            if (
+                all(len(_name_key(n).split()) == 1 for n in local.names)
+                and _name_key(local.names[0]) in key.split()
+            ):
                 return local
     local = _Local(f"{article_id}#{len(locals_)}", m.label, [], [])
     locals_.append(local)
@@ -137,6 +151,7 @@ def _family(label: str) -> str:
 
 
 # --------------------------------------------------------------- roles
+
 
 def _stated_roles(doc: Doc, m: Mention) -> list[str]:
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -158,8 +173,13 @@ def _role_before(doc: Doc, end: int) -> str | None:
     start = end
     while start > 0 and end - start < 12:
         tok = doc[start - 1]
-        if ("\n" in tok.whitespace_ or tok.is_space or tok.ent_type_ == "PERSON"
-                or tok.pos_ in ("PRON", "VERB", "AUX", "NUM") and not _role_word(tok)):
+        if (
+            "\n" in tok.whitespace_
+            or tok.is_space
+            or tok.ent_type_ == "PERSON"
+            or tok.pos_ in ("PRON", "VERB", "AUX", "NUM")
+            and not _role_word(tok)
+        ):
             break
         if not (tok.is_title or tok.is_upper or _role_word(tok) or tok.lower_ in _CONNECTORS):
             break
@@ -183,7 +203,11 @@ def _roles_after(doc: Doc, start: int) -> list[str]:
     end = i
     while end < len(doc) and end - i < 25:
         tok = doc[end]
-        if tok.text in (",", ".", ";", ")", "(", ":") or tok.is_space or tok.pos_ in ("VERB", "AUX"):
+        if (
+            tok.text in (",", ".", ";", ")", "(", ":")
+            or tok.is_space
+            or tok.pos_ in ("VERB", "AUX")
+        ):
             break
         end += 1
         if "\n" in tok.whitespace_:
@@ -206,10 +230,11 @@ def _appositive_role(tokens: list) -> str | None:
     if not tokens or not any(t.lower_ in ROLE_WORDS for t in tokens[:3]):
         return None
     doc = tokens[0].doc
-    return doc[tokens[0].i:tokens[-1].i + 1].text
+    return doc[tokens[0].i : tokens[-1].i + 1].text
 
 
 # --------------------------------------------------------------- descriptions
+
 
 def _descriptions(doc: Doc, keyed: list, persons: list[_Local]) -> list[tuple[Mention, _Local]]:
     """``description.v1``: "the Russian leader" is the article's one person
@@ -227,8 +252,14 @@ def _descriptions(doc: Doc, keyed: list, persons: list[_Local]) -> list[tuple[Me
             continue
         local = _best_holder(head, words, span.start_char, persons, seen)
         if local is not None:
-            found.append((Mention(span.start_char, span.end_char, span.text, "PERSON",
-                                  rule="description.v1"), local))
+            found.append(
+                (
+                    Mention(
+                        span.start_char, span.end_char, span.text, "PERSON", rule="description.v1"
+                    ),
+                    local,
+                )
+            )
     return found
 
 
@@ -260,20 +291,23 @@ def _description_head(doc: Doc, i: int) -> tuple[str | None, int]:
     tok = doc[i]
     if tok.text != tok.lower_:
         return None, i
-    if tok.lower_ == "head" and doc[i + 1:i + 3].text.lower() == "of state":
+    if tok.lower_ == "head" and doc[i + 1 : i + 3].text.lower() == "of state":
         return "head of state", i + 3
     if tok.lower_ == "minister" and i > 0 and doc[i - 1].lower_ == "foreign":
         return "foreign minister", i + 1
     return (tok.lower_, i + 1) if tok.lower_ in DESCRIPTION_HEADS else (None, i)
 
 
-def _best_holder(head: str, words: list[str], at: int, persons: list[_Local],
-                 seen: dict) -> _Local | None:
+def _best_holder(
+    head: str, words: list[str], at: int, persons: list[_Local], seen: dict
+) -> _Local | None:
     nations = {_nation_key(w) for w in words if w[:1].isalpha() and w not in ROLE_MODIFIERS}
     best, best_rank = None, None
     for local in persons:
         text = " ".join(local.roles).lower()
-        if not local.roles or not any(re.search(rf"\b{h}\b", text) for h in DESCRIPTION_HEADS[head]):
+        if not local.roles or not any(
+            re.search(rf"\b{h}\b", text) for h in DESCRIPTION_HEADS[head]
+        ):
             continue
         role_nations = {_nation_key(w) for w in re.findall(r"\w+", text)}
         if not nations <= role_nations:

@@ -13,15 +13,40 @@ from spacy.tokens import Doc
 
 PAST, FUTURE = "past", "future"
 
-FUTURE_LEMMAS = {"schedule", "expect", "plan", "due", "slate", "intend", "hope", "prepare",
-                 "propose", "aim", "agree", "promise", "vow", "threaten", "decide", "urge",
-                 "invite", "want", "postpone", "delay", "adjourn", "upcoming", "set"}
+FUTURE_LEMMAS = {
+    "schedule",
+    "expect",
+    "plan",
+    "due",
+    "slate",
+    "intend",
+    "hope",
+    "prepare",
+    "propose",
+    "aim",
+    "agree",
+    "promise",
+    "vow",
+    "threaten",
+    "decide",
+    "urge",
+    "invite",
+    "want",
+    "postpone",
+    "delay",
+    "adjourn",
+    "upcoming",
+    "set",
+}
 # A noun "slated", "planned" or "scheduled" for a time names something ahead.
 PLAN_LEMMAS = {"schedule", "plan", "slate", "due", "upcoming", "expect", "propose"}
 PLAN_WORDS = {"scheduled", "planned", "slated", "upcoming", "expected", "proposed"}
 # Words right before the expression that fix its direction whatever the verb says.
-LEAD_FUTURE = re.compile(r"\b(?:until|as\s+(?:soon|early|late)\s+as|no\s+later\s+than|not\s+before|"
-                         r"starting|beginning|from\s+next)\s+(?:on\s+)?$", re.I)
+LEAD_FUTURE = re.compile(
+    r"\b(?:until|as\s+(?:soon|early|late)\s+as|no\s+later\s+than|not\s+before|"
+    r"starting|beginning|from\s+next)\s+(?:on\s+)?$",
+    re.I,
+)
 
 # A future cue runs to the end of its verb group ("will be held"), so that the
 # participle inside it is no nearer the time than the modal that governs it.
@@ -29,10 +54,14 @@ FUTURE_CUES = re.compile(
     r"\b(?:will|shall|'ll|going\s+to|due\s+to|scheduled|expected\s+to|plans?\s+to|planned"
     r"|planning|would|upcoming|to\s+be\s+held|is\s+to|are\s+to|set\s+to|intends?\s+to|"
     r"next|tomorrow|until|by)\b(?:\s+(?:not|be|have|been|also|still|then|soon|\w+ly))*"
-    r"(?:\s+\w+ed\b|\s+held\b)?", re.I)
+    r"(?:\s+\w+ed\b|\s+held\b)?",
+    re.I,
+)
 PAST_CUES = re.compile(
     r"\b(?:was|were|had|did|ago|earlier|said|told|met|held|began|took|came|went|made|gave|"
-    r"left|saw|won|lost|fell|rose|spoke|sent|found|got|since|last|yesterday|\w{3,}ed)\b", re.I)
+    r"left|saw|won|lost|fell|rose|spoke|sent|found|got|since|last|yesterday|\w{3,}ed)\b",
+    re.I,
+)
 
 
 def _climb(doc: Doc, start: int, end: int):
@@ -53,8 +82,10 @@ def _climb(doc: Doc, start: int, end: int):
 def doc_direction(doc: Doc, start: int, end: int) -> str | None:
     token = None
     for step, token in enumerate(_climb(doc, start, end)):
-        if step and any(c.dep_ == "amod" and (c.lemma_.lower() in PLAN_LEMMAS
-                                              or c.lower_ in PLAN_WORDS) for c in token.children):
+        if step and any(
+            c.dep_ == "amod" and (c.lemma_.lower() in PLAN_LEMMAS or c.lower_ in PLAN_WORDS)
+            for c in token.children
+        ):
             return FUTURE  # "the slated visit ... in September"
     return verb_direction(token) if token is not None and token.pos_ in ("VERB", "AUX") else None
 
@@ -64,8 +95,11 @@ def past_perfect(doc: Doc, start: int, end: int) -> bool:
     verb = None
     for verb in _climb(doc, start, end):
         pass
-    return verb is not None and verb.pos_ in ("VERB", "AUX") and any(
-        c.lower_ in ("had", "'d") for c in verb.children if c.dep_ in ("aux", "auxpass"))
+    return (
+        verb is not None
+        and verb.pos_ in ("VERB", "AUX")
+        and any(c.lower_ in ("had", "'d") for c in verb.children if c.dep_ in ("aux", "auxpass"))
+    )
 
 
 FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "going"}
@@ -100,8 +134,9 @@ def verb_direction(verb) -> str | None:
 def text_direction(text: str, start: int, end: int) -> str | None:
     """The nearest tense cue in the same sentence, within a few words."""
     left_edge = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), start - 90)
-    right_edge = min([i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
-                     + [end + 40])
+    right_edge = min(
+        [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0] + [end + 40]
+    )
     cues = []
     for pattern, label in ((FUTURE_CUES, FUTURE), (PAST_CUES, PAST)):
         for m in pattern.finditer(text, max(left_edge, 0), start):

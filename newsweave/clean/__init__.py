@@ -27,8 +27,13 @@ HTML_LEFT_OUT = "html.not_main_text.v2"
 def _hint_fields(hints: Hints, rule: str) -> dict[str, Field]:
     """Hints as metadata fields; a date is normalised, an unreadable one dropped."""
     fields = {}
-    for name, key in (("outlet", "outlet"), ("title", "title"), ("byline", "author"),
-                      ("published", "published"), ("language", "language")):
+    for name, key in (
+        ("outlet", "outlet"),
+        ("title", "title"),
+        ("byline", "author"),
+        ("published", "published"),
+        ("language", "language"),
+    ):
         value = getattr(hints, key)
         if name == "published" and value:
             parsed = parse_date(value)
@@ -58,34 +63,53 @@ def _html_cleaning(doc: RawDoc) -> tuple[str, TextCleaning, dict[str, Field]]:
     extract = extract_html(doc.content, url=doc.hints.url)
     raw = render_html(doc.content)
     body = extract.text.strip() or raw
-    text = f"{extract.title}\n{body}" if extract.title and not body.startswith(extract.title) else body
+    text = (
+        f"{extract.title}\n{body}" if extract.title and not body.startswith(extract.title) else body
+    )
     located = locate(raw, text)
     offsets, covered = mapped(raw, located)
     # Datelines and bylines inside the main text are still read by the text rules;
     # their lines are numbered as the page's raw lines they were found at.
     inner = clean_text(text)
-    cleaning = dataclasses.replace(inner, text=text, offsets=offsets,
-                                   removed=_html_removed(raw, extract, located, covered),
-                                   page_lines=page_lines(raw, located))
-    markup = {name: Field(value=value, rule=f"html.{name}.v1") for name, value in (
-        ("title", extract.title), ("byline", extract.author), ("outlet", extract.sitename),
-        ("language", extract.language and language_code(extract.language))) if value}
+    cleaning = dataclasses.replace(
+        inner,
+        text=text,
+        offsets=offsets,
+        removed=_html_removed(raw, extract, located, covered),
+        page_lines=page_lines(raw, located),
+    )
+    markup = {
+        name: Field(value=value, rule=f"html.{name}.v1")
+        for name, value in (
+            ("title", extract.title),
+            ("byline", extract.author),
+            ("outlet", extract.sitename),
+            ("language", extract.language and language_code(extract.language)),
+        )
+        if value
+    }
     if extract.published:
         markup["published"] = extract.published
     return raw, cleaning, markup
 
 
-def _html_removed(raw: str, extract: HtmlExtract, located: Located,
-                  covered: list[Span]) -> tuple[Removed, ...]:
+def _html_removed(
+    raw: str, extract: HtmlExtract, located: Located, covered: list[Span]
+) -> tuple[Removed, ...]:
     """Every rendered line the main text does not cover, with the HTML rule that
     dropped it, or ``html.not_main_text.v2`` where no named rule did: trafilatura
     left it out, or its text differs from the main text's (an inline hovercard)."""
     kept = [line.text for line in extract.lines if line.rule is None]
-    body = located[len(located) - len(kept):] if kept else []
+    body = located[len(located) - len(kept) :] if kept else []
     spans = [span for _, span in body] if [line.text for line, _ in body] == kept else []
     left_out = uncovered(raw, covered)
-    reasons = dropped_reasons(raw, left_out, [(line.text, line.rule) for line in extract.lines],
-                              spans, tuple((card.text, card.rule) for card in extract.cards))
+    reasons = dropped_reasons(
+        raw,
+        left_out,
+        [(line.text, line.rule) for line in extract.lines],
+        spans,
+        tuple((card.text, card.rule) for card in extract.cards),
+    )
     return tuple(Removed(raw[s:e], s, e, reasons.get(s, HTML_LEFT_OUT)) for s, e in left_out)
 
 
@@ -97,11 +121,23 @@ def clean(doc: RawDoc, *, overrides: Hints = Hints(), reference: date | None = N
     else:
         raw, cleaning, markup = doc.content, clean_text(doc.content), {}
     found = text_metadata(cleaning, reference)
-    meta = merge(found, markup, _hint_fields(doc.hints, "container.field.v1"),
-                 _hint_fields(overrides, "user.option.v1"))
-    return Article(id=article_id(cleaning.text), source=doc.locator, kind=doc.kind,
-                   raw_text=raw, text=cleaning.text, offsets=cleaning.offsets,
-                   removed=cleaning.removed, meta=meta, url=doc.hints.url)
+    meta = merge(
+        found,
+        markup,
+        _hint_fields(doc.hints, "container.field.v1"),
+        _hint_fields(overrides, "user.option.v1"),
+    )
+    return Article(
+        id=article_id(cleaning.text),
+        source=doc.locator,
+        kind=doc.kind,
+        raw_text=raw,
+        text=cleaning.text,
+        offsets=cleaning.offsets,
+        removed=cleaning.removed,
+        meta=meta,
+        url=doc.hints.url,
+    )
 
 
 __all__ = ["clean", "clean_text", "assemble"]

@@ -58,7 +58,7 @@ def mapped(raw: str, located: Located) -> tuple[OffsetMap, list[Span]]:
         if span is None:
             continue
         covered.append(span)
-        if raw[span[0]:span[1]] == line.text:
+        if raw[span[0] : span[1]] == line.text:
             segments.append(Segment(line.start, span[0], span[1] - span[0]))
     return OffsetMap(tuple(segments)), covered
 
@@ -77,13 +77,14 @@ def uncovered(raw: str, covered: list[Span]) -> list[Span]:
     return spans
 
 
-
 def page_lines(raw: str, located: Located) -> tuple[int | None, ...]:
     """For each located line, the 1-based raw line its span starts on (None: not found)."""
     lines = split_lines(raw)
     starts = [line.start for line in lines]
-    return tuple(lines[bisect_right(starts, span[0]) - 1].number if span else None
-                 for _, span in located)
+    return tuple(
+        lines[bisect_right(starts, span[0]) - 1].number if span else None for _, span in located
+    )
+
 
 # ------------------------------------------------ what the extractor's rules dropped
 # The extractor's own rules drop some of its lines (``html.LINE_RULES``); those
@@ -108,13 +109,18 @@ def _run(raw: str, spans: list[Span], first: int, needle: str, free: set[int]) -
         i += 1
         if joined == needle:
             return i
-        if i < len(spans) and raw[spans[i - 1][1]:spans[i][0]].strip():
+        if i < len(spans) and raw[spans[i - 1][1] : spans[i][0]].strip():
             return None  # a kept line sits between: not one block
     return None
 
 
-def dropped_reasons(raw: str, left_out: list[Span], lines: list[Dropped],
-                    kept_spans: list[Span | None], extra: tuple[Dropped, ...] = ()) -> dict[int, str]:
+def dropped_reasons(
+    raw: str,
+    left_out: list[Span],
+    lines: list[Dropped],
+    kept_spans: list[Span | None],
+    extra: tuple[Dropped, ...] = (),
+) -> dict[int, str]:
     """For the raw lines left out (keyed by start offset), the rule of the
     dropped extracted line found there. ``kept_spans`` are the raw spans of the
     kept ``lines``, in order; ``extra`` are drops with no place in ``lines``
@@ -130,18 +136,29 @@ def dropped_reasons(raw: str, left_out: list[Span], lines: list[Dropped],
         if rule is None:
             continue
         low = max((s[1] for s in where[:k] if s), default=0)
-        high = min((s[0] for s in where[k + 1:] if s), default=len(raw))
+        high = min((s[0] for s in where[k + 1 :] if s), default=len(raw))
         _claim(raw, left_out, free, reasons, text, rule, (low, high), upwards=k < seen_kept)
     for text, rule in extra:
         _claim(raw, left_out, free, reasons, text, rule, (0, len(raw)), upwards=False)
     return reasons
 
 
-def _claim(raw: str, left_out: list[Span], free: set[int], reasons: dict[int, str],
-           text: str, rule: str, window: Span, *, upwards: bool) -> None:
+def _claim(
+    raw: str,
+    left_out: list[Span],
+    free: set[int],
+    reasons: dict[int, str],
+    text: str,
+    rule: str,
+    window: Span,
+    *,
+    upwards: bool,
+) -> None:
     """Mark the nearest free left-out block in ``window`` that reads ``text``."""
     needle = _key(text)
-    inside = [i for i in sorted(free) if window[0] <= left_out[i][0] and left_out[i][1] <= window[1]]
+    inside = [
+        i for i in sorted(free) if window[0] <= left_out[i][0] and left_out[i][1] <= window[1]
+    ]
     for first in reversed(inside) if upwards else inside:
         end = _run(raw, left_out, first, needle, free) if needle else None
         if end is not None:

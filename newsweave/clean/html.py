@@ -115,15 +115,17 @@ def main_text(tree: HtmlElement, *, url: str | None = None, title: str | None = 
     return "\n".join(line.text for line in lines if line.rule is None)
 
 
-def main_lines(tree: HtmlElement, *, url: str | None = None,
-               title: str | None = None) -> tuple[tuple[HtmlLine, ...], tuple[HtmlLine, ...]]:
+def main_lines(
+    tree: HtmlElement, *, url: str | None = None, title: str | None = None
+) -> tuple[tuple[HtmlLine, ...], tuple[HtmlLine, ...]]:
     """Every line trafilatura found, each with the line rule that dropped it (or
     None), and the hovercards cut from the page before."""
     prepared, cards = _prepare_tree(tree)
     # favor_precision: +0.9 F1 on extraction-html dev (0.9548 -> 0.9639), and it
     # raised recall too; comments are never part of an article body.
-    doc = bare_extraction(prepared, url=url, favor_precision=True, include_comments=False,
-                          with_metadata=False)
+    doc = bare_extraction(
+        prepared, url=url, favor_precision=True, include_comments=False, with_metadata=False
+    )
     if doc is None or doc.body is None:
         return (), cards
     lines = [line.strip() for line in xmltotxt(doc.body, False).split("\n")]
@@ -145,8 +147,9 @@ _EMBED_WRAPPER = re.compile(r"social|embed|share", re.I)
 def _keep_embedded_posts(tree: HtmlElement) -> None:
     """embeds.v1: quoted tweets and Instagram posts are part of the story, but
     their wrappers carry "social"/"embed" classes that trafilatura discards."""
-    posts = tree.xpath('//blockquote[contains(@class, "twitter-tweet") or '
-                       'contains(@class, "instagram-media")]')
+    posts = tree.xpath(
+        '//blockquote[contains(@class, "twitter-tweet") or contains(@class, "instagram-media")]'
+    )
     for post in posts:
         for ancestor in list(post.iterancestors())[:3]:
             if _EMBED_WRAPPER.search(ancestor.get("class", "") + ancestor.get("id", "")):
@@ -161,8 +164,10 @@ def _drop_hovercards(tree: HtmlElement) -> list[str]:
     """hovercard.v1: pop-up cards (a name's photo and latest headlines) sit inside
     the paragraph that mentions the name and would be read inline. Returns the
     text of each card dropped."""
-    cards = tree.xpath('//p//span[.//img][re:test(@class, "block|card|popup|popover|tooltip")]',
-                       namespaces={"re": "http://exslt.org/regular-expressions"})
+    cards = tree.xpath(
+        '//p//span[.//img][re:test(@class, "block|card|popup|popover|tooltip")]',
+        namespaces={"re": "http://exslt.org/regular-expressions"},
+    )
     dropped = []
     for card in cards:
         dropped.append(" ".join(" ".join(card.itertext()).split()))
@@ -215,7 +220,11 @@ def _later(first: HtmlElement) -> list[HtmlElement]:
     for element in first.getroottree().iter(first.tag):
         if element is first:
             after = True
-        elif after and element.get("class") == first.get("class") and first not in element.iterancestors():
+        elif (
+            after
+            and element.get("class") == first.get("class")
+            and first not in element.iterancestors()
+        ):
             found.append(element)
     return found
 
@@ -223,6 +232,7 @@ def _later(first: HtmlElement) -> list[HtmlElement]:
 # ---------------------------------------------------------------- line rules
 # Each takes the list of text lines the rules before it kept (``tree`` is the
 # untouched page) and returns the positions of the lines it drops.
+
 
 def _words(text: str) -> tuple[str, ...]:
     return tuple(word.casefold() for word in WORD.findall(text))
@@ -261,14 +271,17 @@ _RELATED = re.compile(
     r"^(related( posts?| stories| articles?| coverage| content)?|read more|see more|see also|"
     r"(also|more) read|read also|more on this|don'?t miss|you (may|might) also like|"
     r"recommended( for you)?|most (read|popular)( in .{1,30})?|trending( now)?)\s*(:|\.\.\.|…|$)",
-    re.I)
+    re.I,
+)
 # Calls to act and credit lines that close an article but are not its text.
 _PROMO = re.compile(
     r"\b(newsletters?|sign up|subscribe|click here|tell us what you think|"
     r"contributed to this report|"
     r"follow (him|her|them|us|me) (on|at)|may be reached at|reach the reporters?)\b"
     r"|^\(?((additional )?reporting|writing|editing) by\b"
-    r"|^(have a tip|email \w+( \w+)? at)\b", re.I)
+    r"|^(have a tip|email \w+( \w+)? at)\b",
+    re.I,
+)
 
 
 def drop_related_links(lines: list[str], **_: object) -> set[int]:
@@ -286,23 +299,31 @@ def drop_related_links(lines: list[str], **_: object) -> set[int]:
 
 def drop_promos(lines: list[str], **_: object) -> set[int]:
     """promo.v1: short newsletter, subscription, contact and credit lines."""
-    return {i for i, line in enumerate(lines) if len(WORD.findall(line)) <= 40 and _PROMO.search(line)}
+    return {
+        i for i, line in enumerate(lines) if len(WORD.findall(line)) <= 40 and _PROMO.search(line)
+    }
 
 
 _TIME_OR_DATE = re.compile(
-    r"\b\d{1,2}:\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b")
-_READING_TIME = re.compile(r"^(reading time|tempo de leitura|lesezeit|temps de lecture)\b"
-                           r"|^\d+\s*min(ute)?s?\s+read$", re.I)
+    r"\b\d{1,2}:\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b"
+)
+_READING_TIME = re.compile(
+    r"^(reading time|tempo de leitura|lesezeit|temps de lecture)\b"
+    r"|^\d+\s*min(ute)?s?\s+read$",
+    re.I,
+)
 
 
 def drop_datelines(lines: list[str], **_: object) -> set[int]:
     """dateline.v1: a short line at the top or bottom stating when the page was
     published or updated, or its reading time, is page furniture."""
+
     def furniture(i: int) -> bool:
         line = lines[i]
         edge = i < 3 or i >= len(lines) - 2
         short = len(WORD.findall(line)) <= 14
         return edge and short and bool(_TIME_OR_DATE.search(line) or _READING_TIME.search(line))
+
     return {i for i in range(len(lines)) if furniture(i)}
 
 
@@ -325,12 +346,18 @@ def drop_tag_lists(lines: list[str], **_: object) -> set[int]:
 LINE_RULES = (drop_headline, drop_related_links, drop_promos, drop_datelines, drop_tag_lists)
 # The name each rule's drops are stored under (``Removed.reason``); a docstring
 # opens with the same name without "html.".
-RULE_NAMES = {drop_headline: "html.headline.v2", drop_related_links: "html.related.v1",
-              drop_promos: "html.promo.v1",
-              drop_datelines: "html.dateline.v1", drop_tag_lists: "html.tags.v1"}
+RULE_NAMES = {
+    drop_headline: "html.headline.v2",
+    drop_related_links: "html.related.v1",
+    drop_promos: "html.promo.v1",
+    drop_datelines: "html.dateline.v1",
+    drop_tag_lists: "html.tags.v1",
+}
 
 
-def apply_line_rules(lines: list[str], *, tree: HtmlElement, title: str | None) -> tuple[HtmlLine, ...]:
+def apply_line_rules(
+    lines: list[str], *, tree: HtmlElement, title: str | None
+) -> tuple[HtmlLine, ...]:
     """The rules in order, each on the lines the ones before kept; every line
     keeps the name of the rule that dropped it."""
     rules: list[str | None] = [None] * len(lines)
@@ -343,8 +370,6 @@ def apply_line_rules(lines: list[str], *, tree: HtmlElement, title: str | None) 
     return tuple(HtmlLine(text, rule) for text, rule in zip(lines, rules))
 
 
-
-
 # ---------------------------------------------------------------- language
 
 _LANG = re.compile(r"^([a-z]{2})(?:$|[-_])", re.I)
@@ -352,10 +377,12 @@ _LANG = re.compile(r"^([a-z]{2})(?:$|[-_])", re.I)
 
 def page_language(tree: HtmlElement) -> str | None:
     """lang.v1: what the page declares (html lang, content-language, og:locale)."""
-    declared = tree.xpath('/html/@lang | /html/@xml:lang'
-                          ' | //meta[translate(@http-equiv, "CLANGUET", "clanguet")'
-                          '="content-language"]/@content'
-                          ' | //meta[@property="og:locale"]/@content')
+    declared = tree.xpath(
+        "/html/@lang | /html/@xml:lang"
+        ' | //meta[translate(@http-equiv, "CLANGUET", "clanguet")'
+        '="content-language"]/@content'
+        ' | //meta[@property="og:locale"]/@content'
+    )
     for value in declared:
         found = _LANG.match(value.strip())
         if found:
@@ -395,13 +422,18 @@ def _itemprop_published(tree: HtmlElement) -> Field | None:
         raw = element.get("datetime") or element.get("content") or element.text_content()
         day = _parse_day(raw)
         if day:
-            return Field(value=day, rule="html.itemprop-published.v1",
-                         evidence=f'itemprop="datePublished" {raw.strip()[:60]}')
+            return Field(
+                value=day,
+                rule="html.itemprop-published.v1",
+                evidence=f'itemprop="datePublished" {raw.strip()[:60]}',
+            )
     return None
 
 
-_PUBLISHED_META = ('//meta[@property="article:published_time" or @property="og:published_time"'
-                   ' or @name="article:published_time"]/@content')
+_PUBLISHED_META = (
+    '//meta[@property="article:published_time" or @property="og:published_time"'
+    ' or @name="article:published_time"]/@content'
+)
 
 
 def _meta_published(tree: HtmlElement) -> Field | None:
@@ -438,8 +470,12 @@ def _htmldate(tree: HtmlElement, url: str | None, rule: str = "html.htmldate.v1"
     found = find_date(deepcopy(tree), url=url, original_date=True, extensive_search=True)
     if not found:
         return None
-    return Field(value=found, rule=rule, evidence="htmldate find_date(original_date=True, "
-                 f"extensive_search=True){' without modified-date tags' if 'modified' in rule else ''}")
+    return Field(
+        value=found,
+        rule=rule,
+        evidence="htmldate find_date(original_date=True, "
+        f"extensive_search=True){' without modified-date tags' if 'modified' in rule else ''}",
+    )
 
 
 def published_date(tree: HtmlElement, *, url: str | None = None) -> Field | None:
@@ -462,15 +498,20 @@ def _from_url(day: str, tree: HtmlElement, url: str | None) -> bool:
     """url-vs-meta.v1: htmldate trusts a date in the URL first, but "/2023/10/3-fragen"
     is a month and a slug, so a stated publication time more than a day away wins.
     Within a day the URL is kept: it is local time, metadata often UTC."""
-    urls = [url or "", *tree.xpath('//link[@rel="canonical"]/@href | //meta[@property="og:url"]/@content')]
+    urls = [
+        url or "",
+        *tree.xpath('//link[@rel="canonical"]/@href | //meta[@property="og:url"]/@content'),
+    ]
     for found in (_URL_DAY.search(u) for u in urls):
         if found and "-".join(f"{int(n):02d}" for n in found.groups()) == day:
             return True
     return False
 
 
-_MODIFIED_META = ('//meta[re:test(@property|@name|@itemprop|@http-equiv,'
-                  ' "updated_time|modified|last-modified|dateModified|^date$", "i")]')
+_MODIFIED_META = (
+    "//meta[re:test(@property|@name|@itemprop|@http-equiv,"
+    ' "updated_time|modified|last-modified|dateModified|^date$", "i")]'
+)
 _RE = {"re": "http://exslt.org/regular-expressions"}
 
 

@@ -26,11 +26,16 @@ _AGENCY = r"\((?P<agency>[A-Z][\w.&' -]{0,38}[\w.])\)"
 DATELINE = re.compile(
     r"^(?:" + _PLACE + r"(?:,\s*(?P<when>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?|"
     r"\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?))?\s*)?"
-    + r"(?:" + _AGENCY + r")?\s*(?:--|[-–—])\s+\S")
+    + r"(?:"
+    + _AGENCY
+    + r")?\s*(?:--|[-–—])\s+\S"
+)
 CREDIT_LINE = re.compile(r"(?:^|\s)[-–]\s(?P<outlet>[A-Z][\w .'-]{1,40}?)" + CREDIT_LINE_TAIL)
 BYLINE_NAME = re.compile(
     r"^by\s+(?P<name>[\w.'’ -]+?)\s*(?://|\||,|–|—|\s-\s|$)|"
-    r"^\(?(?:reporting|writing) by\s+(?P<reporter>[^;)]+?)\s*(?:;|\)|$)", re.I)
+    r"^\(?(?:reporting|writing) by\s+(?P<reporter>[^;)]+?)\s*(?:;|\)|$)",
+    re.I,
+)
 CAPTION_REASONS = ("caption.credit.v1",)
 
 
@@ -43,7 +48,7 @@ def head(cleaning: TextCleaning) -> list[Line]:
     kept = [i for i, r in enumerate(cleaning.reasons) if r is None]
     body = [i for i in kept if cleaning.title is None or cleaning.lines[i] is not cleaning.title]
     stop = (body[1] + 1) if len(body) > 1 else len(cleaning.lines)
-    return list(cleaning.lines[:min(stop, HEAD_LINES)])
+    return list(cleaning.lines[: min(stop, HEAD_LINES)])
 
 
 def story_lines(cleaning: TextCleaning) -> list[Line]:
@@ -52,8 +57,9 @@ def story_lines(cleaning: TextCleaning) -> list[Line]:
 
 def dateline(cleaning: TextCleaning):
     """The first paragraph's opening ("MOSCOW (Sputnik) -"), as a regex match."""
-    paragraphs = [l for l in story_lines(cleaning)
-                  if l is not cleaning.title and l.text[0] not in BULLETS]
+    paragraphs = [
+        l for l in story_lines(cleaning) if l is not cleaning.title and l.text[0] not in BULLETS
+    ]
     for line in paragraphs[:DATELINE_PARAGRAPHS]:
         found = DATELINE.match(line.text)
         if found and (found["place"] or found["agency"]):
@@ -101,12 +107,22 @@ def extract_published(cleaning: TextCleaning, reference: date) -> Field | None:
     lines = list(cleaning.lines)
     checks = (
         ("published.byline.v1", [l for l in lines if BYLINE.match(l.text)], explicit_dates),
-        ("published.credit_line.v1", [l for l in lines if CREDIT_LINE.search(l.text)], explicit_dates),
+        (
+            "published.credit_line.v1",
+            [l for l in lines if CREDIT_LINE.search(l.text)],
+            explicit_dates,
+        ),
         ("published.dateline.v1", [d[0] for d in [dateline(cleaning)] if d], explicit_dates),
-        ("published.head_date.v1", [l for l in head(cleaning)
-                                    if l.words <= 15 and not l.ends_sentence], explicit_dates),
-        ("published.caption_weekday.v1", _captions(cleaning),
-         lambda text: weekday_dates(text, reference)),
+        (
+            "published.head_date.v1",
+            [l for l in head(cleaning) if l.words <= 15 and not l.ends_sentence],
+            explicit_dates,
+        ),
+        (
+            "published.caption_weekday.v1",
+            _captions(cleaning),
+            lambda text: weekday_dates(text, reference),
+        ),
     )
     for rule, candidates, finder in checks:
         for line in candidates:
@@ -117,8 +133,11 @@ def extract_published(cleaning: TextCleaning, reference: date) -> Field | None:
 
 
 def _captions(cleaning: TextCleaning) -> list[Line]:
-    return [l for l, r in zip(cleaning.lines, cleaning.reasons)
-            if r in CAPTION_REASONS or CREDIT.search(l.text)]
+    return [
+        l
+        for l, r in zip(cleaning.lines, cleaning.reasons)
+        if r in CAPTION_REASONS or CREDIT.search(l.text)
+    ]
 
 
 def extract_language(text: str) -> Field | None:
@@ -131,7 +150,10 @@ def extract_language(text: str) -> Field | None:
 
 def text_metadata(cleaning: TextCleaning, reference: date) -> Metadata:
     return Metadata(
-        outlet=extract_outlet(cleaning), title=extract_title(cleaning),
-        byline=extract_byline(cleaning), dateline=extract_dateline(cleaning),
+        outlet=extract_outlet(cleaning),
+        title=extract_title(cleaning),
+        byline=extract_byline(cleaning),
+        dateline=extract_dateline(cleaning),
         published=extract_published(cleaning, reference),
-        language=extract_language(cleaning.text))
+        language=extract_language(cleaning.text),
+    )

@@ -95,8 +95,11 @@ def story_run(weights: list[float]) -> tuple[int, int] | None:
     those that is not much smaller than the largest: stories come before the
     comments and story lists that follow them, which are often longer."""
     cuts = [-1] + [i for i, w in enumerate(weights) if w == BARRIER] + [len(weights)]
-    runs = [run for a, b in zip(cuts, cuts[1:])
-            if (run := densest_run(weights[a + 1:b], a + 1)) is not None]
+    runs = [
+        run
+        for a, b in zip(cuts, cuts[1:])
+        if (run := densest_run(weights[a + 1 : b], a + 1)) is not None
+    ]
     if not runs:
         return None
     largest = max(total for total, _, _ in runs)
@@ -113,7 +116,9 @@ def find_title(lines: list[Line], reasons: list[str | None], start: int, end: in
     """The headline: of the headline-like lines just above the story, the one
     sharing the largest part of its words with the opening paragraphs (menus
     and promos share none), the nearest on a tie."""
-    opening_words = " ".join(l.text for l in lines[start:min(end + 1, start + TITLE_CONTEXT)]).split()
+    opening_words = " ".join(
+        l.text for l in lines[start : min(end + 1, start + TITLE_CONTEXT)]
+    ).split()
     opening = _content_words(" ".join(opening_words[:TITLE_CONTEXT_WORDS]))
     best, best_share = None, TITLE_MIN_SHARE
     for i in range(start - 1, max(-1, start - 1 - TITLE_WINDOW), -1):
@@ -127,8 +132,9 @@ def find_title(lines: list[Line], reasons: list[str | None], start: int, end: in
     return best
 
 
-def resumed(lines: list[Line], reasons: list[str | None], edge: int, step: int,
-            story: set[str]) -> tuple[int, set[int]]:
+def resumed(
+    lines: list[Line], reasons: list[str | None], edge: int, step: int, story: set[str]
+) -> tuple[int, set[int]]:
     """How far the story really runs from ``edge`` in direction ``step`` (+1 or
     -1): an embedded block (a photo with its buttons, a teaser card) often cuts
     a story in two, so prose beyond a short gap whose words are the story's own
@@ -138,11 +144,17 @@ def resumed(lines: list[Line], reasons: list[str | None], edge: int, step: int,
     position, crossed = 0, set()
     while position < len(order):
         gap = position
-        while gap < len(order) and gap - position < MAX_GAP and \
-                not is_prose(lines[order[gap]]) and reasons[order[gap]] != FOOTER_MARKER:
+        while (
+            gap < len(order)
+            and gap - position < MAX_GAP
+            and not is_prose(lines[order[gap]])
+            and reasons[order[gap]] != FOOTER_MARKER
+        ):
             gap += 1
         block = gap
-        while block < len(order) and is_prose(lines[order[block]]) and reasons[order[block]] is None:
+        while (
+            block < len(order) and is_prose(lines[order[block]]) and reasons[order[block]] is None
+        ):
             block += 1
         words = _content_words(" ".join(lines[order[i]].text for i in range(gap, block)))
         if block == gap or len(words & story) < CONTINUATION_SHARE * len(words):
@@ -157,7 +169,7 @@ def find_region(lines: list[Line], reasons: list[str | None]) -> Region | None:
     span = story_run([weight(l, r) for l, r in zip(lines, reasons)])
     if span is None:
         return None
-    story = _content_words(" ".join(l.text for l in lines[span[0]:span[1] + 1]))
+    story = _content_words(" ".join(l.text for l in lines[span[0] : span[1] + 1]))
     end, after = resumed(lines, reasons, span[1], +1, story)
     start, _ = resumed(lines, reasons, span[0], -1, story)
     # Lines crossed going up are the story's head (byline, date, tags) and are
@@ -175,7 +187,9 @@ def inside_reason(line: Line) -> str | None:
     return TEASER if line.words >= TEASER_MIN_WORDS else None
 
 
-def story_reasons(lines: list[Line], reasons: list[str | None]) -> tuple[list[str | None], int | None]:
+def story_reasons(
+    lines: list[Line], reasons: list[str | None]
+) -> tuple[list[str | None], int | None]:
     """Final reason per line (None = keep) and the index of the title line."""
     region = find_region(lines, reasons)
     if region is None:

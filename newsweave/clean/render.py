@@ -31,9 +31,7 @@ from lxml import html as lxml_html
 RENDERER = "newsweave.render_html.v1"
 
 # Elements whose whole content is invisible.
-DROPPED = frozenset(
-    "head script style noscript template svg iframe object select textarea".split()
-)
+DROPPED = frozenset("head script style noscript template svg iframe object select textarea".split())
 
 # What a browser keeps inside <head>; any other element there means the page
 # forgot to open <body>, and browsers show it, so it is rendered.

@@ -20,7 +20,8 @@ from .trim import PROMO_OPENINGS
 
 # Words of interface strings (buttons, widgets, menu entries): a short line made
 # of nothing else is one ("Share this article", "Read more", "Cookie settings").
-UI_WORDS = frozenset("""
+UI_WORDS = frozenset(
+    """
 advertisement advertisements ad ads sponsored content promoted
 subscribe unsubscribe sign in up log login logout out register
 learn read also see more show load view continue reading
@@ -32,7 +33,8 @@ watch video videos listen play photos photo gallery image
 cookies cookie settings accept all reject manage got it ok copy link copied
 whatsapp facebook twitter linkedin reddit telegram pinterest
 breaking live latest sections
-""".split())
+""".split()
+)
 
 
 # Phrases only a promo or a legal notice uses, anywhere in a line.
@@ -44,12 +46,15 @@ PROMO = re.compile(
     r"^copyright\b|\bwe use cookies\b|\byour (?:browser|device) (?:does not|doesn't) support\b|"
     r"\benable javascript\b|\bthis (?:video|content) is (?:not )?available\b|"
     r"^(?:" + PROMO_OPENINGS + r")\b",
-    re.I)
+    re.I,
+)
 # Words a story can use too ("the council newsletter"): a promo only in a line
 # that is not a sentence.
 PROMO_WORDS = re.compile(
     r"\bnewsletters?\b|\bterms of (?:use|service)\b|\bprivacy (?:policy|statement)\b|"
-    r"\bcookie (?:policy|settings)\b", re.I)
+    r"\bcookie (?:policy|settings)\b",
+    re.I,
+)
 # The end of a credit line: "- Sputnik International, 1920, 19.09.2023".
 CREDIT_LINE_TAIL = r",\s*(?:\d{3,4}|\d{1,2}\.\d{1,2}\.\d{4})(?:,\s*\d{1,2}\.\d{1,2}\.\d{4})?$"
 # "Photo by ..." opening a short line; a story sentence may open so too.
@@ -59,7 +64,8 @@ CREDIT = re.compile(
     r"\b(?:photo|photograph|image|picture|credit|file photo)s?\s*:\s*[\w .,/&'-]{1,60}$|"
     r"\((?:photo|image|picture|credit)s?\b[^)]{0,80}\)$|"
     r"(?:^|\s)[-–]\s[\w .'-]{2,40}" + CREDIT_LINE_TAIL,
-    re.I)
+    re.I,
+)
 UI_MAX_WORDS = 4
 CREDIT_START_MAX_WORDS = 10
 CREDIT_SENTENCE_MAX_WORDS = 6
@@ -82,13 +88,15 @@ FOOTER = re.compile(
     r"^add your (?:view|comment|reaction)s?\b|"
     # A comment's signature: "Posted by: dan | Jan 10, 2008 6:02:53 PM".
     r"^(?:posted|submitted|written) by:?\s.{1,60}?(?:\||\bat\b|\bon\b).{0,40}\d",
-    re.I)
+    re.I,
+)
 BYLINE = re.compile(
     r"^by\s+(?!(?:the|then|now|contrast|comparison|far|law|chance|default|design|mid|late|"
     r"early|next|last|this|that|these|those|noon|midnight|night|day|\d|" + WHEN_WORDS + r")\b)"
     r"[\w.'’ -]{2,60}?(?:\s*(?://|\||,|–|—|-)\s*.{0,60})?$|"
     r"^\(?(?:reporting|writing|additional reporting) by\b.{0,200}\)?$",
-    re.I)
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -101,8 +109,11 @@ class Context:
 
     @classmethod
     def of(cls, lines: list[Line]) -> "Context":
-        return cls(tuple(lines), dominant_script(" ".join(l.text for l in lines)),
-                   Counter(l.text.casefold() for l in lines))
+        return cls(
+            tuple(lines),
+            dominant_script(" ".join(l.text for l in lines)),
+            Counter(l.text.casefold() for l in lines),
+        )
 
 
 def _key(text: str) -> str:
@@ -117,14 +128,16 @@ def is_ui_string(line: Line, ctx: Context) -> bool:
 def is_promo(line: Line, ctx: Context) -> bool:
     if line.words > 30:
         return False
-    return bool(PROMO.search(line.text)) or \
-        (not line.ends_sentence and bool(PROMO_WORDS.search(line.text)))
+    return bool(PROMO.search(line.text)) or (
+        not line.ends_sentence and bool(PROMO_WORDS.search(line.text))
+    )
 
 
 def is_credit(line: Line, ctx: Context) -> bool:
     if CREDIT_START.match(line.text):
-        return line.words <= CREDIT_START_MAX_WORDS and \
-            (not line.ends_sentence or line.words <= CREDIT_SENTENCE_MAX_WORDS)
+        return line.words <= CREDIT_START_MAX_WORDS and (
+            not line.ends_sentence or line.words <= CREDIT_SENTENCE_MAX_WORDS
+        )
     return line.words <= 80 and bool(CREDIT.search(line.text))
 
 

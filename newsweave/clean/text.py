@@ -46,15 +46,20 @@ def _kept_pieces(line: Line) -> tuple[list[tuple[int, int]], list[Removed]]:
     for start, end in promo_spans(line.text):
         if start > cursor:
             pieces.append((line.start + cursor, line.start + start))
-        removed.append(Removed(line.text[start:end].strip(), line.start + start,
-                               line.start + end, PROMO_SENTENCE))
+        removed.append(
+            Removed(
+                line.text[start:end].strip(), line.start + start, line.start + end, PROMO_SENTENCE
+            )
+        )
         cursor = end
     if cursor < len(line.text):
         pieces.append((line.start + cursor, line.end))
     return pieces, removed
 
 
-def assemble(raw: str, lines: list[Line], reasons: list[str | None]) -> tuple[str, OffsetMap, list[Removed]]:
+def assemble(
+    raw: str, lines: list[Line], reasons: list[str | None]
+) -> tuple[str, OffsetMap, list[Removed]]:
     parts: list[str] = []
     segments: list[Segment] = []
     removed: list[Removed] = []
@@ -82,5 +87,11 @@ def clean_text(raw: str) -> TextCleaning:
     lines = split_lines(raw)
     reasons, title = story_reasons(lines, apply_rules(lines, Context.of(lines)))
     text, offsets, removed = assemble(raw, lines, reasons)
-    return TextCleaning(text, offsets, tuple(sorted(removed, key=lambda r: r.start)),
-                        tuple(lines), tuple(reasons), lines[title] if title is not None else None)
+    return TextCleaning(
+        text,
+        offsets,
+        tuple(sorted(removed, key=lambda r: r.start)),
+        tuple(lines),
+        tuple(reasons),
+        lines[title] if title is not None else None,
+    )

@@ -17,13 +17,16 @@ _SENTENCE = re.compile(r"""\S.*?(?:[.!?…]["'”’)\]]*(?=\s|$)|$)\s*""", re.S
 _RELATED = re.compile(r"\s*\((?:related|read more|see also|recommended)\s*:[^()]{0,300}\)\.?", re.I)
 # Openings of sentences that send the reader elsewhere; a line that is only
 # one is a promo too (``rules``).
-PROMO_OPENINGS = (r"head over to|watch (?:this|the) (?:clip|video)|this video is from|"
-                  r"visit \S+\.\w+ for more")
+PROMO_OPENINGS = (
+    r"head over to|watch (?:this|the) (?:clip|video)|this video is from|"
+    r"visit \S+\.\w+ for more"
+)
 _PROMO_START = re.compile(
     r"^(?:" + PROMO_OPENINGS + r"|click here|"
     r"read more\s*:|follow us\b|sign up\b|subscribe to\b|"
     r"for more (?:stories|news) (?:about|on)\b|listen to (?:this|the) (?:podcast|episode))",
-    re.I)
+    re.I,
+)
 
 
 def promo_spans(text: str) -> list[tuple[int, int]]:

@@ -24,14 +24,19 @@ from .warc import read_warc
 Reader = Callable[[str, bytes, Hints], Iterable["RawDoc | Skipped"]]
 
 READERS: dict[str, Reader] = {
-    "text": read_text, "html": read_html, "json": read_json, "jsonl": read_jsonl,
-    "warc": read_warc, "feed": read_feed,
+    "text": read_text,
+    "html": read_html,
+    "json": read_json,
+    "jsonl": read_jsonl,
+    "warc": read_warc,
+    "feed": read_feed,
 }
 STDIN = "-"
 
 
-def read_bytes(source: str, data: bytes, hints: Hints = Hints(), *,
-               name: str | None = None) -> Iterator[RawDoc | Skipped]:
+def read_bytes(
+    source: str, data: bytes, hints: Hints = Hints(), *, name: str | None = None
+) -> Iterator[RawDoc | Skipped]:
     """Items in one file's bytes; ``name`` (default ``source``) guides detection."""
     name = name or source
     kind = detect(name, data)
@@ -45,8 +50,11 @@ def read_bytes(source: str, data: bytes, hints: Hints = Hints(), *,
         yield from read_bytes(source, inner, hints, name=inner_name)
         return
     if kind is None:
-        yield Skipped(source, "binary data in no supported format "
-                      "(text, HTML, JSON, JSON lines, WARC, RSS/Atom, gzip)")
+        yield Skipped(
+            source,
+            "binary data in no supported format "
+            "(text, HTML, JSON, JSON lines, WARC, RSS/Atom, gzip)",
+        )
         return
     try:
         yield from READERS[kind](source, data, hints)
@@ -74,8 +82,9 @@ def iter_files(paths: Iterable[str]) -> Iterator[Path | str | Skipped]:
             yield Skipped(raw, "no such file or folder")
 
 
-def read_paths(paths: Iterable[str], hints: Hints = Hints(), *,
-               max_bytes: int = 50_000_000) -> Iterator[RawDoc | Skipped]:
+def read_paths(
+    paths: Iterable[str], hints: Hints = Hints(), *, max_bytes: int = 50_000_000
+) -> Iterator[RawDoc | Skipped]:
     """Every item in the given files, folders and stdin, in order."""
     for item in iter_files(paths):
         if isinstance(item, Skipped):

@@ -7,11 +7,20 @@ import re
 FORMATS = ("text", "html", "json", "jsonl", "warc", "feed", "gzip")
 
 _EXTENSIONS = {
-    ".txt": "text", ".text": "text", ".md": "text",
-    ".html": "html", ".htm": "html", ".xhtml": "html",
-    ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
-    ".warc": "warc", ".rss": "feed", ".atom": "feed",
-    ".gz": "gzip", ".gzip": "gzip",
+    ".txt": "text",
+    ".text": "text",
+    ".md": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".warc": "warc",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".gz": "gzip",
+    ".gzip": "gzip",
 }
 _HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)\b", re.I | re.S)
 _FEED_ROOT = re.compile(rb"<(rss|feed|rdf:RDF)\b", re.I)
@@ -33,8 +42,13 @@ def by_content(data: bytes) -> str | None:
         return "warc"
     if head[:1] in (b"{", b"["):
         first_line = head.split(b"\n", 1)[0].strip()
-        return "jsonl" if first_line.startswith(b"{") and first_line.endswith(b"}") \
-            and b"\n{" in data[:1 << 20] else "json"
+        return (
+            "jsonl"
+            if first_line.startswith(b"{")
+            and first_line.endswith(b"}")
+            and b"\n{" in data[: 1 << 20]
+            else "json"
+        )
     if head.startswith(b"<?xml") or head.startswith(b"<rss") or head.startswith(b"<feed"):
         return "feed" if _FEED_ROOT.search(data[:4096]) else "html"
     if _HTML_START.match(head):
@@ -59,6 +73,9 @@ def detect(name: str, data: bytes) -> str | None:
     if promised in ("json", "jsonl") and seen in ("json", "jsonl"):
         # "a.json" holding JSON lines is common: the content decides, except
         # that one object on one line is valid as either.
-        return promised if seen == "json" and data.lstrip()[:1] == b"{" \
-            and data.strip().count(b"\n") == 0 else seen
+        return (
+            promised
+            if seen == "json" and data.lstrip()[:1] == b"{" and data.strip().count(b"\n") == 0
+            else seen
+        )
     return promised if seen != "gzip" else "gzip"

@@ -10,9 +10,13 @@ from charset_normalizer import from_bytes
 
 from ..scripts import script_of
 
-_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
-         (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
-         (codecs.BOM_UTF16_BE, "utf-16"))
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""^<\?xml[^>]+encoding\s*=\s*["']([\w:.-]+)""")
 
@@ -89,25 +93,85 @@ MAX_ACCENTED_SHARE = 0.4
 # Encodings worth guessing: on short texts charset-normalizer otherwise picks
 # code pages almost no news text is written in (cp1006, cp1125).
 GUESSABLE = (
-    "cp1252", "latin_1", "iso8859_15", "cp1251", "koi8_r", "cp1250", "iso8859_2", "cp1253",
-    "cp1254", "iso8859_9", "cp1255", "cp1256", "cp1257", "iso8859_13", "iso8859_4",
-    "mac_roman", "mac_latin2", "shift_jis", "euc_jp", "iso2022_jp", "gb18030", "big5",
-    "euc_kr", "utf_16", "utf_32",
+    "cp1252",
+    "latin_1",
+    "iso8859_15",
+    "cp1251",
+    "koi8_r",
+    "cp1250",
+    "iso8859_2",
+    "cp1253",
+    "cp1254",
+    "iso8859_9",
+    "cp1255",
+    "cp1256",
+    "cp1257",
+    "iso8859_13",
+    "iso8859_4",
+    "mac_roman",
+    "mac_latin2",
+    "shift_jis",
+    "euc_jp",
+    "iso2022_jp",
+    "gb18030",
+    "big5",
+    "euc_kr",
+    "utf_16",
+    "utf_32",
 )
 
-_WESTERN = {"en", "fr", "de", "es", "it", "pt", "nl", "da", "sv", "no", "nb", "nn", "fi", "is",
-            "ca", "eu", "gl", "ga", "cy", "af", "sq", "id", "ms", "sw", "la", "lb", "oc", "br",
-            "et"}
+_WESTERN = {
+    "en",
+    "fr",
+    "de",
+    "es",
+    "it",
+    "pt",
+    "nl",
+    "da",
+    "sv",
+    "no",
+    "nb",
+    "nn",
+    "fi",
+    "is",
+    "ca",
+    "eu",
+    "gl",
+    "ga",
+    "cy",
+    "af",
+    "sq",
+    "id",
+    "ms",
+    "sw",
+    "la",
+    "lb",
+    "oc",
+    "br",
+    "et",
+}
 _CENTRAL = {"cs", "sk", "pl", "hu", "sl", "hr", "ro", "bs", "sr", "sq"}
 _CYRILLIC = {"ru", "uk", "bg", "sr", "mk", "be", "kk", "ky", "mn", "tg"}
 _BALTIC = {"lt", "lv", "et"}
 # The languages each single-byte encoding is used for: a guessed encoding
 # stands only if the decoded text is in one of them.
 LANGUAGES = {
-    "cp1252": _WESTERN, "latin_1": _WESTERN, "iso8859_15": _WESTERN, "mac_roman": _WESTERN,
-    "cp1250": _CENTRAL, "iso8859_2": _CENTRAL, "mac_latin2": _CENTRAL,
-    "cp1251": _CYRILLIC, "koi8_r": _CYRILLIC,
-    "cp1257": _BALTIC, "iso8859_13": _BALTIC, "iso8859_4": _BALTIC,
-    "cp1254": {"tr", "az"}, "iso8859_9": {"tr", "az"}, "cp1253": {"el"},
-    "cp1255": {"he", "yi"}, "cp1256": {"ar", "fa", "ur"},
+    "cp1252": _WESTERN,
+    "latin_1": _WESTERN,
+    "iso8859_15": _WESTERN,
+    "mac_roman": _WESTERN,
+    "cp1250": _CENTRAL,
+    "iso8859_2": _CENTRAL,
+    "mac_latin2": _CENTRAL,
+    "cp1251": _CYRILLIC,
+    "koi8_r": _CYRILLIC,
+    "cp1257": _BALTIC,
+    "iso8859_13": _BALTIC,
+    "iso8859_4": _BALTIC,
+    "cp1254": {"tr", "az"},
+    "iso8859_9": {"tr", "az"},
+    "cp1253": {"el"},
+    "cp1255": {"he", "yi"},
+    "cp1256": {"ar", "fa", "ur"},
 }

@@ -42,7 +42,17 @@ def read_feed(source: str, data: bytes, hints: Hints) -> Iterator[RawDoc | Skipp
             yield Skipped(f"{source}#{number}", f"feed item {number} has no content or summary")
             continue
         kind, content = found
-        yield RawDoc(source=source, content=content, kind=kind, record=number, hints=Hints(
-            title=entry.get("title"), url=entry.get("link"), author=entry.get("author"),
-            published=hints.published or _entry_date(entry), outlet=outlet,
-            language=parsed.feed.get("language")))
+        yield RawDoc(
+            source=source,
+            content=content,
+            kind=kind,
+            record=number,
+            hints=Hints(
+                title=entry.get("title"),
+                url=entry.get("link"),
+                author=entry.get("author"),
+                published=hints.published or _entry_date(entry),
+                outlet=outlet,
+                language=parsed.feed.get("language"),
+            ),
+        )

@@ -18,8 +18,15 @@ HTML_FIELDS = ("html", "raw_html", "content_html")
 HINT_FIELDS = {
     "title": ("title", "headline"),
     "url": ("url", "link", "uri"),
-    "published": ("published", "date", "datePublished", "published_at", "pubdate",
-                  "date_publish", "publish_date"),
+    "published": (
+        "published",
+        "date",
+        "datePublished",
+        "published_at",
+        "pubdate",
+        "date_publish",
+        "publish_date",
+    ),
     "outlet": ("outlet", "source", "publisher", "site", "site_name", "source_domain"),
     "author": ("author", "byline", "authors"),
     "language": ("language", "lang"),

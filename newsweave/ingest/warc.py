@@ -34,10 +34,17 @@ def _responses(source: str, data: bytes, hints: Hints) -> Iterator[RawDoc | Skip
         url = record.headers.get("WARC-Target-URI")
         content_type = (record.http_content_type or "").lower()
         if not any(t in content_type for t in HTML_TYPES):
-            yield Skipped(f"{source}#{number}", f"response is {content_type or 'untyped'}, not HTML")
+            yield Skipped(
+                f"{source}#{number}", f"response is {content_type or 'untyped'}, not HTML"
+            )
             continue
         text, _ = decode(record.reader.read(), record.http_charset)
-        yield RawDoc(source=source, content=text, kind="html", record=number,
-                     hints=Hints(url=url, outlet=hints.outlet, published=hints.published))
+        yield RawDoc(
+            source=source,
+            content=text,
+            kind="html",
+            record=number,
+            hints=Hints(url=url, outlet=hints.outlet, published=hints.published),
+        )
     if count == 0:
         raise InputError(source, "no readable WARC record (expected a WARC/1.x record header)")

@@ -85,13 +85,20 @@ class _Batch:
     def candidates(self, text: Text, own: set[int]) -> list[str]:
         """Ids of the stored or earlier batch articles sharing most keys."""
         stored = self.view.shared_keys(own) if own else {}
-        return candidates.rank_shared(stored, zip((t.id for t in self.texts), self.keys), own,
-                                      limit=self.limit, exclude=text.id)
+        return candidates.rank_shared(
+            stored,
+            zip((t.id for t in self.texts), self.keys),
+            own,
+            limit=self.limit,
+            exclude=text.id,
+        )
 
     def derive(self, text: Text, chosen: list[str]) -> None:
         earlier = {t.id: t for t in self.texts}
-        stored = {s.id: _text_of_stored(s)
-                  for s in self.view.stored_texts([c for c in chosen if c not in earlier])}
+        stored = {
+            s.id: _text_of_stored(s)
+            for s in self.view.stored_texts([c for c in chosen if c not in earlier])
+        }
         for candidate in chosen:
             other = earlier.get(candidate) or stored.get(candidate)
             if other is not None and (derivation := derive_pair(text, other)) is not None:
@@ -119,13 +126,20 @@ class _Batch:
 
     def stories(self) -> tuple[Story, ...]:
         touched = sorted({m.story_id for m in self.members})
-        return tuple(Story(s, self.titles.get(s), p.first, p.last, p.count, p.to_record(),
-                           stories.RULE)
-                     for s in touched if (p := self.clusterer.stories.get(s)) is not None)
+        return tuple(
+            Story(s, self.titles.get(s), p.first, p.last, p.count, p.to_record(), stories.RULE)
+            for s in touched
+            if (p := self.clusterer.stories.get(s)) is not None
+        )
 
 
-def link_batch(articles: Sequence[Article], analyses: Sequence[Analysis], view: LinkView, *,
-               limit: int = DEFAULT_CANDIDATES) -> Links:
+def link_batch(
+    articles: Sequence[Article],
+    analyses: Sequence[Analysis],
+    view: LinkView,
+    *,
+    limit: int = DEFAULT_CANDIDATES,
+) -> Links:
     """Everything linking finds for ``articles`` (new, not yet stored; with
     ``analyses``, one per article): derivations with the ``limit`` best
     candidates, each article's story, the quote groups their quotes join or
@@ -147,16 +161,24 @@ def link_batch(articles: Sequence[Article], analyses: Sequence[Analysis], view: 
         grouping.add_article(article, analysis, occasion=occasion)
     groups, repeats, quote_keys = quoting.results()
     event_groups, event_keys = grouping.results()
-    return Links(derivations=tuple(batch.derivations), link_keys=tuple(batch.link_keys),
-                 quote_groups=groups, quote_repeats=repeats, quote_keys=quote_keys,
-                 stories=batch.stories(), story_members=tuple(batch.members),
-                 story_merges=tuple(batch.clusterer.merges),
-                 claims=_claims(batch, articles, analyses, view), event_groups=event_groups,
-                 event_keys=event_keys)
+    return Links(
+        derivations=tuple(batch.derivations),
+        link_keys=tuple(batch.link_keys),
+        quote_groups=groups,
+        quote_repeats=repeats,
+        quote_keys=quote_keys,
+        stories=batch.stories(),
+        story_members=tuple(batch.members),
+        story_merges=tuple(batch.clusterer.merges),
+        claims=_claims(batch, articles, analyses, view),
+        event_groups=event_groups,
+        event_keys=event_keys,
+    )
 
 
-def _claims(batch: _Batch, articles: Sequence[Article], analyses: Sequence[Analysis],
-            view: LinkView) -> tuple[tuple[str, tuple[Claim, ...]], ...]:
+def _claims(
+    batch: _Batch, articles: Sequence[Article], analyses: Sequence[Analysis], view: LinkView
+) -> tuple[tuple[str, tuple[Claim, ...]], ...]:
     """The claims now of each story the batch touched."""
     fresh = {a.id: (a, x) for a, x in zip(articles, analyses)}
     by_story: dict[str, list[str]] = {}
@@ -172,8 +194,13 @@ def _claims(batch: _Batch, articles: Sequence[Article], analyses: Sequence[Analy
         for article_id in stored:
             article = view.get(article_id)
             if article is not None:
-                members.append(Member(article, view.analysis(article_id),
-                                      tuple(view.derivations(article_id=article_id))))
+                members.append(
+                    Member(
+                        article,
+                        view.analysis(article_id),
+                        tuple(view.derivations(article_id=article_id)),
+                    )
+                )
         for article_id in by_story[story_id]:
             article, analysis = fresh[article_id]
             mine = tuple(d for d in batch.derivations if d.article_id == article_id)

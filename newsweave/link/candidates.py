@@ -62,14 +62,17 @@ def _signature(tokens: Iterable[str], num_perm: int) -> list[int]:
 def key(text: str) -> int:
     """A signed 64-bit key for ``text`` (PostgreSQL's BIGINT holds it): the
     one hash every search index of linking uses."""
-    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "big",
-                          signed=True)
+    return int.from_bytes(
+        hashlib.blake2b(text.encode(), digest_size=8).digest(), "big", signed=True
+    )
 
 
 def _band_keys(kind: str, signature: list[int], rows: int) -> set[int]:
     """One key per band."""
-    return {key(f"{kind}{band}:{signature[band * rows:(band + 1) * rows]}")
-            for band in range(len(signature) // rows)}
+    return {
+        key(f"{kind}{band}:{signature[band * rows : (band + 1) * rows]}")
+        for band in range(len(signature) // rows)
+    }
 
 
 def sentence_keys(text: Text) -> set[int]:
@@ -77,8 +80,9 @@ def sentence_keys(text: Text) -> set[int]:
     for tokens in text.tokens:
         if len(tokens) >= MIN_WORDS:
             shingles = [" ".join(g) for g in trigrams(tokens)]
-            keys |= _band_keys("s", _signature(shingles, SENTENCE_BANDS * SENTENCE_ROWS),
-                               SENTENCE_ROWS)
+            keys |= _band_keys(
+                "s", _signature(shingles, SENTENCE_BANDS * SENTENCE_ROWS), SENTENCE_ROWS
+            )
     return keys
 
 
@@ -106,8 +110,14 @@ def keys(text: Text) -> set[int]:
     return sentence_keys(text) | doc_keys(text) | name_keys(text)
 
 
-def rank_shared(stored: Mapping[str, int], pending: Iterable[tuple[str, set[int]]],
-                found: set[int], *, limit: int, exclude: str | None = None) -> list[str]:
+def rank_shared(
+    stored: Mapping[str, int],
+    pending: Iterable[tuple[str, set[int]]],
+    found: set[int],
+    *,
+    limit: int,
+    exclude: str | None = None,
+) -> list[str]:
     """The ``limit`` ids sharing most of the keys ``found``: ``stored`` counts
     them in the store, ``pending`` gives the keys of what is not stored yet
     (earlier articles or groups of the batch); ``exclude`` is never one."""

@@ -39,8 +39,9 @@ LEXICAL = 0.5
 MAX_DEPTH = 5  # copies of copies followed this far to their origin
 PLACE_LABELS = frozenset({"GPE", "LOC"})  # a building ("Vantor Palace") is not a place here
 CREDIT_RULES = ("outlet.dateline", "outlet.credit")  # an outlet the text itself credits
-_NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?:\s?(?:%|percent|per cent|million|billion))?",
-                     re.I)
+_NUMBER = re.compile(
+    r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?:\s?(?:%|percent|per cent|million|billion))?", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,9 @@ def credited_origin(article: Article) -> str | None:
 
 
 def numbers(text: str) -> tuple[str, ...]:
-    found = (" ".join(m.group().replace(",", "").split()).casefold() for m in _NUMBER.finditer(text))
+    found = (
+        " ".join(m.group().replace(",", "").split()).casefold() for m in _NUMBER.finditer(text)
+    )
     return tuple(sorted(set(found)))
 
 
@@ -101,15 +104,37 @@ def _evidence(member: Member, origins: Origins) -> list[tuple[ClaimEvidence, fro
             continue
         places = tuple(sorted({m.entity for m in inside if m.label in PLACE_LABELS}))
         others = frozenset(m.entity for m in inside if m.label not in PLACE_LABELS)
-        dates = tuple(sorted({t.value for t in analysis.timexes
-                              if start <= t.start < end and t.value and t.type == "DATE"
-                              and t.value[:1].isdigit()}))
-        speakers = {q.speaker for q in analysis.quotes
-                    if q.speaker and q.start < end and q.end > start}
-        found.append((ClaimEvidence(article.id, start, end, text,
-                                    origins.of_sentence(article.id, start), numbers(text), dates,
-                                    places, min(speakers) if len(speakers) == 1 else None),
-                      others))
+        dates = tuple(
+            sorted(
+                {
+                    t.value
+                    for t in analysis.timexes
+                    if start <= t.start < end
+                    and t.value
+                    and t.type == "DATE"
+                    and t.value[:1].isdigit()
+                }
+            )
+        )
+        speakers = {
+            q.speaker for q in analysis.quotes if q.speaker and q.start < end and q.end > start
+        }
+        found.append(
+            (
+                ClaimEvidence(
+                    article.id,
+                    start,
+                    end,
+                    text,
+                    origins.of_sentence(article.id, start),
+                    numbers(text),
+                    dates,
+                    places,
+                    min(speakers) if len(speakers) == 1 else None,
+                ),
+                others,
+            )
+        )
     return found
 
 
@@ -124,16 +149,21 @@ def _conflicts(evidence: Sequence[ClaimEvidence]) -> tuple[tuple[str, tuple[str,
     fact; one quotation has one speaker)."""
     found = []
     for name in ("numbers", "dates", "places", "speaker"):
-        given = [(e, v if isinstance(v, tuple) else (v,))
-                 for e in evidence if (v := getattr(e, name))]
-        if any(not set(a) & set(b) and (name != "speaker" or _lexical(x.text, y.text) >= LEXICAL)
-               for i, (x, a) in enumerate(given) for y, b in given[i + 1:]):
+        given = [
+            (e, v if isinstance(v, tuple) else (v,)) for e in evidence if (v := getattr(e, name))
+        ]
+        if any(
+            not set(a) & set(b) and (name != "speaker" or _lexical(x.text, y.text) >= LEXICAL)
+            for i, (x, a) in enumerate(given)
+            for y, b in given[i + 1 :]
+        ):
             found.append((name, tuple(sorted({v for _, values in given for v in values}))))
     return tuple(found)
 
 
-def _matches(a: tuple[ClaimEvidence, frozenset[str]], b: tuple[ClaimEvidence, frozenset[str]],
-             cosine: float) -> bool:
+def _matches(
+    a: tuple[ClaimEvidence, frozenset[str]], b: tuple[ClaimEvidence, frozenset[str]], cosine: float
+) -> bool:
     return (cosine >= MATCH and bool(a[1] & b[1])) or _lexical(a[0].text, b[0].text) >= LEXICAL
 
 
@@ -152,8 +182,9 @@ def story_claims(story_id: str, members: Sequence[Member]) -> tuple[Claim, ...]:
             if any(sentences[j][0].article_id == sentence[0].article_id for j in group):
                 continue
             score = max(float(cosines[i, j]) for j in group)
-            if score > best_score and any(_matches(sentences[j], sentence, float(cosines[i, j]))
-                                          for j in group):
+            if score > best_score and any(
+                _matches(sentences[j], sentence, float(cosines[i, j])) for j in group
+            ):
                 best, best_score = g, score
         if best is None:
             groups.append([i])
@@ -167,8 +198,19 @@ def _claim(story_id: str, found: list[tuple[ClaimEvidence, frozenset[str]]]) -> 
     origins = tuple(sorted({e.origin for e in evidence}))
     conflicts = _conflicts(evidence) if len(evidence) > 1 else ()
     status = "conflict" if conflicts else "corroborated" if len(origins) > 1 else "single-origin"
-    entities = tuple(sorted(set().union(*(others for _, others in found))
-                            | {p for e in evidence for p in e.places}))
+    entities = tuple(
+        sorted(
+            set().union(*(others for _, others in found)) | {p for e in evidence for p in e.places}
+        )
+    )
     first = evidence[0]
-    return Claim(f"claim:{first.article_id}:{first.start}", story_id, status, origins, entities,
-                 evidence, conflicts, RULE)
+    return Claim(
+        f"claim:{first.article_id}:{first.start}",
+        story_id,
+        status,
+        origins,
+        entities,
+        evidence,
+        conflicts,
+        RULE,
+    )

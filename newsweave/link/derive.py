@@ -46,7 +46,7 @@ def words(text: str) -> list[str]:
 
 
 def trigrams(tokens: Sequence[str]) -> set[tuple[str, ...]]:
-    return {tuple(tokens[i:i + 3]) for i in range(len(tokens) - 2)}
+    return {tuple(tokens[i : i + 3]) for i in range(len(tokens) - 2)}
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,7 @@ class Text:
     @cached_property
     def sentences(self) -> tuple[tuple[int, int], ...]:
         found = self.spans if self.spans is not None else _sentences.split(self.text)
-        return tuple(span for span in found if words(self.text[span[0]:span[1]]))
+        return tuple(span for span in found if words(self.text[span[0] : span[1]]))
 
     @cached_property
     def tokens(self) -> tuple[tuple[str, ...], ...]:
@@ -111,8 +111,12 @@ def _quoted_mask(text: str) -> list[bool]:
 
 
 def text_of(article: Article) -> Text:
-    return Text(article.id, article.text, article.meta.value("published"),
-                outlet=article.meta.value("outlet"))
+    return Text(
+        article.id,
+        article.text,
+        article.meta.value("published"),
+        outlet=article.meta.value("outlet"),
+    )
 
 
 def containment(tokens: Sequence[str], grams: set, vocabulary: set[str]) -> float:
@@ -146,9 +150,14 @@ def scores(article: Text, source: Text) -> list[SentenceScore]:
     if not source.sentences or not article.sentences:
         return [SentenceScore(0.0, 0.0, None)] * len(article.sentences)
     cosines = article.vectors @ source.vectors.T
-    return [SentenceScore(containment(tokens, source.grams, source.vocabulary),
-                          float(row.max()), _best_sentence(tokens, row, source))
-            for tokens, row in zip(article.tokens, cosines)]
+    return [
+        SentenceScore(
+            containment(tokens, source.grams, source.vocabulary),
+            float(row.max()),
+            _best_sentence(tokens, row, source),
+        )
+        for tokens, row in zip(article.tokens, cosines)
+    ]
 
 
 def mixed(lexical: float, cosine: float, *, weight: float = LEXICAL_WEIGHT) -> float:
@@ -185,8 +194,9 @@ def reporting_share(article: Text, aligned: Sequence[AlignedSentence]) -> float:
     reports of one event share its facts and names. (Leaving out sentences
     aligned to a quoted source sentence too loses rewrites that turn a
     quotation into reported speech, as seed 000 does with 002.)"""
-    pairs = [(n, s.score >= STRONG) for n, s, q in zip(article.chars, aligned, article.quoted)
-             if not q]
+    pairs = [
+        (n, s.score >= STRONG) for n, s, q in zip(article.chars, aligned, article.quoted) if not q
+    ]
     total = sum(n for n, _ in pairs)
     return sum(n for n, derived in pairs if derived) / total if total else 0.0
 
@@ -226,14 +236,18 @@ def derive_pair(new: Text, old: Text) -> Derivation | None:
     else:
         derived_is_new, direction = new_share >= old_share, "containment"
     article, source, aligned, borrowed = (
-        (new, old, forward, new_share) if derived_is_new else (old, new, backward, old_share))
+        (new, old, forward, new_share) if derived_is_new else (old, new, backward, old_share)
+    )
     if reporting_share(article, aligned) < GATE:
         return None
     return Derivation(article.id, source.id, round(borrowed, 4), direction, aligned, RULE)
 
 
-def combined_share(article: Text, derivations: Sequence[Derivation],
-                   kinds: tuple[str, ...] = ("verbatim", "rewritten")) -> float:
+def combined_share(
+    article: Text,
+    derivations: Sequence[Derivation],
+    kinds: tuple[str, ...] = ("verbatim", "rewritten"),
+) -> float:
     """The share of ``article`` borrowed from any of its sources (a sentence
     derived from two sources counts once); ``kinds`` counts only sentences
     aligned so (``("verbatim",)``: the share copied word for word)."""
@@ -246,8 +260,10 @@ def combined_share(article: Text, derivations: Sequence[Derivation],
 def summarise(article: Text, derivations: Sequence[Derivation]) -> ArticleDerivation:
     """What ``article`` owes to all its stored sources together: its class by
     the combined share, and the sources, largest share first."""
-    mine = sorted((d for d in derivations if d.article_id == article.id),
-                  key=lambda d: (-d.share, d.source_id))
+    mine = sorted(
+        (d for d in derivations if d.article_id == article.id),
+        key=lambda d: (-d.share, d.source_id),
+    )
     borrowed = round(combined_share(article, mine), 4)
     verbatim = round(combined_share(article, mine, ("verbatim",)), 4)
     return ArticleDerivation(article.id, classify(borrowed), borrowed, tuple(mine), verbatim)

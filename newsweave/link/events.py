@@ -64,8 +64,15 @@ from ..model import Analysis, Article, EventGroup, EventReport
 from . import candidates
 
 RULE = "event_groups.match.v1"
-FAMILIES = {"meeting": "contact", "talks": "contact", "call": "contact", "visit": "visit",
-            "summit": "summit", "signing": "signing", "statement": "statement"}
+FAMILIES = {
+    "meeting": "contact",
+    "talks": "contact",
+    "call": "contact",
+    "visit": "visit",
+    "summit": "summit",
+    "signing": "signing",
+    "statement": "statement",
+}
 MIN_PARTICIPANTS = 2  # a report opens a group, or joins one by participants alone, from this many
 # Set by reading news, not tuned (no labelled cross-article event set here):
 # what happened is reported within days; plans are announced up to a year ahead.
@@ -198,10 +205,13 @@ def _enough_participants(group: EventGroup, report: EventReport) -> bool:
     shared = set(report.participants) & set(group.participants)
     if len(shared) >= MIN_PARTICIPANTS:
         return True
-    anchored = place_key(report.place) is not None and \
-        place_key(report.place) == place_key(group.place) and \
-        interval(report.date) is not None and interval(group.date) is not None and \
-        nested(report.date, group.date)
+    anchored = (
+        place_key(report.place) is not None
+        and place_key(report.place) == place_key(group.place)
+        and interval(report.date) is not None
+        and interval(group.date) is not None
+        and nested(report.date, group.date)
+    )
     return bool(shared) and len(set(report.participants)) == 1 and anchored
 
 
@@ -250,14 +260,25 @@ def _date(reports: Sequence[EventReport]) -> str | None:
         agree = sum(nested(value, other) for other in stated)
         first, last = interval(value)
         return -agree, (last - first).days, ranked.index(value)
+
     return min(ranked, key=rank)
 
 
 def _order(reports: Sequence[EventReport]) -> list[EventReport]:
     """Reports by publication date, a later stage after an earlier one on the
     same day, undated last, then as read."""
-    return [r for _, r in sorted(enumerate(reports), key=lambda ir: (
-        ir[1].published is None, ir[1].published or "", STAGE.get(ir[1].status, 1), ir[0]))]
+    return [
+        r
+        for _, r in sorted(
+            enumerate(reports),
+            key=lambda ir: (
+                ir[1].published is None,
+                ir[1].published or "",
+                STAGE.get(ir[1].status, 1),
+                ir[0],
+            ),
+        )
+    ]
 
 
 def _status(reports: Sequence[EventReport]) -> str:
@@ -289,25 +310,34 @@ def _disagreements(reports: Sequence[EventReport], values: dict[str, str | None]
             value = getattr(report, name)
             if value is None or not _differs(name, value, values[name]):
                 continue
-            _, ids = found.setdefault((name, place_key(value) if name == "place" else value),
-                                      (value, []))
+            _, ids = found.setdefault(
+                (name, place_key(value) if name == "place" else value), (value, [])
+            )
             if report.article_id not in ids:
                 ids.append(report.article_id)
     return tuple((name, value, tuple(ids)) for (name, _), (value, ids) in found.items())
 
 
-def reconcile(group_id: str, reports: Sequence[EventReport], *, occasion: str | None = None,
-              rule: str = RULE) -> EventGroup:
+def reconcile(
+    group_id: str, reports: Sequence[EventReport], *, occasion: str | None = None, rule: str = RULE
+) -> EventGroup:
     """The group of ``reports`` with its reconciled values: a pure function
     of the reports, so a stored group is rebuilt from its reports."""
     reports = tuple(replace(r, group_id=group_id) for r in reports)
     values = {"place": _place(reports), "date": _date(reports), "status": _status(reports)}
     return EventGroup(
-        id=group_id, kind=_ranked(r.kind for r in reports)[0],
+        id=group_id,
+        kind=_ranked(r.kind for r in reports)[0],
         participants=tuple(_ranked(p for r in reports for p in dict.fromkeys(r.participants))),
-        place=values["place"], date=values["date"], status=values["status"], occasion=occasion,
-        reports=reports, disagreements=_disagreements(reports, values),
-        status_history=_history(reports), rule=rule)
+        place=values["place"],
+        date=values["date"],
+        status=values["status"],
+        occasion=occasion,
+        reports=reports,
+        disagreements=_disagreements(reports, values),
+        status_history=_history(reports),
+        rule=rule,
+    )
 
 
 # --- Candidate keys ---
@@ -365,12 +395,25 @@ class EventGrouping:
     def add_article(self, article: Article, analysis: Analysis, occasion: str | None) -> None:
         published = article.meta.value("published")
         for seq, event in enumerate(analysis.events):
-            self._place(EventReport("", article.id, seq, event.kind, event.participants,
-                                    event.place, event.date, event.status, published), occasion)
+            self._place(
+                EventReport(
+                    "",
+                    article.id,
+                    seq,
+                    event.kind,
+                    event.participants,
+                    event.place,
+                    event.date,
+                    event.status,
+                    published,
+                ),
+                occasion,
+            )
 
     def _candidates(self, found: set[int]) -> list[str]:
-        ranked = candidates.rank_shared(self.view.event_candidates(found),
-                                        self.new_keys.items(), found, limit=self.limit)
+        ranked = candidates.rank_shared(
+            self.view.event_candidates(found), self.new_keys.items(), found, limit=self.limit
+        )
         for group in self.view.event_groups([g for g in ranked if g not in self.groups]):
             self.groups[group.id] = group
         return [g for g in ranked if g in self.groups]
@@ -380,17 +423,25 @@ class EventGrouping:
         if not found:
             return
         candidates = [self.groups[g] for g in self._candidates(found)]
-        if any((r.article_id, r.seq) == (report.article_id, report.seq)
-               for group in candidates for r in group.reports):
+        if any(
+            (r.article_id, r.seq) == (report.article_id, report.seq)
+            for group in candidates
+            for r in group.reports
+        ):
             return  # already grouped (the article was linked before)
         fitting = [g for g in candidates if mismatch(g, report, occasion) is None]
         if fitting:
             group = max(fitting, key=lambda g: closeness(g, report))  # first of equals
-            grouped = reconcile(group.id, group.reports + (report,),
-                                occasion=group.occasion or occasion, rule=group.rule)
+            grouped = reconcile(
+                group.id,
+                group.reports + (report,),
+                occasion=group.occasion or occasion,
+                rule=group.rule,
+            )
         elif len(set(report.participants)) >= MIN_PARTICIPANTS:
-            grouped = reconcile(f"event:{report.article_id}:{report.seq}", (report,),
-                                occasion=occasion)
+            grouped = reconcile(
+                f"event:{report.article_id}:{report.seq}", (report,), occasion=occasion
+            )
         else:
             return
         self.groups[grouped.id] = grouped

@@ -37,29 +37,60 @@ class GraphBuilder:
             if group.kind not in CONTACT_KINDS:
                 continue
             for a, b in combinations(sorted(set(group.participants)), 2):
-                self.edges.append({"source": a, "target": b, "relation": "met",
-                                   "kind": group.kind, "date": group.date, "place": group.place,
-                                   "status": group.status, "event_group": group.id,
-                                   "articles": len({r.article_id for r in group.reports})})
+                self.edges.append(
+                    {
+                        "source": a,
+                        "target": b,
+                        "relation": "met",
+                        "kind": group.kind,
+                        "date": group.date,
+                        "place": group.place,
+                        "status": group.status,
+                        "event_group": group.id,
+                        "articles": len({r.article_id for r in group.reports}),
+                    }
+                )
 
     def add_analysis(self, analysis: Analysis, published: str | None) -> None:
         for quote in analysis.quotes:
             self.add_addressed(quote.speaker, quote.addressee, published, analysis.article_id)
 
-    def add_addressed(self, speaker: str | None, addressee: str | None, published: str | None,
-                      article_id: str) -> None:
+    def add_addressed(
+        self, speaker: str | None, addressee: str | None, published: str | None, article_id: str
+    ) -> None:
         """One quotation of ``speaker`` to ``addressee`` (nothing if either is missing)."""
         if speaker and addressee and speaker != addressee:
-            self.edges.append({"source": speaker, "target": addressee, "relation": "addressed",
-                               "date": published, "article_id": article_id})
+            self.edges.append(
+                {
+                    "source": speaker,
+                    "target": addressee,
+                    "relation": "addressed",
+                    "date": published,
+                    "article_id": article_id,
+                }
+            )
 
     def payload(self, entities: Iterable[Entity]) -> dict[str, Any]:
         """Nodes (every entity an edge touches) and edges, in a stable order."""
         known = {e.id: e for e in entities}
         used = sorted({e[end] for e in self.edges for end in ("source", "target")})
-        nodes = [{"id": i, "name": known[i].name if i in known else i,
-                  "label": known[i].label if i in known else None} for i in used]
-        edges = sorted(self.edges, key=lambda e: (e["relation"], e["source"], e["target"],
-                                                  e.get("date") or "", e.get("event_group", ""),
-                                                  e.get("article_id", "")))
+        nodes = [
+            {
+                "id": i,
+                "name": known[i].name if i in known else i,
+                "label": known[i].label if i in known else None,
+            }
+            for i in used
+        ]
+        edges = sorted(
+            self.edges,
+            key=lambda e: (
+                e["relation"],
+                e["source"],
+                e["target"],
+                e.get("date") or "",
+                e.get("event_group", ""),
+                e.get("article_id", ""),
+            ),
+        )
         return {"rule": RULE, "nodes": nodes, "edges": edges}

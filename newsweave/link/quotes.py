@@ -57,23 +57,27 @@ def diff(a: str, b: str) -> list[tuple[str, str, str]]:
     """Word-level edits from rendering ``a`` to ``b``: ``(tag, words of a,
     words of b)`` with tag ``equal``, ``replace``, ``delete`` or ``insert``."""
     wa, wb = words(a), words(b)
-    return [(op.tag, " ".join(wa[op.src_start:op.src_end]), " ".join(wb[op.dest_start:op.dest_end]))
-            for op in Levenshtein.opcodes(wa, wb)]
+    return [
+        (op.tag, " ".join(wa[op.src_start : op.src_end]), " ".join(wb[op.dest_start : op.dest_end]))
+        for op in Levenshtein.opcodes(wa, wb)
+    ]
 
 
 def keys(text: str) -> set[int]:
     """Hashed word trigrams (words for a text under three): shared by a
     rendering and its truncations."""
     found = words(text)
-    grams = [" ".join(found[i:i + 3]) for i in range(len(found) - 2)] or found
+    grams = [" ".join(found[i : i + 3]) for i in range(len(found) - 2)] or found
     return {candidates.key(f"q:{g}") for g in grams}
 
 
 def earliest(renderings: Sequence[QuoteRendering]) -> str:
     """The article that carried the quotation first: the earliest date, then
     the first read (undated articles after dated ones)."""
-    order = sorted(range(len(renderings)),
-                   key=lambda i: (renderings[i].published is None, renderings[i].published or "", i))
+    order = sorted(
+        range(len(renderings)),
+        key=lambda i: (renderings[i].published is None, renderings[i].published or "", i),
+    )
     return renderings[order[0]].article_id
 
 
@@ -106,8 +110,9 @@ class Quoting:
             self._place(rendering, quote.speaker, occasion)
 
     def _candidates(self, found: set[int]) -> list[str]:
-        ranked = candidates.rank_shared(self.view.quote_candidates(found),
-                                        self.new_keys.items(), found, limit=self.limit)
+        ranked = candidates.rank_shared(
+            self.view.quote_candidates(found), self.new_keys.items(), found, limit=self.limit
+        )
         for group in self.view.quote_groups([g for g in ranked if g not in self.groups]):
             self.groups[group.id] = group
         return [g for g in ranked if g in self.groups]
@@ -123,20 +128,27 @@ class Quoting:
             if score >= SAME:
                 matches.append((score, group_id))
         matches.sort(key=lambda m: (-m[0], m[1]))
-        same = [(s, g) for s, g in matches
-                if occasion is None or self.groups[g].occasion in (None, occasion)]
+        same = [
+            (s, g)
+            for s, g in matches
+            if occasion is None or self.groups[g].occasion in (None, occasion)
+        ]
         if same:
             score, group_id = same[0]
             group = self.groups[group_id]
             renderings = group.renderings + (replace(rendering, group_id=group_id, score=score),)
-            self.groups[group_id] = replace(group, renderings=renderings,
-                                            earliest=earliest(renderings),
-                                            occasion=group.occasion or occasion)
+            self.groups[group_id] = replace(
+                group,
+                renderings=renderings,
+                earliest=earliest(renderings),
+                occasion=group.occasion or occasion,
+            )
         else:
             group_id = f"quote:{rendering.article_id}:{rendering.seq}"
             first = replace(rendering, group_id=group_id, score=100.0)
-            self.groups[group_id] = QuoteGroup(group_id, speaker, occasion, rendering.article_id,
-                                               (first,), RULE)
+            self.groups[group_id] = QuoteGroup(
+                group_id, speaker, occasion, rendering.article_id, (first,), RULE
+            )
         if group_id not in self.changed:
             self.changed.append(group_id)
         self.new_keys.setdefault(group_id, set()).update(found)
@@ -145,8 +157,9 @@ class Quoting:
                 pair = tuple(sorted((group_id, other)))
                 self.repeats[pair] = max(score, self.repeats.get(pair, 0.0))
 
-    def results(self) -> tuple[tuple[QuoteGroup, ...], tuple[QuoteRepeat, ...],
-                               tuple[tuple[str, int], ...]]:
+    def results(
+        self,
+    ) -> tuple[tuple[QuoteGroup, ...], tuple[QuoteRepeat, ...], tuple[tuple[str, int], ...]]:
         groups = tuple(self.groups[g] for g in self.changed)
         repeats = tuple(QuoteRepeat(a, b, s) for (a, b), s in sorted(self.repeats.items()))
         index = tuple((g, k) for g in self.changed for k in sorted(self.new_keys.get(g, ())))

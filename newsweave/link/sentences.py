@@ -17,7 +17,8 @@ import re
 SPLITTER_RULE = "sentences.stops.v2"
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr st no prof gen col lt sgt capt rev sen rep gov jr sr vs co inc ltd corp "
-    "jan feb mar apr aug sept sep oct nov dec fig vol mt ft approx est".split())
+    "jan feb mar apr aug sept sep oct nov dec fig vol mt ft approx est".split()
+)
 _STOP = re.compile(r"""(?:[.!?]+|\u2026)["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 
@@ -46,8 +47,11 @@ def _line_sentences(line: str, offset: int) -> list[tuple[int, int]]:
             spans.append((start, stop.end()))
             start = stop.end()
     spans.append((start, len(line)))
-    return [(offset + a + _lead(line[a:b]), offset + b - _trail(line[a:b]))
-            for a, b in spans if line[a:b].strip()]
+    return [
+        (offset + a + _lead(line[a:b]), offset + b - _trail(line[a:b]))
+        for a, b in spans
+        if line[a:b].strip()
+    ]
 
 
 def _lead(text: str) -> int:

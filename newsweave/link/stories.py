@@ -104,17 +104,29 @@ class Profile:
     def to_record(self) -> dict:
         """A JSON-able dict; the vector as base64 little-endian float32."""
         raw = np.asarray(self.vector, dtype="<f4").tobytes()
-        return {"rule": RULE, "vector": base64.b64encode(raw).decode("ascii"),
-                "terms": _rounded(self.terms), "entities": _rounded(self.entities),
-                "first": self.first, "last": self.last, "count": self.count,
-                "language": self.language}
+        return {
+            "rule": RULE,
+            "vector": base64.b64encode(raw).decode("ascii"),
+            "terms": _rounded(self.terms),
+            "entities": _rounded(self.entities),
+            "first": self.first,
+            "last": self.last,
+            "count": self.count,
+            "language": self.language,
+        }
 
     @classmethod
     def from_record(cls, record: Mapping) -> "Profile":
         vector = np.frombuffer(base64.b64decode(record["vector"]), dtype="<f4").astype(np.float32)
-        return cls(vector=vector, terms=dict(record["terms"]), entities=dict(record["entities"]),
-                   first=record["first"], last=record["last"], count=record["count"],
-                   language=record.get("language"))
+        return cls(
+            vector=vector,
+            terms=dict(record["terms"]),
+            entities=dict(record["entities"]),
+            first=record["first"],
+            last=record["last"],
+            count=record["count"],
+            language=record.get("language"),
+        )
 
 
 def _rounded(weights: Mapping[str, float]) -> dict[str, float]:
@@ -159,8 +171,9 @@ def term_weights(text: str, language: str | None) -> dict[str, float]:
     return unit(heaviest({w: 1 + math.log(n) for w, n in counts.items()}, MAX_TERMS))
 
 
-def entity_weights(text: str, analysis: Analysis | None,
-                   language: str | None = None) -> dict[str, float]:
+def entity_weights(
+    text: str, analysis: Analysis | None, language: str | None = None
+) -> dict[str, float]:
     """Canonical entity ids and the words of the names (``name:<word>``), lead
     mentions counting ``LEAD_BONUS`` times. The words catch what the ids miss
     across articles: "Jackman" in one, "Hugh Jackman" in the next."""
@@ -186,17 +199,22 @@ def article_day(article: Article, analysis: Analysis | None) -> str | None:
     return lead_day(article, analysis.timexes)
 
 
-def profile(article: Article, analysis: Analysis | None,
-            vector: np.ndarray | None = None) -> Profile:
+def profile(
+    article: Article, analysis: Analysis | None, vector: np.ndarray | None = None
+) -> Profile:
     """An article's profile; ``vector`` saves embedding it again (``profiles``)."""
     if vector is None:
         vector = embed([article.text])[0]
     language = article.meta.value("language")
     day = article_day(article, analysis)
-    return Profile(vector=np.asarray(vector, dtype=np.float32),
-                   terms=term_weights(article.text, language),
-                   entities=entity_weights(article.text, analysis, language),
-                   first=day, last=day, language=language)
+    return Profile(
+        vector=np.asarray(vector, dtype=np.float32),
+        terms=term_weights(article.text, language),
+        entities=entity_weights(article.text, analysis, language),
+        first=day,
+        last=day,
+        language=language,
+    )
 
 
 def profiles(articles: Sequence[Article], analyses: Sequence[Analysis | None]) -> list[Profile]:
@@ -228,8 +246,10 @@ def days_apart(a: Profile, b: Profile) -> int | None:
     """Days between the two day ranges (0 when they overlap); None if one is undated."""
     if not (a.first and b.first):
         return None
-    gap = max((date.fromisoformat(b.first) - date.fromisoformat(a.last)).days,
-              (date.fromisoformat(a.first) - date.fromisoformat(b.last)).days)
+    gap = max(
+        (date.fromisoformat(b.first) - date.fromisoformat(a.last)).days,
+        (date.fromisoformat(a.first) - date.fromisoformat(b.last)).days,
+    )
     return max(0, gap)
 
 
@@ -249,9 +269,11 @@ def similarity(a: Profile, b: Profile, *, mix: Mix = MIX) -> float:
     """How alike two profiles are, in [0, 1]; symmetric."""
     english = models_apply(a, b)
     vector_weight, entity_weight = (mix.vector, mix.entities) if english else (0.0, 0.0)
-    score = (vector_weight * vector_cosine(a.vector, b.vector, mix.floor)
-             + mix.terms * cosine(a.terms, b.terms)
-             + entity_weight * cosine(a.entities, b.entities))
+    score = (
+        vector_weight * vector_cosine(a.vector, b.vector, mix.floor)
+        + mix.terms * cosine(a.terms, b.terms)
+        + entity_weight * cosine(a.entities, b.entities)
+    )
     total = vector_weight + mix.terms + entity_weight
     return max(0.0, min(1.0, score / total * time_factor(a, b, mix))) if total else 0.0
 
@@ -283,14 +305,20 @@ def merge(story: Profile, article: Profile) -> Profile:
     n, m = story.count, article.count
     vector = ((story.vector * n + article.vector * m) / (n + m)).astype(np.float32)
     first, last = _day_range(story, article)
-    return Profile(vector=vector, terms=_added(story.terms, article.terms, MAX_TERMS),
-                   entities=_added(story.entities, article.entities, MAX_ENTITIES),
-                   first=first, last=last, count=n + m,
-                   language=_language(story.language, article.language))
+    return Profile(
+        vector=vector,
+        terms=_added(story.terms, article.terms, MAX_TERMS),
+        entities=_added(story.entities, article.entities, MAX_ENTITIES),
+        first=first,
+        last=last,
+        count=n + m,
+        language=_language(story.language, article.language),
+    )
 
 
-def assign(article: Profile, stories: Mapping[str, Profile], *, join: float = JOIN,
-           mix: Mix = MIX) -> tuple[str | None, float]:
+def assign(
+    article: Profile, stories: Mapping[str, Profile], *, join: float = JOIN, mix: Mix = MIX
+) -> tuple[str | None, float]:
     """The most similar story and its similarity; the id is None when the best
     stays under ``join``. Ties go to the smallest id."""
     best_id, best = None, 0.0
@@ -328,8 +356,13 @@ class Clusterer:
         self.stories[found] = article if story is None else merge(story, article)
         self.members[article_id] = found
         self._absorb_near(found)
-        return StoryMember(article_id=article_id, story_id=self.members[article_id],
-                           score=round(score, 4), opened=opened, rule=RULE)
+        return StoryMember(
+            article_id=article_id,
+            story_id=self.members[article_id],
+            score=round(score, 4),
+            opened=opened,
+            rule=RULE,
+        )
 
     def _absorb_near(self, grown: str) -> None:
         """Merge the story that just grew with any other it now reaches
@@ -343,8 +376,9 @@ class Clusterer:
         into, absorbed = sorted((grown, other), key=lambda k: (-self.stories[k].count, k))
         self.stories[into] = merge(self.stories[into], self.stories.pop(absorbed))
         self.members.update({a: into for a, s in self.members.items() if s == absorbed})
-        self.merges.append(StoryMerge(absorbed=absorbed, into=into, score=round(score, 4),
-                                      rule=MERGE_RULE))
+        self.merges.append(
+            StoryMerge(absorbed=absorbed, into=into, score=round(score, 4), rule=MERGE_RULE)
+        )
 
 
 def cluster(items: Iterable[tuple[str, Profile]], **options) -> dict[str, str]:

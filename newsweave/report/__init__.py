@@ -32,8 +32,10 @@ def format_of(path: Path | str) -> str:
     """The report format a file name asks for, by its suffix."""
     found = FORMATS.get(Path(path).suffix.lower())
     if found is None:
-        raise ConfigError(f"cannot tell the report format of {str(path)!r}: "
-                          f"name the file with one of {', '.join(FORMATS)}")
+        raise ConfigError(
+            f"cannot tell the report format of {str(path)!r}: "
+            f"name the file with one of {', '.join(FORMATS)}"
+        )
     return found
 
 
@@ -56,12 +58,23 @@ def count(n: int, word: str) -> str:
 def _environment(fmt: str) -> Environment:
     loader = PackageLoader("newsweave.report", "templates")
     if fmt == "html":
-        found = Environment(loader=loader, autoescape=True, undefined=StrictUndefined,
-                            trim_blocks=True, lstrip_blocks=True)
+        found = Environment(
+            loader=loader,
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
     else:
-        found = Environment(loader=loader, autoescape=False, finalize=markdown_text,
-                            undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                            keep_trailing_newline=True)
+        found = Environment(
+            loader=loader,
+            autoescape=False,
+            finalize=markdown_text,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
     found.globals["count"] = count
     return found
 
@@ -97,16 +110,22 @@ def section(story_page: dict[str, Any]) -> dict[str, Any]:
     numbered timeline with the chart's geometry, and its quote lineage."""
     numbered = timeline.entries(story_page)
     groups = story_page["quote_groups"]
-    return {**story_page, "by_id": {a["id"]: a for a in story_page["articles"]},
-            "timeline": numbered, "chart": timeline.chart(numbered),
-            "lineage": lineage(groups),
-            "rendered_once": [g for g in groups if len(g["renderings"]) == 1 and not g["repeats"]]}
+    return {
+        **story_page,
+        "by_id": {a["id"]: a for a in story_page["articles"]},
+        "timeline": numbered,
+        "chart": timeline.chart(numbered),
+        "lineage": lineage(groups),
+        "rendered_once": [g for g in groups if len(g["renderings"]) == 1 and not g["repeats"]],
+    }
 
 
 def build(store: Store, story: str | None = None) -> dict[str, Any]:
     """What the report shows: a section per story (the one asked for, or all)."""
-    return {"story": story,
-            "sections": [section(api.story_page(store, i)) for i in story_ids(store, story)]}
+    return {
+        "story": story,
+        "sections": [section(api.story_page(store, i)) for i in story_ids(store, story)],
+    }
 
 
 def render(contents: dict[str, Any], fmt: str) -> str:

@@ -24,8 +24,9 @@ def day_number(value: str | None) -> int | None:
         return None
 
 
-def label(entry: dict[str, Any], events: dict[str, dict], articles: dict[str, dict],
-          names: dict[str, str]) -> str:
+def label(
+    entry: dict[str, Any], events: dict[str, dict], articles: dict[str, dict], names: dict[str, str]
+) -> str:
     """What an entry is, in words: an event's kind, participants, place and
     status; an article's outlet and title."""
     event = events.get(entry["id"])
@@ -33,8 +34,10 @@ def label(entry: dict[str, Any], events: dict[str, dict], articles: dict[str, di
         who = ", ".join(names.get(p, p) for p in event["participants"])
         where = f" in {event['place']}" if event["place"] else ""
         reports = len({r["article_id"] for r in event["reports"]})
-        return (f"{event['kind']}: {who}{where} ({event['status']}; {reports} "
-                f"report{'' if reports == 1 else 's'})")
+        return (
+            f"{event['kind']}: {who}{where} ({event['status']}; {reports} "
+            f"report{'' if reports == 1 else 's'})"
+        )
     article = articles.get(entry["id"]) or {}
     return f"{article.get('outlet') or 'unknown outlet'}: {entry['label']}"
 
@@ -43,9 +46,16 @@ def entries(story_page: dict[str, Any]) -> list[dict[str, Any]]:
     """The story's timeline, numbered from 1, each entry with its label."""
     events = {e["id"]: e for e in story_page["events"]}
     articles = {a["id"]: a for a in story_page["articles"]}
-    return [{"n": n, "date": e["date"], "kind": e["kind"], "id": e["id"],
-             "label": label(e, events, articles, story_page["names"])}
-            for n, e in enumerate(story_page["story"]["timeline"], start=1)]
+    return [
+        {
+            "n": n,
+            "date": e["date"],
+            "kind": e["kind"],
+            "id": e["id"],
+            "label": label(e, events, articles, story_page["names"]),
+        }
+        for n, e in enumerate(story_page["story"]["timeline"], start=1)
+    ]
 
 
 def _levels(xs: list[float]) -> list[int]:
@@ -91,9 +101,18 @@ def chart(numbered: list[dict[str, Any]]) -> dict[str, Any]:
         levels = _levels([x for x, _ in mine])
         height = (max(levels, default=0) + 1) * LEVEL
         lanes.append({"name": name, "y": y + LEVEL / 2, "top": y, "height": height})
-        marks += [{**e, "x": x, "y": y + LEVEL / 2 + level * LEVEL}
-                  for (x, e), level in zip(mine, levels)]
+        marks += [
+            {**e, "x": x, "y": y + LEVEL / 2 + level * LEVEL} for (x, e), level in zip(mine, levels)
+        ]
         y += height + LANE_GAP
-    return {"marks": marks, "lanes": lanes, "ticks": _ticks(first, last, x_of),
-            "width": WIDTH, "height": y + 18, "axis_y": y - LANE_GAP / 2, "radius": RADIUS,
-            "left": LEFT, "right": WIDTH - RIGHT}
+    return {
+        "marks": marks,
+        "lanes": lanes,
+        "ticks": _ticks(first, last, x_of),
+        "width": WIDTH,
+        "height": y + 18,
+        "axis_y": y - LANE_GAP / 2,
+        "radius": RADIUS,
+        "left": LEFT,
+        "right": WIDTH - RIGHT,
+    }

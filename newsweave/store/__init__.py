@@ -19,9 +19,27 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import StoreError
-from ..model import (Analysis, Article, ArticleSummary, BatchResult, Claim, Derivation, Entity,
-                     EventGroup, Field, Metadata, OffsetMap, QuoteGroup, QuoteRepeat, Removed,
-                     SearchHit, Segment, Story, StoredText, StoryMember)
+from ..model import (
+    Analysis,
+    Article,
+    ArticleSummary,
+    BatchResult,
+    Claim,
+    Derivation,
+    Entity,
+    EventGroup,
+    Field,
+    Metadata,
+    OffsetMap,
+    QuoteGroup,
+    QuoteRepeat,
+    Removed,
+    SearchHit,
+    Segment,
+    Story,
+    StoredText,
+    StoryMember,
+)
 from . import analyses, links, schema, views
 from .schema import articles, fields, removed, segments, sources, versions
 
@@ -71,26 +89,32 @@ class Store:
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot open store {db!r}: {_reason(exc)}") from None
         except CommandError as exc:  # a revision this version does not know
-            raise StoreError(f"cannot open store {db!r}: it was made by a newer newsweave "
-                             f"({exc})") from None
+            raise StoreError(
+                f"cannot open store {db!r}: it was made by a newer newsweave ({exc})"
+            ) from None
         self.db = db
 
     def close(self) -> None:
         self.engine.dispose()
 
     def source_state(self, locator: str) -> SourceState | None:
-        query = (select(sources.c.id, versions.c.version, versions.c.content_hash)
-                 .join(versions, versions.c.source_id == sources.c.id)
-                 .where(sources.c.locator == locator)
-                 .order_by(versions.c.version.desc()).limit(1))
+        query = (
+            select(sources.c.id, versions.c.version, versions.c.content_hash)
+            .join(versions, versions.c.source_id == sources.c.id)
+            .where(sources.c.locator == locator)
+            .order_by(versions.c.version.desc())
+            .limit(1)
+        )
         with self.engine.connect() as connection:
             row = connection.execute(query).first()
         return SourceState(*row) if row else None
 
     def has_article(self, article_id: str) -> bool:
         with self.engine.connect() as connection:
-            return connection.execute(
-                select(articles.c.id).where(articles.c.id == article_id)).first() is not None
+            return (
+                connection.execute(select(articles.c.id).where(articles.c.id == article_id)).first()
+                is not None
+            )
 
     def commit(self, result: BatchResult) -> None:
         """Store one batch in one transaction: each article (if its id is in
@@ -123,8 +147,9 @@ class Store:
         with self.engine.connect() as connection:
             return links.stored_texts(connection, ids)
 
-    def derivations(self, *, article_id: str | None = None,
-                    source_id: str | None = None) -> list[Derivation]:
+    def derivations(
+        self, *, article_id: str | None = None, source_id: str | None = None
+    ) -> list[Derivation]:
         with self.engine.connect() as connection:
             return links.load_derivations(connection, article_id=article_id, source_id=source_id)
 
@@ -133,8 +158,9 @@ class Store:
         with self.engine.connect() as connection:
             return links.quote_candidates(connection, keys)
 
-    def quote_groups(self, ids: Sequence[str] | None = None, *,
-                     article_id: str | None = None) -> list[QuoteGroup]:
+    def quote_groups(
+        self, ids: Sequence[str] | None = None, *, article_id: str | None = None
+    ) -> list[QuoteGroup]:
         with self.engine.connect() as connection:
             return links.load_quote_groups(connection, ids, article_id=article_id)
 
@@ -160,39 +186,55 @@ class Store:
         with self.engine.connect() as connection:
             return links.event_candidates(connection, keys)
 
-    def event_groups(self, ids: Sequence[str] | None = None, *, occasion: str | None = None,
-                     article_id: str | None = None) -> list[EventGroup]:
+    def event_groups(
+        self,
+        ids: Sequence[str] | None = None,
+        *,
+        occasion: str | None = None,
+        article_id: str | None = None,
+    ) -> list[EventGroup]:
         with self.engine.connect() as connection:
-            return links.load_event_groups(connection, ids, occasion=occasion,
-                                           article_id=article_id)
+            return links.load_event_groups(
+                connection, ids, occasion=occasion, article_id=article_id
+            )
 
-    def claims(self, story_id: str | None = None, *,
-               ids: Sequence[str] | None = None) -> list[Claim]:
+    def claims(
+        self, story_id: str | None = None, *, ids: Sequence[str] | None = None
+    ) -> list[Claim]:
         with self.engine.connect() as connection:
             return links.load_claims(connection, story_id, ids=ids)
 
-    def claim_ids(self, *, story_id: str | None = None, status: str | None = None,
-                  limit: int | None = None, offset: int = 0) -> tuple[list[str], int]:
+    def claim_ids(
+        self,
+        *,
+        story_id: str | None = None,
+        status: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> tuple[list[str], int]:
         with self.engine.connect() as connection:
-            return views.claim_ids(connection, story_id=story_id, status=status, limit=limit,
-                                   offset=offset)
+            return views.claim_ids(
+                connection, story_id=story_id, status=status, limit=limit, offset=offset
+            )
 
-    def event_group_ids(self, *, story_id: str | None = None, limit: int | None = None,
-                        offset: int = 0) -> tuple[list[str], int]:
+    def event_group_ids(
+        self, *, story_id: str | None = None, limit: int | None = None, offset: int = 0
+    ) -> tuple[list[str], int]:
         with self.engine.connect() as connection:
-            return views.event_group_ids(connection, story_id=story_id, limit=limit,
-                                         offset=offset)
+            return views.event_group_ids(connection, story_id=story_id, limit=limit, offset=offset)
 
     # --- Reads for the views (store/views.py) ---
 
-    def search(self, query: str, *, limit: int = 20, offset: int = 0
-               ) -> tuple[list[SearchHit], int]:
+    def search(
+        self, query: str, *, limit: int = 20, offset: int = 0
+    ) -> tuple[list[SearchHit], int]:
         """Articles matching every word of ``query``, best first, and how many."""
         with self.engine.connect() as connection:
             return views.search(connection, query, limit=limit, offset=offset)
 
-    def story_ids(self, where: views.StoryFilter, *, limit: int | None = None,
-                  offset: int = 0) -> tuple[list[str], int]:
+    def story_ids(
+        self, where: views.StoryFilter, *, limit: int | None = None, offset: int = 0
+    ) -> tuple[list[str], int]:
         with self.engine.connect() as connection:
             return views.story_ids(connection, where, limit=limit, offset=offset)
 
@@ -216,8 +258,9 @@ class Store:
         with self.engine.connect() as connection:
             return views.entity_aliases(connection, entity_id)
 
-    def entity_articles(self, ids: Sequence[str], *, limit: int | None = None
-                        ) -> tuple[list[tuple[str, int]], int]:
+    def entity_articles(
+        self, ids: Sequence[str], *, limit: int | None = None
+    ) -> tuple[list[tuple[str, int]], int]:
         with self.engine.connect() as connection:
             return views.entity_articles(connection, ids, limit=limit)
 
@@ -225,23 +268,39 @@ class Store:
         with self.engine.connect() as connection:
             return views.cooccurring(connection, ids, limit=limit)
 
-    def quotes_of(self, *, speakers: Iterable[str] | None = None,
-                  addressees: Iterable[str] | None = None, addressed: bool = False,
-                  limit: int | None = None) -> list[views.SpokenQuote]:
+    def quotes_of(
+        self,
+        *,
+        speakers: Iterable[str] | None = None,
+        addressees: Iterable[str] | None = None,
+        addressed: bool = False,
+        limit: int | None = None,
+    ) -> list[views.SpokenQuote]:
         with self.engine.connect() as connection:
-            return views.quotes_of(connection, speakers=speakers, addressees=addressees,
-                                   addressed=addressed, limit=limit)
+            return views.quotes_of(
+                connection,
+                speakers=speakers,
+                addressees=addressees,
+                addressed=addressed,
+                limit=limit,
+            )
 
     def entity_event_groups(self, ids: Sequence[str]) -> list[str]:
         with self.engine.connect() as connection:
             return views.entity_event_groups(connection, ids)
 
-    def quote_group_ids(self, *, speakers: Sequence[str] | None = None,
-                        occasion: str | None = None, limit: int | None = None,
-                        offset: int = 0) -> tuple[list[str], int]:
+    def quote_group_ids(
+        self,
+        *,
+        speakers: Sequence[str] | None = None,
+        occasion: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> tuple[list[str], int]:
         with self.engine.connect() as connection:
-            return views.quote_group_ids(connection, speakers=speakers, occasion=occasion,
-                                         limit=limit, offset=offset)
+            return views.quote_group_ids(
+                connection, speakers=speakers, occasion=occasion, limit=limit, offset=offset
+            )
 
     def outlets(self) -> list[tuple[str, int]]:
         with self.engine.connect() as connection:
@@ -255,35 +314,62 @@ class Store:
 
     def summaries_of(self, ids: Sequence[str]) -> dict[str, ArticleSummary]:
         """The listing line of each of ``ids``, by id."""
-        query = (select(articles.c.id, articles.c.source, articles.c.outlet, articles.c.published,
-                        articles.c.title, articles.c.text).where(articles.c.id.in_(list(ids))))
+        query = select(
+            articles.c.id,
+            articles.c.source,
+            articles.c.outlet,
+            articles.c.published,
+            articles.c.title,
+            articles.c.text,
+        ).where(articles.c.id.in_(list(ids)))
         with self.engine.connect() as connection:
-            return {r.id: ArticleSummary(r.id, r.source, r.outlet, r.published, r.title,
-                                         len(r.text.split())) for r in connection.execute(query)}
+            return {
+                r.id: ArticleSummary(
+                    r.id, r.source, r.outlet, r.published, r.title, len(r.text.split())
+                )
+                for r in connection.execute(query)
+            }
 
     def count(self) -> int:
         with self.engine.connect() as connection:
             return connection.execute(select(func.count()).select_from(articles)).scalar_one()
 
     def article_ids(self, *, limit: int | None = None, offset: int = 0) -> list[str]:
-        query = select(articles.c.id).order_by(articles.c.published.desc().nulls_last(),
-                                               articles.c.id).offset(offset).limit(limit)
+        query = (
+            select(articles.c.id)
+            .order_by(articles.c.published.desc().nulls_last(), articles.c.id)
+            .offset(offset)
+            .limit(limit)
+        )
         with self.engine.connect() as connection:
             return list(connection.execute(query).scalars())
 
     def summaries(self, *, limit: int | None = None, offset: int = 0) -> list[ArticleSummary]:
-        query = (select(articles.c.id, articles.c.source, articles.c.outlet, articles.c.published,
-                        articles.c.title, articles.c.text)
-                 .order_by(articles.c.published.desc().nulls_last(), articles.c.id)
-                 .offset(offset).limit(limit))
+        query = (
+            select(
+                articles.c.id,
+                articles.c.source,
+                articles.c.outlet,
+                articles.c.published,
+                articles.c.title,
+                articles.c.text,
+            )
+            .order_by(articles.c.published.desc().nulls_last(), articles.c.id)
+            .offset(offset)
+            .limit(limit)
+        )
         with self.engine.connect() as connection:
-            return [ArticleSummary(r.id, r.source, r.outlet, r.published, r.title,
-                                   len(r.text.split())) for r in connection.execute(query)]
+            return [
+                ArticleSummary(r.id, r.source, r.outlet, r.published, r.title, len(r.text.split()))
+                for r in connection.execute(query)
+            ]
 
     def resolve_id(self, prefix: str) -> list[str]:
         """Ids that start with ``prefix`` (users type a few characters)."""
         escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        query = select(articles.c.id).where(articles.c.id.like(escaped + "%", escape="\\")).limit(10)
+        query = (
+            select(articles.c.id).where(articles.c.id.like(escaped + "%", escape="\\")).limit(10)
+        )
         with self.engine.connect() as connection:
             return list(connection.execute(query).scalars())
 
@@ -319,20 +405,56 @@ def _reason(exc: SQLAlchemyError) -> str:
 
 def _insert_article(connection: Connection, article: Article, now: datetime) -> None:
     values = {name: article.meta.value(name) for name in Metadata.NAMES}
-    connection.execute(insert(articles).values(
-        id=article.id, source=article.source, kind=article.kind, url=article.url,
-        raw_text=article.raw_text, text=article.text, stored_at=now, **values))
-    rows = [dict(article_id=article.id, name=name, value=f.value, rule=f.rule, line=f.line,
-                 evidence=f.evidence)
-            for name in Metadata.NAMES if (f := getattr(article.meta, name)) is not None]
+    connection.execute(
+        insert(articles).values(
+            id=article.id,
+            source=article.source,
+            kind=article.kind,
+            url=article.url,
+            raw_text=article.raw_text,
+            text=article.text,
+            stored_at=now,
+            **values,
+        )
+    )
+    rows = [
+        dict(
+            article_id=article.id,
+            name=name,
+            value=f.value,
+            rule=f.rule,
+            line=f.line,
+            evidence=f.evidence,
+        )
+        for name in Metadata.NAMES
+        if (f := getattr(article.meta, name)) is not None
+    ]
     views.index_article(connection, article.id)
     _insert_many(connection, fields, rows)
-    _insert_many(connection, removed, [
-        dict(article_id=article.id, seq=i, start=r.start, end=r.end, text=r.text, reason=r.reason)
-        for i, r in enumerate(article.removed)])
-    _insert_many(connection, segments, [
-        dict(article_id=article.id, seq=i, clean_start=s.clean_start, raw_start=s.raw_start,
-             length=s.length) for i, s in enumerate(article.offsets.segments)])
+    _insert_many(
+        connection,
+        removed,
+        [
+            dict(
+                article_id=article.id, seq=i, start=r.start, end=r.end, text=r.text, reason=r.reason
+            )
+            for i, r in enumerate(article.removed)
+        ],
+    )
+    _insert_many(
+        connection,
+        segments,
+        [
+            dict(
+                article_id=article.id,
+                seq=i,
+                clean_start=s.clean_start,
+                raw_start=s.raw_start,
+                length=s.length,
+            )
+            for i, s in enumerate(article.offsets.segments)
+        ],
+    )
 
 
 def _insert_many(connection: Connection, table, rows: list[dict]) -> None:
@@ -340,35 +462,58 @@ def _insert_many(connection: Connection, table, rows: list[dict]) -> None:
         connection.execute(insert(table), rows)
 
 
-def _insert_version(connection: Connection, article: Article, content_hash: str,
-                    now: datetime) -> None:
+def _insert_version(
+    connection: Connection, article: Article, content_hash: str, now: datetime
+) -> None:
     source_id = connection.execute(
-        select(sources.c.id).where(sources.c.locator == article.source)).scalar()
+        select(sources.c.id).where(sources.c.locator == article.source)
+    ).scalar()
     if source_id is None:
-        source_id = connection.execute(insert(sources).values(
-            locator=article.source, kind=article.kind)).inserted_primary_key[0]
-    latest = connection.execute(select(func.max(versions.c.version)).where(
-        versions.c.source_id == source_id)).scalar() or 0
-    connection.execute(insert(versions).values(
-        source_id=source_id, version=latest + 1, content_hash=content_hash,
-        article_id=article.id, stored_at=now))
+        source_id = connection.execute(
+            insert(sources).values(locator=article.source, kind=article.kind)
+        ).inserted_primary_key[0]
+    latest = (
+        connection.execute(
+            select(func.max(versions.c.version)).where(versions.c.source_id == source_id)
+        ).scalar()
+        or 0
+    )
+    connection.execute(
+        insert(versions).values(
+            source_id=source_id,
+            version=latest + 1,
+            content_hash=content_hash,
+            article_id=article.id,
+            stored_at=now,
+        )
+    )
 
 
 def _load_article(connection: Connection, article_id: str) -> Article | None:
     row = connection.execute(select(articles).where(articles.c.id == article_id)).mappings().first()
     if row is None:
         return None
-    meta = {r.name: Field(value=r.value, rule=r.rule, line=r.line, evidence=r.evidence)
-            for r in connection.execute(select(fields).where(fields.c.article_id == article_id))}
-    cuts = connection.execute(select(removed).where(removed.c.article_id == article_id)
-                              .order_by(removed.c.seq))
-    spans = connection.execute(select(segments).where(segments.c.article_id == article_id)
-                               .order_by(segments.c.seq))
+    meta = {
+        r.name: Field(value=r.value, rule=r.rule, line=r.line, evidence=r.evidence)
+        for r in connection.execute(select(fields).where(fields.c.article_id == article_id))
+    }
+    cuts = connection.execute(
+        select(removed).where(removed.c.article_id == article_id).order_by(removed.c.seq)
+    )
+    spans = connection.execute(
+        select(segments).where(segments.c.article_id == article_id).order_by(segments.c.seq)
+    )
     return Article(
-        id=row["id"], source=row["source"], kind=row["kind"], url=row["url"],
-        raw_text=row["raw_text"], text=row["text"], meta=Metadata(**meta),
+        id=row["id"],
+        source=row["source"],
+        kind=row["kind"],
+        url=row["url"],
+        raw_text=row["raw_text"],
+        text=row["text"],
+        meta=Metadata(**meta),
         removed=tuple(Removed(r.text, r.start, r.end, r.reason) for r in cuts),
-        offsets=OffsetMap(tuple(Segment(s.clean_start, s.raw_start, s.length) for s in spans)))
+        offsets=OffsetMap(tuple(Segment(s.clean_start, s.raw_start, s.length) for s in spans)),
+    )
 
 
 __all__ = ["Store", "SourceState", "schema"]

@@ -6,9 +6,22 @@ module is what queries are written against. A change here needs a migration.
 
 from __future__ import annotations
 
-from sqlalchemy import (BigInteger, Boolean, Column, DateTime, Float, ForeignKey,
-                        ForeignKeyConstraint, Index, Integer, MetaData, String, Table, Text,
-                        UniqueConstraint)
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
 
 metadata = MetaData()
 # Made by migrations and not declared here: full-text search (0009), an FTS5
@@ -28,18 +41,25 @@ def comparison_options() -> dict:
 
 def _text_span() -> list[Column]:
     """Position among an article's records, offsets and the text they hold."""
-    return [Column("seq", Integer, primary_key=True), Column("start", Integer, nullable=False),
-            Column("end", Integer, nullable=False), Column("text", Text, nullable=False)]
+    return [
+        Column("seq", Integer, primary_key=True),
+        Column("start", Integer, nullable=False),
+        Column("end", Integer, nullable=False),
+        Column("text", Text, nullable=False),
+    ]
+
 
 sources = Table(
-    "sources", metadata,
+    "sources",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("locator", Text, nullable=False, unique=True),
     Column("kind", String(16), nullable=False),
 )
 
 articles = Table(
-    "articles", metadata,
+    "articles",
+    metadata,
     Column("id", String(16), primary_key=True),
     Column("source", Text, nullable=False),
     Column("kind", String(16), nullable=False),
@@ -56,7 +76,8 @@ articles = Table(
 )
 
 versions = Table(
-    "versions", metadata,
+    "versions",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("source_id", Integer, ForeignKey("sources.id", ondelete="CASCADE"), nullable=False),
     Column("version", Integer, nullable=False),
@@ -67,9 +88,11 @@ versions = Table(
 )
 
 fields = Table(
-    "fields", metadata,
-    Column("article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"),
-           primary_key=True),
+    "fields",
+    metadata,
+    Column(
+        "article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    ),
     Column("name", String(16), primary_key=True),
     Column("value", Text, nullable=False),
     Column("rule", String(64), nullable=False),
@@ -78,17 +101,21 @@ fields = Table(
 )
 
 removed = Table(
-    "removed", metadata,
-    Column("article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"),
-           primary_key=True),
+    "removed",
+    metadata,
+    Column(
+        "article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    ),
     *_text_span(),
     Column("reason", String(64), nullable=False),
 )
 
 segments = Table(
-    "segments", metadata,
-    Column("article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"),
-           primary_key=True),
+    "segments",
+    metadata,
+    Column(
+        "article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    ),
     Column("seq", Integer, primary_key=True),
     Column("clean_start", Integer, nullable=False),
     Column("raw_start", Integer, nullable=False),
@@ -98,40 +125,53 @@ segments = Table(
 
 # --- Analysis (migration 0002) ---
 
+
 def _article_key() -> Column:
-    return Column("article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"),
-                  primary_key=True)
+    return Column(
+        "article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
 
 
 analyses = Table(
-    "analyses", metadata,
+    "analyses",
+    metadata,
     _article_key(),
     Column("analysed_at", DateTime(timezone=True), nullable=False),
 )
 
 entities = Table(
-    "entities", metadata,
+    "entities",
+    metadata,
     Column("id", String(64), primary_key=True),
     Column("name", Text, nullable=False),
     Column("label", String(16), nullable=False),
 )
 
 aliases = Table(
-    "aliases", metadata,
-    Column("entity_id", String(64), ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True),
+    "aliases",
+    metadata,
+    Column(
+        "entity_id", String(64), ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True
+    ),
     Column("alias", Text, primary_key=True),
 )
 
 roles = Table(
-    "roles", metadata,
-    Column("entity_id", String(64), ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True),
+    "roles",
+    metadata,
+    Column(
+        "entity_id", String(64), ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True
+    ),
     Column("title", Text, primary_key=True),
-    Column("article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column(
+        "article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    ),
     Column("date", String(10)),
 )
 
 mentions = Table(
-    "mentions", metadata,
+    "mentions",
+    metadata,
     _article_key(),
     *_text_span(),
     Column("label", String(16), nullable=False),
@@ -140,7 +180,8 @@ mentions = Table(
 )
 
 timexes = Table(
-    "timexes", metadata,
+    "timexes",
+    metadata,
     _article_key(),
     *_text_span(),
     Column("type", String(16), nullable=False),
@@ -150,12 +191,22 @@ timexes = Table(
 )
 
 quotes = Table(
-    "quotes", metadata,
+    "quotes",
+    metadata,
     _article_key(),
     *_text_span(),
     Column("kind", String(16), nullable=False),
-    *[Column(name, Integer) for name in ("speaker_start", "speaker_end", "cue_start", "cue_end",
-                                         "addressee_start", "addressee_end")],
+    *[
+        Column(name, Integer)
+        for name in (
+            "speaker_start",
+            "speaker_end",
+            "cue_start",
+            "cue_end",
+            "addressee_start",
+            "addressee_end",
+        )
+    ],
     Column("speaker", String(64), index=True),
     Column("cue", Text),
     Column("addressee", String(64)),
@@ -163,7 +214,8 @@ quotes = Table(
 )
 
 events = Table(
-    "events", metadata,
+    "events",
+    metadata,
     _article_key(),
     Column("seq", Integer, primary_key=True),
     Column("kind", String(16), nullable=False),
@@ -177,31 +229,37 @@ events = Table(
 )
 
 event_participants = Table(  # migration 0010
-    "event_participants", metadata,
+    "event_participants",
+    metadata,
     Column("article_id", String(16), primary_key=True),
     Column("seq", Integer, primary_key=True),
     Column("entity", String(64), primary_key=True, index=True),
-    ForeignKeyConstraint(["article_id", "seq"], ["events.article_id", "events.seq"],
-                         ondelete="CASCADE"),
+    ForeignKeyConstraint(
+        ["article_id", "seq"], ["events.article_id", "events.seq"], ondelete="CASCADE"
+    ),
 )
 
 
 # --- Links (migration 0003) ---
 
+
 def _article_ref(name: str, *, primary: bool = True) -> Column:
-    return Column(name, String(16), ForeignKey("articles.id", ondelete="CASCADE"),
-                  primary_key=primary)
+    return Column(
+        name, String(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=primary
+    )
 
 
 # Candidate search: MinHash band keys of each article (link/candidates.py).
 link_keys = Table(
-    "link_keys", metadata,
+    "link_keys",
+    metadata,
     Column("key", BigInteger, primary_key=True),
     _article_ref("article_id"),
 )
 
 derivations = Table(
-    "derivations", metadata,
+    "derivations",
+    metadata,
     _article_ref("article_id"),
     _article_ref("source_id"),
     Column("share", Float, nullable=False),
@@ -211,7 +269,8 @@ derivations = Table(
 )
 
 aligned_sentences = Table(
-    "aligned_sentences", metadata,
+    "aligned_sentences",
+    metadata,
     Column("article_id", String(16), primary_key=True),
     Column("source_id", String(16), primary_key=True),
     Column("seq", Integer, primary_key=True),
@@ -221,15 +280,19 @@ aligned_sentences = Table(
     Column("source_start", Integer),
     Column("source_end", Integer),
     Column("score", Float, nullable=False),
-    ForeignKeyConstraint(["article_id", "source_id"],
-                         ["derivations.article_id", "derivations.source_id"], ondelete="CASCADE"),
+    ForeignKeyConstraint(
+        ["article_id", "source_id"],
+        ["derivations.article_id", "derivations.source_id"],
+        ondelete="CASCADE",
+    ),
 )
 
 
 # --- Quote groups (migration 0004; link/quotes.py) ---
 
 quote_groups = Table(
-    "quote_groups", metadata,
+    "quote_groups",
+    metadata,
     Column("id", String(64), primary_key=True),
     Column("speaker", String(64), index=True),
     Column("occasion", String(64)),
@@ -238,31 +301,43 @@ quote_groups = Table(
 )
 
 quote_renderings = Table(
-    "quote_renderings", metadata,
+    "quote_renderings",
+    metadata,
     Column("article_id", String(16), primary_key=True),
     Column("seq", Integer, primary_key=True),
-    Column("group_id", String(64), ForeignKey("quote_groups.id", ondelete="CASCADE"),
-           nullable=False, index=True),
+    Column(
+        "group_id",
+        String(64),
+        ForeignKey("quote_groups.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
     Column("position", Integer, nullable=False),  # order of arrival in the group
     Column("score", Float, nullable=False),
-    ForeignKeyConstraint(["article_id", "seq"], ["quotes.article_id", "quotes.seq"],
-                         ondelete="CASCADE"),
+    ForeignKeyConstraint(
+        ["article_id", "seq"], ["quotes.article_id", "quotes.seq"], ondelete="CASCADE"
+    ),
 )
 
 quote_repeats = Table(
-    "quote_repeats", metadata,
-    Column("group_id", String(64), ForeignKey("quote_groups.id", ondelete="CASCADE"),
-           primary_key=True),
-    Column("other_id", String(64), ForeignKey("quote_groups.id", ondelete="CASCADE"),
-           primary_key=True),
+    "quote_repeats",
+    metadata,
+    Column(
+        "group_id", String(64), ForeignKey("quote_groups.id", ondelete="CASCADE"), primary_key=True
+    ),
+    Column(
+        "other_id", String(64), ForeignKey("quote_groups.id", ondelete="CASCADE"), primary_key=True
+    ),
     Column("score", Float, nullable=False),
 )
 
 quote_keys = Table(
-    "quote_keys", metadata,
+    "quote_keys",
+    metadata,
     Column("key", BigInteger, primary_key=True),
-    Column("group_id", String(64), ForeignKey("quote_groups.id", ondelete="CASCADE"),
-           primary_key=True),
+    Column(
+        "group_id", String(64), ForeignKey("quote_groups.id", ondelete="CASCADE"), primary_key=True
+    ),
 )
 
 
@@ -271,13 +346,15 @@ quote_keys = Table(
 # How many articles hold each candidate-search key: keys held by too many are
 # left out of queries, so a query's cost does not grow with the store.
 link_key_counts = Table(
-    "link_key_counts", metadata,
+    "link_key_counts",
+    metadata,
     Column("key", BigInteger, primary_key=True),
     Column("articles", Integer, nullable=False),
 )
 
 stories = Table(
-    "stories", metadata,
+    "stories",
+    metadata,
     Column("id", String(64), primary_key=True),
     Column("title", Text),
     Column("first", String(10)),
@@ -288,17 +365,24 @@ stories = Table(
 )
 
 story_members = Table(
-    "story_members", metadata,
+    "story_members",
+    metadata,
     _article_ref("article_id"),
-    Column("story_id", String(64), ForeignKey("stories.id", ondelete="CASCADE"), nullable=False,
-           index=True),
+    Column(
+        "story_id",
+        String(64),
+        ForeignKey("stories.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
     Column("score", Float, nullable=False),
     Column("opened", Boolean, nullable=False),
     Column("rule", String(64), nullable=False),
 )
 
 story_merges = Table(
-    "story_merges", metadata,
+    "story_merges",
+    metadata,
     Column("absorbed", String(64), primary_key=True),
     Column("into", String(64), ForeignKey("stories.id", ondelete="CASCADE"), nullable=False),
     Column("score", Float, nullable=False),
@@ -309,10 +393,16 @@ story_merges = Table(
 # --- Claims (migration 0006; link/claims.py) ---
 
 claims = Table(
-    "claims", metadata,
+    "claims",
+    metadata,
     Column("id", String(96), primary_key=True),
-    Column("story_id", String(64), ForeignKey("stories.id", ondelete="CASCADE"), nullable=False,
-           index=True),
+    Column(
+        "story_id",
+        String(64),
+        ForeignKey("stories.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
     Column("status", String(16), nullable=False),
     Column("origins", Text, nullable=False),  # JSON list
     Column("entities", Text, nullable=False),  # JSON list of entity ids
@@ -321,7 +411,8 @@ claims = Table(
 )
 
 claim_evidence = Table(
-    "claim_evidence", metadata,
+    "claim_evidence",
+    metadata,
     Column("claim_id", String(96), ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True),
     Column("seq", Integer, primary_key=True),
     _article_ref("article_id", primary=False),
@@ -335,7 +426,8 @@ claim_evidence = Table(
 # --- Event groups (migration 0007; link/events.py) ---
 
 event_groups = Table(
-    "event_groups", metadata,
+    "event_groups",
+    metadata,
     Column("id", String(64), primary_key=True),
     Column("kind", String(16), nullable=False),
     Column("participants", Text, nullable=False),  # JSON list of entity ids
@@ -350,21 +442,30 @@ event_groups = Table(
 
 # A report is a per-article event (events.article_id, events.seq) in a group.
 event_reports = Table(
-    "event_reports", metadata,
+    "event_reports",
+    metadata,
     Column("article_id", String(16), primary_key=True),
     Column("seq", Integer, primary_key=True),
-    Column("group_id", String(64), ForeignKey("event_groups.id", ondelete="CASCADE"),
-           nullable=False, index=True),
+    Column(
+        "group_id",
+        String(64),
+        ForeignKey("event_groups.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
     Column("position", Integer, nullable=False),
-    ForeignKeyConstraint(["article_id", "seq"], ["events.article_id", "events.seq"],
-                         ondelete="CASCADE"),
+    ForeignKeyConstraint(
+        ["article_id", "seq"], ["events.article_id", "events.seq"], ondelete="CASCADE"
+    ),
 )
 
 event_keys = Table(
-    "event_keys", metadata,
+    "event_keys",
+    metadata,
     Column("key", BigInteger, primary_key=True),
-    Column("group_id", String(64), ForeignKey("event_groups.id", ondelete="CASCADE"),
-           primary_key=True),
+    Column(
+        "group_id", String(64), ForeignKey("event_groups.id", ondelete="CASCADE"), primary_key=True
+    ),
 )
 
 
@@ -374,7 +475,8 @@ event_keys = Table(
 # later) keeps its row; references to it are resolved through this table when
 # read, never rewritten.
 entity_redirects = Table(
-    "entity_redirects", metadata,
+    "entity_redirects",
+    metadata,
     Column("old", String(64), primary_key=True),
     Column("new", String(64), nullable=False, index=True),
     Column("rule", String(64), nullable=False),

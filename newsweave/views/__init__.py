@@ -27,10 +27,22 @@ _DAY = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 def summary_record(summary: ArticleSummary | None, article_id: str = "") -> dict[str, Any]:
     """An article's listing line (an unknown id keeps only its id)."""
     if summary is None:
-        return {"id": article_id, "outlet": None, "published": None, "title": None,
-                "source": None, "words": 0}
-    return {"id": summary.id, "outlet": summary.outlet, "published": summary.published,
-            "title": summary.title, "source": summary.source, "words": summary.words}
+        return {
+            "id": article_id,
+            "outlet": None,
+            "published": None,
+            "title": None,
+            "source": None,
+            "words": 0,
+        }
+    return {
+        "id": summary.id,
+        "outlet": summary.outlet,
+        "published": summary.published,
+        "title": summary.title,
+        "source": summary.source,
+        "words": summary.words,
+    }
 
 
 def names_of(store: Store, ids: Iterable[str | None]) -> dict[str, str]:

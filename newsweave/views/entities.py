@@ -27,8 +27,9 @@ def graph_payload(store: Store, around: tuple[str, ...] | None = None) -> dict[s
         spoken = store.quotes_of(addressed=True)
     else:
         groups = store.event_groups(store.entity_event_groups(around))
-        spoken = (store.quotes_of(speakers=around, addressed=True)
-                  + store.quotes_of(addressees=around))
+        spoken = store.quotes_of(speakers=around, addressed=True) + store.quotes_of(
+            addressees=around
+        )
     builder.add_event_groups(groups)
     for q in spoken:
         builder.add_addressed(q.speaker, q.addressee, q.published, q.article_id)
@@ -56,16 +57,25 @@ def entity_page(store: Store, name_or_id: str) -> dict[str, Any]:
     near = store.cooccurring(ids)
     graph = graph_payload(store, ids)
     roles = sorted(entity.roles, key=lambda r: (r.date is None, r.date or "", r.title))
-    names = names_of(store, [*{p for g in events for p in g.participants},
-                             *{e for e, _ in near}, *{q.addressee for q in spoken}])
-    return {"entity": {**entity_record(entity), "roles": [dataclasses.asdict(r) for r in roles]},
-            "articles": [{**summary_record(summaries.get(a), a), "mentions": n}
-                         for a, n in articles],
-            "article_count": article_count,
-            "quotes": [dataclasses.asdict(q) for q in spoken],
-            "events": [event_group_record(g) for g in events],
-            "cooccurring": [{"id": e, "name": names.get(e, e), "articles": n} for e, n in near],
-            "graph": graph, "others": found[1:], "names": {**names, entity.id: entity.name}}
+    names = names_of(
+        store,
+        [
+            *{p for g in events for p in g.participants},
+            *{e for e, _ in near},
+            *{q.addressee for q in spoken},
+        ],
+    )
+    return {
+        "entity": {**entity_record(entity), "roles": [dataclasses.asdict(r) for r in roles]},
+        "articles": [{**summary_record(summaries.get(a), a), "mentions": n} for a, n in articles],
+        "article_count": article_count,
+        "quotes": [dataclasses.asdict(q) for q in spoken],
+        "events": [event_group_record(g) for g in events],
+        "cooccurring": [{"id": e, "name": names.get(e, e), "articles": n} for e, n in near],
+        "graph": graph,
+        "others": found[1:],
+        "names": {**names, entity.id: entity.name},
+    }
 
 
 def graph_page(store: Store, entity: str | None = None) -> dict[str, Any]:

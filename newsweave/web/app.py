@@ -18,8 +18,7 @@ from starlette.exceptions import HTTPException
 
 from .. import api
 from ..config import Config
-from ..errors import (BadRequest, ConfigError, InputError, NewsweaveError, NotFound,
-                      StoreError)
+from ..errors import BadRequest, ConfigError, InputError, NewsweaveError, NotFound, StoreError
 from . import http_api, pages, render
 
 API = "/api/v1"
@@ -27,7 +26,7 @@ STATUS = {NotFound: 404, BadRequest: 400, ConfigError: 400, InputError: 400, Sto
 # The pages use no inline script or style; the graph's data is JSON, not code.
 HEADERS = {
     "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; object-src 'none'; "
-                               "base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+    "base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "same-origin",
 }
@@ -44,10 +43,16 @@ def create_app(db: str, *, token: str | None = None) -> FastAPI:
         yield
         store.close()
 
-    app = FastAPI(title="newsweave", summary="Stories, copies, quotations and claims in news "
-                  "articles, as JSON; every HTML page has its twin here.",
-                  version="1", openapi_url=f"{API}/openapi.json", docs_url=None,
-                  redoc_url=None, lifespan=lifespan)
+    app = FastAPI(
+        title="newsweave",
+        summary="Stories, copies, quotations and claims in news "
+        "articles, as JSON; every HTML page has its twin here.",
+        version="1",
+        openapi_url=f"{API}/openapi.json",
+        docs_url=None,
+        redoc_url=None,
+        lifespan=lifespan,
+    )
     app.state.store, app.state.db = store, db
     app.include_router(http_api.router(token))
     app.include_router(pages.router)
@@ -61,12 +66,14 @@ def _is_api(request: Request) -> bool:
     return request.url.path.startswith("/api/") or request.url.path == "/openapi.json"
 
 
-def _error(request: Request, status: int, message: str,
-           headers: dict[str, str] | None = None) -> Response:
+def _error(
+    request: Request, status: int, message: str, headers: dict[str, str] | None = None
+) -> Response:
     if _is_api(request):
         return JSONResponse({"detail": message}, status_code=status, headers=headers)
-    return render.page(request, "error.html", {"status": status, "detail": message},
-                       api=API, status=status)
+    return render.page(
+        request, "error.html", {"status": status, "detail": message}, api=API, status=status
+    )
 
 
 def _handle_errors(app: FastAPI) -> None:
@@ -77,8 +84,10 @@ def _handle_errors(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def unreadable(request: Request, exc: RequestValidationError) -> Response:
-        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'][1:]) or e['loc'][0]}: "
-                             f"{e['msg']}" for e in exc.errors())
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc'][1:]) or e['loc'][0]}: {e['msg']}"
+            for e in exc.errors()
+        )
         return _error(request, 400, problems)
 
     @app.exception_handler(HTTPException)

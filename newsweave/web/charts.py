@@ -70,8 +70,9 @@ def layout(points: Iterable[Point], lanes: Iterable[str] = ()) -> Chart:
     order of first appearance), ticks on a day axis, stacked marks."""
     points = list(points)
     chart = Chart(undated=[p for p in points if day_of(p.date) is None])
-    dated = sorted((p for p in points if day_of(p.date) is not None),
-                   key=lambda p: (day_of(p.date), p.label))
+    dated = sorted(
+        (p for p in points if day_of(p.date) is not None), key=lambda p: (day_of(p.date), p.label)
+    )
     if not dated:
         return chart
     order = list(dict.fromkeys([*lanes, *(p.lane for p in dated)]))
@@ -94,9 +95,17 @@ def layout(points: Iterable[Point], lanes: Iterable[str] = ()) -> Chart:
         y += ROW + STEP * (depth - 1)
     chart.height = y + AXIS
     chart.ticks = [{"x": round(x_of(d), 1), "label": d.isoformat()} for d in _ticks(first, last)]
-    chart.marks = [{"x": round(x, 1), "y": round(lane_y[p.lane] + STEP * level, 1),
-                    "date": p.date, "label": p.label, "href": p.href, "css": p.css}
-                   for p, x, level in placed]
+    chart.marks = [
+        {
+            "x": round(x, 1),
+            "y": round(lane_y[p.lane] + STEP * level, 1),
+            "date": p.date,
+            "label": p.label,
+            "href": p.href,
+            "css": p.css,
+        }
+        for p, x, level in placed
+    ]
     chart.axis_y = y + 4
     return chart
 
@@ -121,17 +130,30 @@ def _ticks(first: date, last: date) -> list[date]:
 def story_points(timeline: list[dict[str, Any]]) -> list[Point]:
     """A story's timeline (its ``story.timeline``): articles on one lane,
     events on another, each linking to its article or event."""
-    return [Point(e["date"], "articles" if e["kind"] == "article" else "events", e["label"] or "",
-                  f"/articles/{e['id']}" if e["kind"] == "article" else f"#{e['id']}",
-                  f"m-{e['kind']}") for e in timeline]
+    return [
+        Point(
+            e["date"],
+            "articles" if e["kind"] == "article" else "events",
+            e["label"] or "",
+            f"/articles/{e['id']}" if e["kind"] == "article" else f"#{e['id']}",
+            f"m-{e['kind']}",
+        )
+        for e in timeline
+    ]
 
 
 def event_points(entries: list[dict[str, Any]], names: dict[str, str]) -> list[Point]:
     """The timeline page's events, one lane per kind, coloured by status,
     each linking to its story."""
-    return [Point(e["date"], e["kind"],
-                  f"{e['kind']} ({e['status']}): "
-                  + ", ".join(names.get(p, p) for p in e["participants"])
-                  + (f" in {e['place']}" if e["place"] else ""),
-                  f"/stories/{e['story_id']}" if e["story_id"] else None,
-                  f"m-event st-{e['status']}") for e in entries]
+    return [
+        Point(
+            e["date"],
+            e["kind"],
+            f"{e['kind']} ({e['status']}): "
+            + ", ".join(names.get(p, p) for p in e["participants"])
+            + (f" in {e['place']}" if e["place"] else ""),
+            f"/stories/{e['story_id']}" if e["story_id"] else None,
+            f"m-event st-{e['status']}",
+        )
+        for e in entries
+    ]

@@ -20,13 +20,17 @@ from ..config import load_config
 @app.command()
 def serve(
     db: Optional[str] = DbOption,
-    host: str = typer.Option("127.0.0.1", help="Address to listen on; the default is this "
-                             "machine only."),
+    host: str = typer.Option(
+        "127.0.0.1", help="Address to listen on; the default is this machine only."
+    ),
     port: int = typer.Option(8000, help="Port to listen on."),
     token: Optional[str] = typer.Option(
-        None, envvar="NEWSWEAVE_TOKEN", show_envvar=False,
+        None,
+        envvar="NEWSWEAVE_TOKEN",
+        show_envvar=False,
         help="Accept POST /api/v1/articles (ingest) with Authorization: Bearer TOKEN "
-             "\\[env NEWSWEAVE_TOKEN; default: read-only]."),
+        "\\[env NEWSWEAVE_TOKEN; default: read-only].",
+    ),
     config_file: Optional[Path] = ConfigOption,
 ) -> None:
     """Serve the web pages (stories, quotes, claims, entities, graph) and the HTTP
@@ -39,8 +43,11 @@ def serve(
         config = load_config(config_file, db=db)
         web = create_app(config.db, token=token)
     shown = f"[{host}]" if ":" in host else host
-    out.print(f"newsweave: serving {escape(config.db)} at http://{shown}:{port}/ "
-              f"(API: http://{shown}:{port}/api/v1/docs; "
-              f"{'ingest with the token' if token else 'read-only'}); Ctrl+C stops",
-              soft_wrap=True, highlight=False)
+    out.print(
+        f"newsweave: serving {escape(config.db)} at http://{shown}:{port}/ "
+        f"(API: http://{shown}:{port}/api/v1/docs; "
+        f"{'ingest with the token' if token else 'read-only'}); Ctrl+C stops",
+        soft_wrap=True,
+        highlight=False,
+    )
     uvicorn.run(web, host=host, port=port, log_level="warning")

@@ -3,7 +3,6 @@ payload the matching HTML page renders (shaped like the export contract,
 docs/export.md). Read-only, unless the app was given a token: then
 ``POST /api/v1/articles`` ingests an article sent with that token."""
 
-
 import secrets
 from typing import Annotated, Any
 
@@ -14,13 +13,28 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from .. import api
 from ..views import DEFAULT_LIMIT
 from . import posting
-from .deps import (ArticleLimit, ArticleOffset, Db, Entity, Limit, Offset, Outlet, Since,
-                   Speaker, Status, Story, Text, Until)
+from .deps import (
+    ArticleLimit,
+    ArticleOffset,
+    Db,
+    Entity,
+    Limit,
+    Offset,
+    Outlet,
+    Since,
+    Speaker,
+    Status,
+    Story,
+    Text,
+    Until,
+)
 
 PREFIX = "/api/v1"
 Payload = dict[str, Any]
-ERRORS = {400: {"description": "A parameter it does not accept; `detail` says which."},
-          404: {"description": "No such item; `detail` says what was asked for."}}
+ERRORS = {
+    400: {"description": "A parameter it does not accept; `detail` says which."},
+    404: {"description": "No such item; `detail` says what was asked for."},
+}
 
 
 def router(token: str | None) -> APIRouter:
@@ -34,8 +48,9 @@ def router(token: str | None) -> APIRouter:
 
 def _reading(r: APIRouter) -> None:
     @r.get("/articles", tags=["articles"])
-    def articles(store: Db, limit: ArticleLimit = DEFAULT_LIMIT,
-                 offset: ArticleOffset = 0) -> Payload:
+    def articles(
+        store: Db, limit: ArticleLimit = DEFAULT_LIMIT, offset: ArticleOffset = 0
+    ) -> Payload:
         """Stored articles, newest publication date first, undated last."""
         return api.articles_page(store, limit=limit, offset=offset)
 
@@ -53,12 +68,27 @@ def _reading(r: APIRouter) -> None:
         return api.derivation_page(store, article_id)
 
     @r.get("/stories", tags=["stories"])
-    def stories(store: Db, since: Since = None, until: Until = None, outlet: Outlet = None,
-                entity: Entity = None, q: Text = None, limit: Limit = None,
-                offset: Offset = 0) -> Payload:
+    def stories(
+        store: Db,
+        since: Since = None,
+        until: Until = None,
+        outlet: Outlet = None,
+        entity: Entity = None,
+        q: Text = None,
+        limit: Limit = None,
+        offset: Offset = 0,
+    ) -> Payload:
         """Stories, latest first, with their articles, outlets and independent origins."""
-        return api.stories_page(store, since=since, until=until, outlet=outlet, entity=entity,
-                                query=q, limit=limit, offset=offset)
+        return api.stories_page(
+            store,
+            since=since,
+            until=until,
+            outlet=outlet,
+            entity=entity,
+            query=q,
+            limit=limit,
+            offset=offset,
+        )
 
     @r.get("/stories/{story_id}", tags=["stories"])
     def story(store: Db, story_id: str) -> Payload:
@@ -66,8 +96,13 @@ def _reading(r: APIRouter) -> None:
         return api.story_page(store, story_id)
 
     @r.get("/quotes", tags=["quotations"])
-    def quotes(store: Db, speaker: Speaker = None, story: Story = None, limit: Limit = None,
-               offset: Offset = 0) -> Payload:
+    def quotes(
+        store: Db,
+        speaker: Speaker = None,
+        story: Story = None,
+        limit: Limit = None,
+        offset: Offset = 0,
+    ) -> Payload:
         """Quote groups, the most rendered first, each rendering with its word diff."""
         return api.quotes_page(store, speaker=speaker, story=story, limit=limit, offset=offset)
 
@@ -93,8 +128,13 @@ def _reading(r: APIRouter) -> None:
         return api.entity_page(store, name)
 
     @r.get("/claims", tags=["claims"])
-    def claims(store: Db, story: Story = None, status: Status = None, limit: Limit = None,
-               offset: Offset = 0) -> Payload:
+    def claims(
+        store: Db,
+        story: Story = None,
+        status: Status = None,
+        limit: Limit = None,
+        offset: Offset = 0,
+    ) -> Payload:
         """Claims with their evidence: conflicts, then corroborated, then single-origin."""
         return api.claims_page(store, story=story, status=status, limit=limit, offset=offset)
 
@@ -104,8 +144,12 @@ def _reading(r: APIRouter) -> None:
         return api.graph_page(store, entity=entity)
 
     @r.get("/search", tags=["search"])
-    def search(store: Db, q: Annotated[str, Query(description="Words to find (stemmed).")],
-               limit: Limit = None, offset: Offset = 0) -> Payload:
+    def search(
+        store: Db,
+        q: Annotated[str, Query(description="Words to find (stemmed).")],
+        limit: Limit = None,
+        offset: Offset = 0,
+    ) -> Payload:
         """Full-text search over articles, best first, with snippets and stories."""
         return api.search_page(store, q, limit=limit, offset=offset)
 
@@ -113,26 +157,46 @@ def _reading(r: APIRouter) -> None:
 def _writing(r: APIRouter, token: str) -> None:
     bearer = HTTPBearer(auto_error=False, description="The token `newsweave serve` was given.")
 
-    def authorised(credentials: Annotated[HTTPAuthorizationCredentials | None,
-                                          Depends(bearer)]) -> None:
+    def authorised(
+        credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+    ) -> None:
         if credentials is None:
-            raise HTTPException(401, "this route needs Authorization: Bearer <token>",
-                                headers={"WWW-Authenticate": "Bearer"})
+            raise HTTPException(
+                401,
+                "this route needs Authorization: Bearer <token>",
+                headers={"WWW-Authenticate": "Bearer"},
+            )
         if not secrets.compare_digest(credentials.credentials.encode(), token.encode()):
             raise HTTPException(403, "the token given is not the one this server accepts")
 
-    @r.post("/articles", tags=["articles"], status_code=201,
-            dependencies=[Depends(authorised)], openapi_extra=posting.OPENAPI_BODY,
-            responses={401: {"description": "No token sent."},
-                       403: {"description": "A token other than the server's."}})
-    async def add_article(request: Request, store: Db, outlet: Annotated[str | None, Query(
-                              description="Outlet of the article, as --outlet.")] = None,
-                          published: Annotated[str | None, Query(
-                              description="Publication date YYYY-MM-DD, as --published.")] = None
-                          ) -> Payload:
+    @r.post(
+        "/articles",
+        tags=["articles"],
+        status_code=201,
+        dependencies=[Depends(authorised)],
+        openapi_extra=posting.OPENAPI_BODY,
+        responses={
+            401: {"description": "No token sent."},
+            403: {"description": "A token other than the server's."},
+        },
+    )
+    async def add_article(
+        request: Request,
+        store: Db,
+        outlet: Annotated[
+            str | None, Query(description="Outlet of the article, as --outlet.")
+        ] = None,
+        published: Annotated[
+            str | None, Query(description="Publication date YYYY-MM-DD, as --published.")
+        ] = None,
+    ) -> Payload:
         """Ingest one article through the same pipeline as ``newsweave analyze``:
         a JSON object (``text``, and optionally ``url``, ``title``, ``outlet``,
         ``published``) or the raw text or HTML as the body. Returns what the run did."""
-        body = posting.Body.read(await request.body(), request.headers.get("content-type"),
-                                 outlet=outlet, published=published)
+        body = posting.Body.read(
+            await request.body(),
+            request.headers.get("content-type"),
+            outlet=outlet,
+            published=published,
+        )
         return await run_in_threadpool(posting.ingest, store, body)

@@ -24,14 +24,24 @@ FIELDS = ("text", "url", "title", "outlet", "published")
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 _ONE_AT_A_TIME = threading.Lock()  # one run reads the entities, links and commits at once
 
-OPENAPI_BODY = {"requestBody": {"required": True, "content": {
-    "application/json": {"schema": {
-        "type": "object", "required": ["text"],
-        "properties": {name: {"type": "string"} for name in FIELDS},
-        "description": "The article's text, and optionally its URL, headline, outlet "
-                       "and publication date (YYYY-MM-DD)."}},
-    "text/plain": {"schema": {"type": "string"}, "example": "MOSCOW (Reuters) - ..."},
-    "text/html": {"schema": {"type": "string"}}}}}
+OPENAPI_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/json": {
+                "schema": {
+                    "type": "object",
+                    "required": ["text"],
+                    "properties": {name: {"type": "string"} for name in FIELDS},
+                    "description": "The article's text, and optionally its URL, headline, outlet "
+                    "and publication date (YYYY-MM-DD).",
+                }
+            },
+            "text/plain": {"schema": {"type": "string"}, "example": "MOSCOW (Reuters) - ..."},
+            "text/html": {"schema": {"type": "string"}},
+        },
+    }
+}
 
 
 @dataclass(frozen=True)
@@ -45,12 +55,19 @@ class Body:
     published: str | None = None
 
     @classmethod
-    def read(cls, raw: bytes, content_type: str | None, *, outlet: str | None = None,
-             published: str | None = None) -> "Body":
+    def read(
+        cls,
+        raw: bytes,
+        content_type: str | None,
+        *,
+        outlet: str | None = None,
+        published: str | None = None,
+    ) -> "Body":
         kind = (content_type or "").split(";")[0].strip().lower()
         if not raw.strip():
-            raise BadRequest("the body is empty: send the article's text, or a JSON object "
-                             "with its text")
+            raise BadRequest(
+                "the body is empty: send the article's text, or a JSON object with its text"
+            )
         if kind == "application/json" or kind.endswith("+json"):
             return cls._record(raw, outlet, published)
         suffix = ".html" if kind in HTML_TYPES else ".txt"
@@ -63,15 +80,20 @@ class Body:
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             raise BadRequest(f"the body is not valid JSON: {exc}") from None
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            raise BadRequest('a JSON body must be an object with "text" (a string), and '
-                             'optionally "url", "title", "outlet", "published"')
+            raise BadRequest(
+                'a JSON body must be an object with "text" (a string), and '
+                'optionally "url", "title", "outlet", "published"'
+            )
         wrong = [k for k in FIELDS if record.get(k) is not None and not isinstance(record[k], str)]
         if wrong:
             raise BadRequest(f"field {wrong[0]!r} must be a string")
         kept = {k: record[k] for k in FIELDS if record.get(k)}
-        return cls(".json", json.dumps(kept, ensure_ascii=False).encode("utf-8"),
-                   outlet=outlet or kept.get("outlet"),
-                   published=published or kept.get("published"))
+        return cls(
+            ".json",
+            json.dumps(kept, ensure_ascii=False).encode("utf-8"),
+            outlet=outlet or kept.get("outlet"),
+            published=published or kept.get("published"),
+        )
 
 
 def ingest(store: Store, body: Body) -> dict[str, Any]:

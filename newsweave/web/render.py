@@ -48,26 +48,37 @@ def days(first: str | None, last: str | None) -> str:
 
 
 def _environment() -> Environment:
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
-                      trim_blocks=True, lstrip_blocks=True)
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True
+    )
     env.filters.update(index_by=index_by, percent=percent)
-    env.globals.update(with_query=with_query, days=days, layout=charts.layout,
-                       story_points=charts.story_points, event_points=charts.event_points,
-                       claim_statuses=CLAIM_STATUSES)
+    env.globals.update(
+        with_query=with_query,
+        days=days,
+        layout=charts.layout,
+        story_points=charts.story_points,
+        event_points=charts.event_points,
+        claim_statuses=CLAIM_STATUSES,
+    )
     return env
 
 
 ENV = _environment()
 
 
-def page(request: Request, template: str, payload: Any, *, api: str, status: int = 200,
-         **context: Any) -> HTMLResponse:
+def page(
+    request: Request, template: str, payload: Any, *, api: str, status: int = 200, **context: Any
+) -> HTMLResponse:
     """``payload`` rendered by ``template``; ``api`` is the JSON twin of the
     page (its query string is added), linked from the page's footer."""
     query = request.url.query
     html = ENV.get_template(template).render(
-        request=request, p=payload, names=_names(payload),
-        api_url=api + ("?" + query if query else ""), **context)
+        request=request,
+        p=payload,
+        names=_names(payload),
+        api_url=api + ("?" + query if query else ""),
+        **context,
+    )
     return HTMLResponse(html, status_code=status)
 
 

@@ -14,8 +14,13 @@ SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 
 
 def person(name: str, *aliases: str, roles: tuple[str, ...] = (), article: str = "a1") -> Entity:
-    return Entity(f"{article}#{name}", name, "PERSON", aliases,
-                  tuple(Role(r, article, "2023-09-19") for r in roles))
+    return Entity(
+        f"{article}#{name}",
+        name,
+        "PERSON",
+        aliases,
+        tuple(Role(r, article, "2023-09-19") for r in roles),
+    )
 
 
 def test_index_joins_surname_to_the_one_full_name():
@@ -42,11 +47,14 @@ def test_index_never_merges_different_given_names():
     assert c["a3#Wang"] == "person:wang"  # two holders: left on its own
 
 
-@pytest.mark.parametrize("roles_a, roles_b, same", [
-    (("Russian Foreign Minister",), ("Russian Foreign Minister",), True),
-    (("Russian Foreign Minister",), (), False),
-    (("Russian Foreign Minister",), ("Chinese Foreign Minister",), False),
-])
+@pytest.mark.parametrize(
+    "roles_a, roles_b, same",
+    [
+        (("Russian Foreign Minister",), ("Russian Foreign Minister",), True),
+        (("Russian Foreign Minister",), (), False),
+        (("Russian Foreign Minister",), ("Chinese Foreign Minister",), False),
+    ],
+)
 def test_index_spelling_variants_need_a_shared_role(roles_a, roles_b, same):
     index = EntityIndex()
     a = index.add([person("Sergey Lavrov", roles=roles_a)])["a1#Sergey Lavrov"]
@@ -64,8 +72,12 @@ def test_index_different_given_names_with_a_shared_role_stay_apart():
 def test_index_round_trips_through_records():
     index = EntityIndex()
     index.add([person("Putin")])
-    index.add([person("Vladimir Putin", roles=("Russian President",), article="a2"),
-               Entity("a2#SCO", "Shanghai Cooperation Organization", "ORG", ("SCO",))])
+    index.add(
+        [
+            person("Vladimir Putin", roles=("Russian President",), article="a2"),
+            Entity("a2#SCO", "Shanghai Cooperation Organization", "ORG", ("SCO",)),
+        ]
+    )
     again = EntityIndex.from_records(index.records())
     assert again.records() == index.records()
     assert again.get("person:putin").id == "person:vladimir-putin"
@@ -81,22 +93,27 @@ def seed_index():
 
     index = EntityIndex()
     for path, doc in zip(files, nlp.parse([f.read_text("utf-8") for f in files])):
-        _, entities = resolve_article(doc, find_mentions(doc), article_id=path.stem,
-                                      published=None)
+        _, entities = resolve_article(doc, find_mentions(doc), article_id=path.stem, published=None)
         index.add(entities)
     return index
 
 
 @pytest.mark.model
-@pytest.mark.parametrize("name, surname, role", [
-    ("Vladimir Putin", "Putin", "Russian President"),
-    ("Wang Yi", "Wang", "Chinese Foreign Minister"),
-    ("Nikolai Patrushev", "Patrushev", "secretary of the Russian Security Council"),
-    ("Xi Jinping", "Xi", "Chinese President"),
-])
+@pytest.mark.parametrize(
+    "name, surname, role",
+    [
+        ("Vladimir Putin", "Putin", "Russian President"),
+        ("Wang Yi", "Wang", "Chinese Foreign Minister"),
+        ("Nikolai Patrushev", "Patrushev", "secretary of the Russian Security Council"),
+        ("Xi Jinping", "Xi", "Chinese President"),
+    ],
+)
 def test_seeds_one_canonical_person_with_roles(seed_index, name, surname, role):
-    people = [e for e in seed_index.records() if e.label == "PERSON"
-              and surname in (e.name, *e.aliases, *e.name.split())]
+    people = [
+        e
+        for e in seed_index.records()
+        if e.label == "PERSON" and surname in (e.name, *e.aliases, *e.name.split())
+    ]
     assert [e.name for e in people] == [name]
     assert role in {r.title for r in people[0].roles}
     assert len({r.article_id for r in people[0].roles}) >= 3

@@ -10,27 +10,36 @@ from newsweave.analyse.quotes import _kind, _merge, find_quotes, quote_marks
 from samples import seed_files
 
 
-
 # ------------------------------------------------------- no model: marks
 
-@pytest.mark.parametrize("text, expected", [
-    ('He said "yes" today.', ['"yes"']),
-    ("“One,” he said, “two.”", ["“One,”", "“two.”"]),
-    ("''It is over,'' Mr. Rubio said.", ["''It is over,''"]),
-    ("saying the strategy ‘fully meets’ Russia’s interests", ["‘fully meets’"]),
-    ("Xi’s visit and the states’ rights", []),  # apostrophes are no quotation marks
-    ("“A paragraph left open\n\n“and closed here.”", ["“A paragraph left open", "“and closed here.”"]),
-    ("“Outer ‘inner’ outer,” she said.", ["“Outer ‘inner’ outer,”"]),
-])
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('He said "yes" today.', ['"yes"']),
+        ("“One,” he said, “two.”", ["“One,”", "“two.”"]),
+        ("''It is over,'' Mr. Rubio said.", ["''It is over,''"]),
+        ("saying the strategy ‘fully meets’ Russia’s interests", ["‘fully meets’"]),
+        ("Xi’s visit and the states’ rights", []),  # apostrophes are no quotation marks
+        (
+            "“A paragraph left open\n\n“and closed here.”",
+            ["“A paragraph left open", "“and closed here.”"],
+        ),
+        ("“Outer ‘inner’ outer,” she said.", ["“Outer ‘inner’ outer,”"]),
+    ],
+)
 def test_quote_marks_rows(text, expected):
     assert [text[s:e] for s, e in quote_marks(text)] == expected
 
 
-@pytest.mark.parametrize("text, span, kind", [
-    ("“All quoted,”", (0, 13), "direct"),
-    ("the plan “fully meets” it", (0, 25), "mixed"),
-    ("the plan meets it", (0, 17), "indirect"),
-])
+@pytest.mark.parametrize(
+    "text, span, kind",
+    [
+        ("“All quoted,”", (0, 13), "direct"),
+        ("the plan “fully meets” it", (0, 25), "mixed"),
+        ("the plan meets it", (0, 17), "indirect"),
+    ],
+)
 def test_kind_rows(text, span, kind):
     assert _kind(text, span, quote_marks(text)) == kind
 
@@ -44,32 +53,56 @@ def test_merge_joins_fragments_split_by_space_only():
 
 # (text, [(speaker, cue, content, kind), ...]) in text order of the content.
 CASES = [
-    ("“We will win,” Smith said.",
-     [("Smith", "said", "“We will win,”", "direct")]),
-    ('Smith said: "We will win."',
-     [("Smith", "said", '"We will win."', "direct")]),
-    ("John Smith spoke on Monday. “We will win,” he said, “and we will win soon.”",
-     [("John Smith", "said", "“We will win,”", "direct"),
-      ("John Smith", "said", "“and we will win soon.”", "direct")]),
-    ("Patrushev said on Tuesday that Moscow backed Beijing.",
-     [("Patrushev", "said", "that Moscow backed Beijing", "indirect")]),
-    ("Jones said the plan was “a total disaster” for the town.",
-     [("Jones", "said", "the plan was “a total disaster” for the town", "mixed")]),
-    ("Russian President Vladimir Putin met Chinese Foreign Minister Wang Yi on Monday. "
-     "“We look forward to it,” the Russian leader was quoted as saying.",
-     [("Vladimir Putin", "was quoted as saying", "“We look forward to it,”", "direct")]),
-    ("Mary Jones arrived late.\n\n“The first part is here,” Jones said.\n\n“The second paragraph follows.”",
-     [("Mary Jones", "said", "“The first part is here,”", "direct"),
-      ("Mary Jones", "said", "“The second paragraph follows.”", "direct")]),
+    ("“We will win,” Smith said.", [("Smith", "said", "“We will win,”", "direct")]),
+    ('Smith said: "We will win."', [("Smith", "said", '"We will win."', "direct")]),
+    (
+        "John Smith spoke on Monday. “We will win,” he said, “and we will win soon.”",
+        [
+            ("John Smith", "said", "“We will win,”", "direct"),
+            ("John Smith", "said", "“and we will win soon.”", "direct"),
+        ],
+    ),
+    (
+        "Patrushev said on Tuesday that Moscow backed Beijing.",
+        [("Patrushev", "said", "that Moscow backed Beijing", "indirect")],
+    ),
+    (
+        "Jones said the plan was “a total disaster” for the town.",
+        [("Jones", "said", "the plan was “a total disaster” for the town", "mixed")],
+    ),
+    (
+        "Russian President Vladimir Putin met Chinese Foreign Minister Wang Yi on Monday. "
+        "“We look forward to it,” the Russian leader was quoted as saying.",
+        [("Vladimir Putin", "was quoted as saying", "“We look forward to it,”", "direct")],
+    ),
+    (
+        "Mary Jones arrived late.\n\n“The first part is here,” Jones said.\n\n“The second paragraph follows.”",
+        [
+            ("Mary Jones", "said", "“The first part is here,”", "direct"),
+            ("Mary Jones", "said", "“The second paragraph follows.”", "direct"),
+        ],
+    ),
     # A quotation running over two paragraphs is one quote.
-    ("Smith said: “The first paragraph runs on.\n\n“And the second one ends here.”",
-     [("Smith", "said", "“The first paragraph runs on.\n\n“And the second one ends here.”", "direct")]),
-    ("According to the Kremlin, the talks were productive.",
-     [("Kremlin", "According to", "the talks were productive", "indirect")]),
-    ("''It is over,'' Mr. Rubio said.",
-     [("Rubio", "said", "''It is over,''", "direct")]),
-    ("The economy is growing, the minister said.",
-     [("the minister", "said", "The economy is growing", "indirect")]),
+    (
+        "Smith said: “The first paragraph runs on.\n\n“And the second one ends here.”",
+        [
+            (
+                "Smith",
+                "said",
+                "“The first paragraph runs on.\n\n“And the second one ends here.”",
+                "direct",
+            )
+        ],
+    ),
+    (
+        "According to the Kremlin, the talks were productive.",
+        [("Kremlin", "According to", "the talks were productive", "indirect")],
+    ),
+    ("''It is over,'' Mr. Rubio said.", [("Rubio", "said", "''It is over,''", "direct")]),
+    (
+        "The economy is growing, the minister said.",
+        [("the minister", "said", "The economy is growing", "indirect")],
+    ),
     ("The two leaders signed a “no limits” partnership in February.", []),
 ]
 
@@ -88,8 +121,15 @@ def parsed():
 
 def _rows(doc, quotes):
     text = doc.text
-    return [(text[q.speaker_start:q.speaker_end] if q.speaker_start is not None else None,
-             q.cue, q.text, q.kind) for q in quotes]
+    return [
+        (
+            text[q.speaker_start : q.speaker_end] if q.speaker_start is not None else None,
+            q.cue,
+            q.text,
+            q.kind,
+        )
+        for q in quotes
+    ]
 
 
 @pytest.mark.model
@@ -99,8 +139,8 @@ def test_find_quotes_rows(parsed, text, expected):
     quotes = find_quotes(doc)
     assert _rows(doc, quotes) == expected
     for q in quotes:  # every span is an offset into doc.text
-        assert doc.text[q.start:q.end] == q.text
-        assert doc.text[q.cue_start:q.cue_end] == q.cue
+        assert doc.text[q.start : q.end] == q.text
+        assert doc.text[q.cue_start : q.cue_end] == q.cue
         assert q.speaker is None and q.addressee is None  # entity ids come later
 
 
@@ -109,7 +149,7 @@ def test_find_quotes_addressee_told_reporters(parsed):
     doc = parsed["The minister told reporters that the deal was done."]
     [quote] = find_quotes(doc)
     assert quote.cue == "told reporters"
-    assert doc.text[quote.addressee_start:quote.addressee_end] == "reporters"
+    assert doc.text[quote.addressee_start : quote.addressee_end] == "reporters"
 
 
 @pytest.mark.model
@@ -124,11 +164,12 @@ def test_find_quotes_resolve_false_keeps_source_as_written(parsed):
     doc = parsed["Ann Lee spoke. “No,” she said."]
     [written] = find_quotes(doc, resolve=False)
     [named] = find_quotes(doc)
-    assert doc.text[written.speaker_start:written.speaker_end] == "she"
-    assert doc.text[named.speaker_start:named.speaker_end] == "Ann Lee"
+    assert doc.text[written.speaker_start : written.speaker_end] == "she"
+    assert doc.text[named.speaker_start : named.speaker_end] == "Ann Lee"
 
 
 # ------------------------------------------------------------------ seeds
+
 
 def _seed(prefix: str):
     found = seed_files(f"{prefix}_")
@@ -140,29 +181,44 @@ def _seed(prefix: str):
 
 def _by(doc, quotes, words: str):
     """The quotes whose content holds ``words``, as (speaker, cue, kind) rows."""
-    return [(doc.text[q.speaker_start:q.speaker_end] if q.speaker_start is not None else None,
-             q.cue, q.kind) for q in quotes if words in q.text]
+    return [
+        (
+            doc.text[q.speaker_start : q.speaker_end] if q.speaker_start is not None else None,
+            q.cue,
+            q.kind,
+        )
+        for q in quotes
+        if words in q.text
+    ]
 
 
 @pytest.mark.model
 def test_seed_001_putin_quotes():
     doc, quotes = _seed("001")
     assert _by(doc, quotes, "We believe in merging") == [("Vladimir Putin", "said", "direct")]
-    assert _by(doc, quotes, "fully meets and coincides") == [("Vladimir Putin", "told Wang", "mixed")]
-    assert _by(doc, quotes, "served as a positive impetus") == [("Vladimir Putin", "told Wang", "mixed")]
+    assert _by(doc, quotes, "fully meets and coincides") == [
+        ("Vladimir Putin", "told Wang", "mixed")
+    ]
+    assert _by(doc, quotes, "served as a positive impetus") == [
+        ("Vladimir Putin", "told Wang", "mixed")
+    ]
     assert _by(doc, quotes, "This relates to international affairs") == [
-        ("Vladimir Putin", "told Wang", "direct")]
+        ("Vladimir Putin", "told Wang", "direct")
+    ]
     assert _by(doc, quotes, "We look forward to strengthening") == [
-        ("Vladimir Putin", "was quoted as saying", "direct")]
+        ("Vladimir Putin", "was quoted as saying", "direct")
+    ]
     assert _by(doc, quotes, "should strengthen multilateral") == [("Wang Yi", "said", "mixed")]
 
 
 @pytest.mark.model
 def test_seed_002_patrushev_quotes():
     doc, quotes = _seed("002")
-    for words, kinds in [("In the context of the campaign launched", ["direct"]),
-                         ("the approaches of Russia and China", ["indirect", "direct"]),
-                         ("In October, we look forward", ["direct"])]:
+    for words, kinds in [
+        ("In the context of the campaign launched", ["direct"]),
+        ("the approaches of Russia and China", ["indirect", "direct"]),
+        ("In October, we look forward", ["direct"]),
+    ]:
         rows = _by(doc, quotes, words)
         assert [kind for _, _, kind in rows] == kinds
         assert all(speaker == "Nikolai Patrushev" and cue == "said" for speaker, cue, _ in rows)
@@ -172,6 +228,8 @@ def test_seed_002_patrushev_quotes():
 def test_seed_003_patrushev_via_ria_and_added():
     doc, quotes = _seed("003")
     assert _by(doc, quotes, "In the context of a campaign") == [
-        ("Nikolai Patrushev", "cited Patrushev as saying", "direct")]
+        ("Nikolai Patrushev", "cited Patrushev as saying", "direct")
+    ]
     assert _by(doc, quotes, "I want to confirm our continued support") == [
-        ("Nikolai Patrushev", "added", "direct")]
+        ("Nikolai Patrushev", "added", "direct")
+    ]

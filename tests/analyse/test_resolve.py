@@ -16,21 +16,31 @@ def parse():
 
 
 @pytest.mark.model
-@pytest.mark.parametrize("text, groups, roles", [
-    ("Russian President Vladimir Putin met Chinese President Xi Jinping. Putin said the "
-     "talks went well. The Russian leader smiled.",
-     [{"Vladimir Putin", "Putin", "The Russian leader"}],
-     {"Vladimir Putin": {"Russian President"}, "Xi Jinping": {"Chinese President"}}),
-    ("During a meeting with China's top diplomat, Wang Yi, on Tuesday, Nikolai Patrushev, "
-     "the secretary of the Russian Security Council, spoke. Wang agreed with Patrushev.",
-     [{"Wang Yi", "Wang"}, {"Nikolai Patrushev", "Patrushev"}],
-     {"Wang Yi": {"China's top diplomat"},
-      "Nikolai Patrushev": {"secretary of the Russian Security Council"}}),
-])
+@pytest.mark.parametrize(
+    "text, groups, roles",
+    [
+        (
+            "Russian President Vladimir Putin met Chinese President Xi Jinping. Putin said the "
+            "talks went well. The Russian leader smiled.",
+            [{"Vladimir Putin", "Putin", "The Russian leader"}],
+            {"Vladimir Putin": {"Russian President"}, "Xi Jinping": {"Chinese President"}},
+        ),
+        (
+            "During a meeting with China's top diplomat, Wang Yi, on Tuesday, Nikolai Patrushev, "
+            "the secretary of the Russian Security Council, spoke. Wang agreed with Patrushev.",
+            [{"Wang Yi", "Wang"}, {"Nikolai Patrushev", "Patrushev"}],
+            {
+                "Wang Yi": {"China's top diplomat"},
+                "Nikolai Patrushev": {"secretary of the Russian Security Council"},
+            },
+        ),
+    ],
+)
 def test_resolve_article_groups_names_and_descriptions(parse, text, groups, roles):
     doc = parse(text)
-    mentions, entities = resolve_article(doc, find_mentions(doc), article_id="x",
-                                         published="2023-09-19")
+    mentions, entities = resolve_article(
+        doc, find_mentions(doc), article_id="x", published="2023-09-19"
+    )
     by_entity: dict[str, set[str]] = {}
     for m in mentions:
         if m.entity:

@@ -23,11 +23,16 @@ def test_bench_figure_at_or_above_floor(name, tmp_path):
     if not (DATA / name).is_dir():
         pytest.skip(f"{DATA / name} is not beside the checkout")
     out = tmp_path / f"{name}.json"
-    subprocess.run([sys.executable, str(ROOT / floor["script"]), *floor.get("args", []),
-                    "--out", str(out)], check=True, cwd=ROOT, capture_output=True)
+    subprocess.run(
+        [sys.executable, str(ROOT / floor["script"]), *floor.get("args", []), "--out", str(out)],
+        check=True,
+        cwd=ROOT,
+        capture_output=True,
+    )
     result = json.loads(out.read_text())
     pinned = floor.get("gold_sha256") or floor["data_sha256"]
-    assert pinned in (result.get("gold_sha256"), result.get("data_sha256")), \
+    assert pinned in (result.get("gold_sha256"), result.get("data_sha256")), (
         "the data changed: re-measure and re-pin the floor"
+    )
     figure = reduce(lambda node, key: node[key], floor["figure"].split("."), result)
     assert figure >= floor["floor"], f"{name} {floor['figure']} = {figure} < floor {floor['floor']}"

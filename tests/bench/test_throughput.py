@@ -13,10 +13,13 @@ import analyse_throughput  # noqa: E402
 
 
 def test_throughput_bench_times_bare_spacy_and_analyse(tmp_path):
-    bodies = ["Russian President Vladimir Putin met Wang Yi in Moscow on Tuesday.",
-              "Wang said on Wednesday that talks with Patrushev went well."]
+    bodies = [
+        "Russian President Vladimir Putin met Wang Yi in Moscow on Tuesday.",
+        "Wang said on Wednesday that talks with Patrushev went well.",
+    ]
     (tmp_path / "gold.jsonl").write_text(
-        "".join(json.dumps({"articleBody": b}) + "\n" for b in bodies), encoding="utf-8")
+        "".join(json.dumps({"articleBody": b}) + "\n" for b in bodies), encoding="utf-8"
+    )
     out = tmp_path / "result.json"
     assert analyse_throughput.main([str(tmp_path), "--repeat", "1", "--out", str(out)]) == 0
     result = json.loads(out.read_text())

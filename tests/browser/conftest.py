@@ -17,9 +17,17 @@ from newsweave.config import Config
 
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-        "--disable-background-networking", "--disable-component-update", "--no-first-run",
-        "--disable-sync", "--disable-dev-shm-usage"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples/corpus"
 SHOTS = Path(__file__).resolve().parents[2] / "tests/browser/screenshots"
 
@@ -42,6 +50,7 @@ def serving(db: str):
     import uvicorn
 
     from newsweave.web.app import create_app
+
     port = _free_port()
     config = uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning")
     running = uvicorn.Server(config)
@@ -79,6 +88,7 @@ def examples_server(tmp_path_factory):
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
+
     assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: `apt-get install -y chromium`"
     with sync_playwright() as p:
         launched = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
@@ -101,9 +111,11 @@ def page(browser):
 @pytest.fixture
 def shot():
     """``shot(page, NAME)`` saves a full-page screenshot as ``screenshots/NAME.png``."""
+
     def save(page, name: str, *, full_page: bool = True) -> Path:
         SHOTS.mkdir(parents=True, exist_ok=True)
         path = SHOTS / f"{name}.png"
         page.screenshot(path=str(path), full_page=full_page)
         return path
+
     return save

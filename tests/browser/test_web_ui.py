@@ -69,7 +69,9 @@ def test_rewrite_view_aligns_sentences_by_kind(page, server, shot):
     assert "Sputnik" in page.inner_text("#rewrite")
     assert page.locator("#text-section .entity, #text-section [class*=entity]").count() >= 3
     shot(page, "article")
-    page.locator("#rewrite").screenshot(path=str(shot(page, "rewrite")).replace(".png", "-only.png"))
+    page.locator("#rewrite").screenshot(
+        path=str(shot(page, "rewrite")).replace(".png", "-only.png")
+    )
 
 
 def test_article_metadata_and_removed_boilerplate(page, server, shot):
@@ -96,11 +98,14 @@ def test_entity_graph_pans_zooms_and_clicks_through(page, server, shot):
     page.goto(server + "/entities/Wang%20Yi")
     circles = page.locator("svg.graph circle")
     assert circles.count() >= 2
-    assert "Patrushev" in page.inner_text("#roles, #cooccurring") or "Patrushev" in page.inner_text("body")
+    assert "Patrushev" in page.inner_text("#roles, #cooccurring") or "Patrushev" in page.inner_text(
+        "body"
+    )
     shot(page, "entity")
 
     def spot():
         return float(circles.first.get_attribute("cx")), float(circles.first.get_attribute("cy"))
+
     before = spot()
     page.locator("button[data-zoom='1.25']").click()
     zoomed = spot()
@@ -135,17 +140,27 @@ def test_phone_width_has_no_sideways_scroll(browser, server, shot):
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
     page = context.new_page()
     try:
-        for path in ("/", "/entities/Wang%20Yi", "/quotes", "/search?q=Putin", "/timeline",
-                     "/claims", "/graph", "/articles"):
+        for path in (
+            "/",
+            "/entities/Wang%20Yi",
+            "/quotes",
+            "/search?q=Putin",
+            "/timeline",
+            "/claims",
+            "/graph",
+            "/articles",
+        ):
             page.goto(server + path)
             overflow = page.evaluate(
-                "document.documentElement.scrollWidth - document.documentElement.clientWidth")
+                "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+            )
             assert overflow <= 1, f"{path} scrolls sideways by {overflow}px at phone width"
         page.goto(server + "/")
         story_link(page, "2023-09-19").click()
         page.wait_for_url(re.compile(r"/stories/"))
         overflow = page.evaluate(
-            "document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
         assert overflow <= 1
         shot(page, "story-phone")
     finally:

@@ -23,13 +23,16 @@ REFERENCE = date(2026, 11, 23)
 NAMES = sorted(path.stem for path in CASES.glob("*.txt"))
 
 # Cases where the cleaner is wrong today; the expectation is what a reader wants.
-XFAIL: dict[str, str] = {
-}
+XFAIL: dict[str, str] = {}
 
 
 def cases() -> list:
-    return [pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=XFAIL[name]))
-            if name in XFAIL else name for name in NAMES]
+    return [
+        pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=XFAIL[name]))
+        if name in XFAIL
+        else name
+        for name in NAMES
+    ]
 
 
 def raw_of(name: str) -> str:
@@ -67,9 +70,14 @@ def test_golden_clean(name):
     text, meta = expected_of(name)
     actual = rendered(article.text, values(article.meta))
     wanted = rendered(text, meta)
-    diff = "".join(difflib.unified_diff(wanted.splitlines(keepends=True),
-                                        actual.splitlines(keepends=True),
-                                        f"{name}.expected", f"{name} (cleaned)"))
+    diff = "".join(
+        difflib.unified_diff(
+            wanted.splitlines(keepends=True),
+            actual.splitlines(keepends=True),
+            f"{name}.expected",
+            f"{name} (cleaned)",
+        )
+    )
     assert actual == wanted, f"\n{diff}"
 
 
@@ -77,15 +85,20 @@ def test_golden_clean(name):
 def test_golden_segments_copy_raw_text(name):
     article = cleaned(name)
     for seg in article.offsets.segments:
-        assert article.text[seg.clean_start:seg.clean_start + seg.length] == \
-            article.raw_text[seg.raw_start:seg.raw_start + seg.length]
+        assert (
+            article.text[seg.clean_start : seg.clean_start + seg.length]
+            == article.raw_text[seg.raw_start : seg.raw_start + seg.length]
+        )
 
 
 @pytest.mark.parametrize("name", NAMES)
 def test_golden_clean_text_covered_by_segments(name):
     article = cleaned(name)
-    uncovered = [i for i, char in enumerate(article.text)
-                 if char != "\n" and article.offsets.to_raw(i) is None]
+    uncovered = [
+        i
+        for i, char in enumerate(article.text)
+        if char != "\n" and article.offsets.to_raw(i) is None
+    ]
     assert uncovered == []
 
 
@@ -100,6 +113,9 @@ def test_golden_idempotent(name):
 def test_golden_removed_disjoint_from_kept(name):
     article = cleaned(name)
     kept = [(s.raw_start, s.raw_start + s.length) for s in article.offsets.segments]
-    overlaps = [(r.text, r.reason) for r in article.removed
-                if any(r.start < end and start < r.end for start, end in kept)]
+    overlaps = [
+        (r.text, r.reason)
+        for r in article.removed
+        if any(r.start < end and start < r.end for start, end in kept)
+    ]
     assert overlaps == []

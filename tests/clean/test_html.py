@@ -46,8 +46,10 @@ def test_extract_html_keeps_body_drops_boilerplate(html: str, expected: list[str
     ("html", "expected"),
     [
         (page(article=ARTICLE), "Council expands bus network"),
-        (page(head='<meta property="og:title" content="Buses for all">', article=ARTICLE),
-         "Buses for all"),
+        (
+            page(head='<meta property="og:title" content="Buses for all">', article=ARTICLE),
+            "Buses for all",
+        ),
     ],
 )
 def test_extract_html_title(html: str, expected: str) -> None:
@@ -56,18 +58,30 @@ def test_extract_html_title(html: str, expected: str) -> None:
     assert "Council expands bus network" not in result.text  # headline is not body text
 
 
-LD = ('<script type="application/ld+json">{"@type": "NewsArticle", '
-      '"datePublished": "2024-03-02T09:00:00+01:00"}</script>')
+LD = (
+    '<script type="application/ld+json">{"@type": "NewsArticle", '
+    '"datePublished": "2024-03-02T09:00:00+01:00"}</script>'
+)
 
 
 @pytest.mark.parametrize(
     ("html", "expected"),
     [
         (page(head=LD, article=ARTICLE), "2024-03-02"),
-        (page(head='<meta property="article:published_time" content="2023-11-08T10:00:00-05:00">',
-              article=ARTICLE), "2023-11-08"),
-        (page(article='<time itemprop="datePublished" datetime="2022-01-14">14.01.2022</time>'
-              + ARTICLE), "2022-01-14"),
+        (
+            page(
+                head='<meta property="article:published_time" content="2023-11-08T10:00:00-05:00">',
+                article=ARTICLE,
+            ),
+            "2023-11-08",
+        ),
+        (
+            page(
+                article='<time itemprop="datePublished" datetime="2022-01-14">14.01.2022</time>'
+                + ARTICLE
+            ),
+            "2022-01-14",
+        ),
         (page(article="<p>Published on 5 May 2021</p>" + ARTICLE), "2021-05-05"),
         (page(article=ARTICLE), None),
     ],
@@ -92,8 +106,16 @@ def test_extract_html_language(html: str, expected: str | None) -> None:
 
 @pytest.mark.parametrize(
     "html",
-    ["", "   ", "<html><body></body></html>", "<<<>>>", "<html><body><p>unclosed <b><i>",
-     "\x00\x01binary\xff", "<p>" * 500, "plain text, no markup at all"],
+    [
+        "",
+        "   ",
+        "<html><body></body></html>",
+        "<<<>>>",
+        "<html><body><p>unclosed <b><i>",
+        "\x00\x01binary\xff",
+        "<p>" * 500,
+        "plain text, no markup at all",
+    ],
 )
 def test_extract_html_malformed_does_not_raise(html: str) -> None:
     result = extract_html(html)
@@ -105,28 +127,40 @@ def test_extract_html_empty_page_gives_empty_text(html: str) -> None:
     assert extract_html(html).text == ""
 
 
-@pytest.mark.parametrize(("article", "dropped"), [
-    (ARTICLE, []),
-    (ARTICLE + "<p>Sign up for our daily newsletter.</p>",
-     [("Sign up for our daily newsletter.", "html.promo.v1")]),
-    ("<p>Updated 14:05, 3 March 2024</p>" + ARTICLE,
-     [("Updated 14:05, 3 March 2024", "html.dateline.v1")]),
-    (ARTICLE + "<p>Tags:</p><p>buses, council</p>",
-     [("Tags:", "html.tags.v1"), ("buses, council", "html.tags.v1")]),
-])
+@pytest.mark.parametrize(
+    ("article", "dropped"),
+    [
+        (ARTICLE, []),
+        (
+            ARTICLE + "<p>Sign up for our daily newsletter.</p>",
+            [("Sign up for our daily newsletter.", "html.promo.v1")],
+        ),
+        (
+            "<p>Updated 14:05, 3 March 2024</p>" + ARTICLE,
+            [("Updated 14:05, 3 March 2024", "html.dateline.v1")],
+        ),
+        (
+            ARTICLE + "<p>Tags:</p><p>buses, council</p>",
+            [("Tags:", "html.tags.v1"), ("buses, council", "html.tags.v1")],
+        ),
+    ],
+)
 def test_extract_html_lines_name_the_rule_that_dropped_them(article, dropped):
     result = extract_html(page(article=article))
     # the headline inside <article> always goes (headline.v2)
-    assert [(l.text, l.rule) for l in result.lines if l.rule] == \
-        [("Council expands bus network", "html.headline.v2"), *dropped]
+    assert [(l.text, l.rule) for l in result.lines if l.rule] == [
+        ("Council expands bus network", "html.headline.v2"),
+        *dropped,
+    ]
     assert result.text == "\n".join(l.text for l in result.lines if l.rule is None)
 
 
 def test_extract_html_cards_are_the_hovercards_dropped():
     card = '<span class="hovercard"><img src="x.jpg">Ann Lee Latest: Mayor resigns</span>'
     result = extract_html(page(article=f"<p>{BODY[:40]}{card} {BODY[40:]}</p><p>{SECOND}</p>"))
-    assert [(c.text, c.rule) for c in result.cards] == [("Ann Lee Latest: Mayor resigns",
-                                                         "html.hovercard.v1")]
+    assert [(c.text, c.rule) for c in result.cards] == [
+        ("Ann Lee Latest: Mayor resigns", "html.hovercard.v1")
+    ]
     assert "Mayor resigns" not in result.text
 
 

@@ -79,7 +79,10 @@ MALFORMED = [
     # Body content without <body>: browsers end the head there and show it.
     ("<html><head><title>T</title><div>menu</div><p>story</p>", "menu\nstory"),
     # An unclosed title must not swallow the page.
-    ("<html><head><title>Broken\n<script>x()</script></head><body><p>Story.</p></body></html>", "Story."),
+    (
+        "<html><head><title>Broken\n<script>x()</script></head><body><p>Story.</p></body></html>",
+        "Story.",
+    ),
     # A second DOCTYPE (pages pasted together) must not end the page.
     ("<!DOCTYPE html><p>one</p><!DOCTYPE html><html><body><p>two</p>", "one\ntwo"),
 ]
@@ -87,11 +90,17 @@ MALFORMED = [
 # A src="... attribute left unterminated runs into the script code; a browser
 # reads on to the next quote and hides the story in the script.
 SCRIPT_ATTRIBUTE = [
-    ('<html><head><script src="/a.js>\nfunction f() { x = 1; }\n</script>\n'
-     '<script>var y = "2";</script></head><body><p>Story text.</p>\n'
-     "<script>var z = 3;</script></body></html>", "Story text."),
-    ("<script type='text/javascript' src='/menu.js>\nvar a = 'b';\n</script>"
-     "<div>Headline</div><p>Body.</p>", "Headline\nBody."),
+    (
+        '<html><head><script src="/a.js>\nfunction f() { x = 1; }\n</script>\n'
+        '<script>var y = "2";</script></head><body><p>Story text.</p>\n'
+        "<script>var z = 3;</script></body></html>",
+        "Story text.",
+    ),
+    (
+        "<script type='text/javascript' src='/menu.js>\nvar a = 'b';\n</script>"
+        "<div>Headline</div><p>Body.</p>",
+        "Headline\nBody.",
+    ),
 ]
 
 
@@ -135,7 +144,9 @@ def test_render_html_survives_script_attribute_running_into_code(html: str, expe
     assert render_html(html) == expected
 
 
-def test_render_html_takes_the_tree_when_the_scan_loses_text(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_render_html_takes_the_tree_when_the_scan_loses_text(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setattr(render, "_render_scan", lambda html: "")
     assert render_html("<p>one</p><p>two</p>") == "one\ntwo"
 
@@ -153,8 +164,31 @@ def test_render_html_survives_deep_nesting() -> None:
 
 
 _MARKUP_BITS = st.sampled_from(
-    ["<p>", "</p>", "<br>", "<b>", "</b>", "<script>", "</script>", "<!--", "-->", "<head>",
-     "<title>", "<svg>", "</div>", '<a href="', '"', "'", ">", "<", "&amp;", "&nbsp;", " ", "\n", "\t"]
+    [
+        "<p>",
+        "</p>",
+        "<br>",
+        "<b>",
+        "</b>",
+        "<script>",
+        "</script>",
+        "<!--",
+        "-->",
+        "<head>",
+        "<title>",
+        "<svg>",
+        "</div>",
+        '<a href="',
+        '"',
+        "'",
+        ">",
+        "<",
+        "&amp;",
+        "&nbsp;",
+        " ",
+        "\n",
+        "\t",
+    ]
 )
 _TEXT_BITS = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=8)
 

@@ -15,36 +15,51 @@ def cut(text: str) -> list[str]:
     return [text[start:end].strip() for start, end in promo_spans(text)]
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    (f"{STORY} (Related: Putin, Xi pledge stronger partnership as Russia pummels Ukraine.) "
-     "Both sides called them a success.",
-     ["(Related: Putin, Xi pledge stronger partnership as Russia pummels Ukraine.)"]),
-    (f"{STORY} (Read more: Xi arrives in Moscow.)", ["(Read more: Xi arrives in Moscow.)"]),
-    (f"{STORY} Head over to RussiaReport.news for more stories about Russia.",
-     ["Head over to RussiaReport.news for more stories about Russia."]),
-    (f"{STORY} Watch this clip of Vladimir Putin speaking in Beijing.",
-     ["Watch this clip of Vladimir Putin speaking in Beijing."]),
-    (f"{STORY} This video is from the Truth Channel on Brighteon.com.",
-     ["This video is from the Truth Channel on Brighteon.com."]),
-    # two promos in a row make one cut
-    (f"{STORY} Watch this clip of the talks. This video is from the Truth Channel.",
-     ["Watch this clip of the talks. This video is from the Truth Channel."]),
-    (f"{STORY} Click here to read the full report.", ["Click here to read the full report."]),
-    (f"{STORY} Follow us on X for updates.", ["Follow us on X for updates."]),
-    (f"{STORY} Visit lentisse.gov for more details.", ["Visit lentisse.gov for more details."]),
-    (f"{STORY} Listen to the podcast for the full interview.",
-     ["Listen to the podcast for the full interview."]),
-    # the same words inside a story sentence, or not opening one, stay
-    ("Officials said they would watch the clip again before deciding.", []),
-    (f"{STORY} He told reporters to head over to the station.", []),
-    (f"{STORY} Follow-up talks are planned for May.", []),
-    (f"{STORY} Residents were told to sign up for the scheme by March.", []),
-    (f"{STORY} The video is from a security camera near the station.", []),
-    (f"{STORY} Related talks are planned in Moscow (the date is not set).", []),
-    (STORY, []),
-    # a line that is one promo is the line rules' business, not an inline cut
-    ("Head over to RussiaReport.news for more stories.", []),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            f"{STORY} (Related: Putin, Xi pledge stronger partnership as Russia pummels Ukraine.) "
+            "Both sides called them a success.",
+            ["(Related: Putin, Xi pledge stronger partnership as Russia pummels Ukraine.)"],
+        ),
+        (f"{STORY} (Read more: Xi arrives in Moscow.)", ["(Read more: Xi arrives in Moscow.)"]),
+        (
+            f"{STORY} Head over to RussiaReport.news for more stories about Russia.",
+            ["Head over to RussiaReport.news for more stories about Russia."],
+        ),
+        (
+            f"{STORY} Watch this clip of Vladimir Putin speaking in Beijing.",
+            ["Watch this clip of Vladimir Putin speaking in Beijing."],
+        ),
+        (
+            f"{STORY} This video is from the Truth Channel on Brighteon.com.",
+            ["This video is from the Truth Channel on Brighteon.com."],
+        ),
+        # two promos in a row make one cut
+        (
+            f"{STORY} Watch this clip of the talks. This video is from the Truth Channel.",
+            ["Watch this clip of the talks. This video is from the Truth Channel."],
+        ),
+        (f"{STORY} Click here to read the full report.", ["Click here to read the full report."]),
+        (f"{STORY} Follow us on X for updates.", ["Follow us on X for updates."]),
+        (f"{STORY} Visit lentisse.gov for more details.", ["Visit lentisse.gov for more details."]),
+        (
+            f"{STORY} Listen to the podcast for the full interview.",
+            ["Listen to the podcast for the full interview."],
+        ),
+        # the same words inside a story sentence, or not opening one, stay
+        ("Officials said they would watch the clip again before deciding.", []),
+        (f"{STORY} He told reporters to head over to the station.", []),
+        (f"{STORY} Follow-up talks are planned for May.", []),
+        (f"{STORY} Residents were told to sign up for the scheme by March.", []),
+        (f"{STORY} The video is from a security camera near the station.", []),
+        (f"{STORY} Related talks are planned in Moscow (the date is not set).", []),
+        (STORY, []),
+        # a line that is one promo is the line rules' business, not an inline cut
+        ("Head over to RussiaReport.news for more stories.", []),
+    ],
+)
 def test_trim_promo_spans(text, expected):
     assert cut(text) == expected
 
@@ -59,13 +74,16 @@ BODY = [
 LAST = "The first buses are due to run next autumn, the council said."
 
 
-@pytest.mark.parametrize(("last", "expected"), [
-    (f"{LAST} Head over to LentisseNews.com for more stories.", LAST),
-    (f"{LAST} (Related: Tram line plans shelved.)", LAST),
-    (LAST, LAST),
-    pytest.param("Head over to LentisseNews.com for more stories about the city.", None),
-    pytest.param("Watch this clip of the mayor opening the first bus stop.", None),
-])
+@pytest.mark.parametrize(
+    ("last", "expected"),
+    [
+        (f"{LAST} Head over to LentisseNews.com for more stories.", LAST),
+        (f"{LAST} (Related: Tram line plans shelved.)", LAST),
+        (LAST, LAST),
+        pytest.param("Head over to LentisseNews.com for more stories about the city.", None),
+        pytest.param("Watch this clip of the mayor opening the first bus stop.", None),
+    ],
+)
 def test_trim_clean_text_last_paragraph(last, expected):
     lines = clean_text("\n".join([TITLE, *BODY, last])).text.split("\n")
     assert lines[:3] == [TITLE, *BODY]
@@ -77,4 +95,4 @@ def test_trim_removed_span_names_rule():
     cleaning = clean_text(raw)
     [promo] = [r for r in cleaning.removed if r.reason == "promo.sentence.v1"]
     assert promo.text == "Head over to LentisseNews.com for more stories."
-    assert raw[promo.start:promo.end].strip() == promo.text
+    assert raw[promo.start : promo.end].strip() == promo.text

@@ -21,7 +21,9 @@ def test_cli_command_has_help_text(name):
 
 @pytest.mark.parametrize("name", sorted(COMMANDS))
 def test_cli_every_option_and_argument_has_help(name):
-    missing = [p.name for p in COMMANDS[name].params if not (getattr(p, "help", None) or "").strip()]
+    missing = [
+        p.name for p in COMMANDS[name].params if not (getattr(p, "help", None) or "").strip()
+    ]
     assert not missing, f"`newsweave {name}` parameters without help: {missing}"
 
 
@@ -33,7 +35,9 @@ def test_cli_command_is_a_heading_with_an_example_in_docs(name):
     assert f"$ {EXAMPLES[name]}" in text
 
 
-@pytest.mark.parametrize("name", ["stories", "story", "quotes", "entity", "timeline", "search",
-                                  "claims", "report", "serve"])
+@pytest.mark.parametrize(
+    "name",
+    ["stories", "story", "quotes", "entity", "timeline", "search", "claims", "report", "serve"],
+)
 def test_cli_reading_commands_are_registered(name):
     assert name in COMMANDS

@@ -27,6 +27,7 @@ def cli(seeds_store, monkeypatch):
 
     def run(*args: str):
         return runner.invoke(app, [*args, "--db", seeds_store.db], catch_exceptions=False)
+
     return run
 
 
@@ -49,16 +50,22 @@ def ok(result) -> str:
 
 # --- --json is the payload ------------------------------------------------------------------
 
-@pytest.mark.parametrize("args, call", [
-    (["stories"], lambda s: api.stories_page(s)),
-    (["stories", "--entity", "Wang Yi", "--since", "2023-09"],
-     lambda s: api.stories_page(s, entity="Wang Yi", since="2023-09")),
-    (["quotes", "--speaker", "Patrushev"], lambda s: api.quotes_page(s, speaker="Patrushev")),
-    (["entity", "Wang Yi"], lambda s: api.entity_page(s, "Wang Yi")),
-    (["timeline"], lambda s: api.timeline_page(s)),
-    (["search", "contain"], lambda s: api.search_page(s, "contain")),
-    (["claims", "--limit", "5"], lambda s: api.claims_page(s, limit=5)),
-])
+
+@pytest.mark.parametrize(
+    "args, call",
+    [
+        (["stories"], lambda s: api.stories_page(s)),
+        (
+            ["stories", "--entity", "Wang Yi", "--since", "2023-09"],
+            lambda s: api.stories_page(s, entity="Wang Yi", since="2023-09"),
+        ),
+        (["quotes", "--speaker", "Patrushev"], lambda s: api.quotes_page(s, speaker="Patrushev")),
+        (["entity", "Wang Yi"], lambda s: api.entity_page(s, "Wang Yi")),
+        (["timeline"], lambda s: api.timeline_page(s)),
+        (["search", "contain"], lambda s: api.search_page(s, "contain")),
+        (["claims", "--limit", "5"], lambda s: api.claims_page(s, limit=5)),
+    ],
+)
 def test_json_prints_the_page_payload(cli, seeds_store, args, call):
     assert json.loads(ok(cli(*args, "--json"))) == call(seeds_store)
 
@@ -70,6 +77,7 @@ def test_json_keeps_non_ascii_text(cli, seeds_store):
 
 # --- stories and a story --------------------------------------------------------------------
 
+
 def test_stories_table_lists_the_three_seed_stories(cli, seeds_store):
     printed = ok(cli("stories"))
     ids = [s["id"] for s in api.stories_page(seeds_store)["stories"]]
@@ -80,14 +88,17 @@ def test_stories_table_lists_the_three_seed_stories(cli, seeds_store):
     assert "1-3 of 3 stories" in printed
 
 
-@pytest.mark.parametrize("args, total", [
-    (["--entity", "Wang Yi"], 2),
-    (["--since", "2024"], 1),
-    (["--until", "2023-02"], 1),
-    (["--outlet", "Reuters"], 1),
-    (["--search", "contain"], 2),
-    (["--limit", "1"], 3),
-])
+@pytest.mark.parametrize(
+    "args, total",
+    [
+        (["--entity", "Wang Yi"], 2),
+        (["--since", "2024"], 1),
+        (["--until", "2023-02"], 1),
+        (["--outlet", "Reuters"], 1),
+        (["--search", "contain"], 2),
+        (["--limit", "1"], 3),
+    ],
+)
 def test_stories_filters(cli, args, total):
     payload = json.loads(ok(cli("stories", *args, "--json")))
     assert payload["total"] == total
@@ -105,8 +116,13 @@ def test_story_table_shows_articles_timeline_claims_quotes_and_copies(cli, seeds
     printed = ok(cli("story", september(seeds_store)["id"]))
     sputnik, rewrite = seed_id(seeds_store, "002"), seed_id(seeds_store, "000")
     assert "3 articles from 2 outlets, 1 independent origin" in printed
-    for title in ("articles by outlet", "timeline", "claims matrix", "quotations",
-                  "copies and rewrites"):
+    for title in (
+        "articles by outlet",
+        "timeline",
+        "claims matrix",
+        "quotations",
+        "copies and rewrites",
+    ):
         assert title in printed
     assert any("Sputnik" in line and "335" in line for line in lines_with(printed, sputnik))
     assert lines_with(printed, "meeting Wang Yi, Nikolai Patrushev in Moscow (happened; 3 reports)")
@@ -118,22 +134,31 @@ def test_story_table_shows_articles_timeline_claims_quotes_and_copies(cli, seeds
 def test_story_unknown_id_fails_in_one_line(cli):
     result = cli("story", "story:0000000000000000")
     assert result.exit_code == 1 and result.stdout == ""
-    assert result.stderr == "Error: no story with id 'story:0000000000000000'; " \
-                            "`newsweave stories` lists them\n"
+    assert (
+        result.stderr == "Error: no story with id 'story:0000000000000000'; "
+        "`newsweave stories` lists them\n"
+    )
 
 
 # --- quotes, entity, timeline ---------------------------------------------------------------
+
 
 def test_quotes_by_patrushev_show_the_group_of_two_renderings_with_its_diff(cli, seeds_store):
     payload = json.loads(ok(cli("quotes", "--speaker", "Patrushev", "--json")))
     assert {g["speaker"] for g in payload["quote_groups"]} == {PATRUSHEV}
     sputnik, rewrite = seed_id(seeds_store, "002"), seed_id(seeds_store, "000")
-    [group] = [g for g in payload["quote_groups"]
-               if {r["article_id"] for r in g["renderings"]} == {sputnik, rewrite}]
+    [group] = [
+        g
+        for g in payload["quote_groups"]
+        if {r["article_id"] for r in g["renderings"]} == {sputnik, rewrite}
+    ]
     assert group["earliest"] == sputnik and len(group["renderings"]) == 2
     printed = ok(cli("quotes", "--speaker", "Patrushev"))
-    [row] = [line for line in lines_with(printed, "In the context of the campaign launched")
-             if line.startswith("│")]
+    [row] = [
+        line
+        for line in lines_with(printed, "In the context of the campaign launched")
+        if line.startswith("│")
+    ]
     assert [c.strip() for c in row.split("│")][2:5] == ["2", "2", sputnik]  # renderings, repeats
     assert f"{group['id']} Nikolai Patrushev, 2 renderings; earliest {sputnik}" in printed
     assert "[-double contain-] {+contain both+}" in printed
@@ -152,8 +177,11 @@ def test_entity_wang_yi_shows_roles_articles_quotes_and_events(cli, seeds_store)
     assert any("2023-09-19" in line for line in lines_with(printed, "Chinese Foreign Minister"))
     assert any("Sputnik" in line for line in lines_with(printed, seed_id(seeds_store, "002")))
     assert lines_with(printed, "should strengthen multilateral strategic cooperation")
-    [meeting] = [line for line in lines_with(printed, "Wang Yi, Nikolai Patrushev in Moscow")
-                 if "2023-09-19" in line]
+    [meeting] = [
+        line
+        for line in lines_with(printed, "Wang Yi, Nikolai Patrushev in Moscow")
+        if "2023-09-19" in line
+    ]
     assert "happened" in meeting and " 3 " in meeting
 
 
@@ -161,11 +189,17 @@ def test_timeline_lists_events_by_date_with_their_story(cli, seeds_store):
     printed = ok(cli("timeline"))
     events = api.timeline_page(seeds_store)["timeline"]
     assert f"{len(events)} events" in printed
-    dated = [line.split("│")[1].strip() for line in printed.splitlines()
-             if line.startswith("│") and line.split("│")[1].strip()[:1].isdigit()]
+    dated = [
+        line.split("│")[1].strip()
+        for line in printed.splitlines()
+        if line.startswith("│") and line.split("│")[1].strip()[:1].isdigit()
+    ]
     assert dated == sorted(dated) and len(dated) == sum(e["date"] is not None for e in events)
-    [row] = [line for line in lines_with(printed, "Wang Yi, Nikolai Patrushev in Moscow")
-             if "2023-09-19" in line]
+    [row] = [
+        line
+        for line in lines_with(printed, "Wang Yi, Nikolai Patrushev in Moscow")
+        if "2023-09-19" in line
+    ]
     assert "Nikolai Patrushev, the secretary" in row  # the story's title
 
 
@@ -176,6 +210,7 @@ def test_timeline_of_one_story_has_only_its_events(cli, seeds_store):
 
 
 # --- search and claims ----------------------------------------------------------------------
+
 
 def test_search_contain_finds_the_sputnik_article(cli, seeds_store):
     sputnik = seed_id(seeds_store, "002")
@@ -207,16 +242,22 @@ def test_claims_status_filter(cli, seeds_store, status):
 
 # --- errors -----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("args, message", [
-    (["claims", "--status", "disputed"], "Error: status must be one of corroborated, "
-                                         "single-origin, conflict, not 'disputed'"),
-    (["stories", "--limit", "0"], "Error: limit must be between 1 and 500, not 0"),
-    (["stories", "--since", "September"], "Error: since must be a date as YYYY-MM-DD"),
-    (["stories", "--entity", "Nobody Atall"], "Error: no entity named 'Nobody Atall'"),
-    (["quotes", "--speaker", "Nobody Atall"], "Error: no entity named 'Nobody Atall'"),
-    (["entity", "Nobody Atall"], "Error: no entity named 'Nobody Atall'"),
-    (["search", "contain", "--offset", "-1"], "Error: offset must be 0 or more"),
-])
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (
+            ["claims", "--status", "disputed"],
+            "Error: status must be one of corroborated, single-origin, conflict, not 'disputed'",
+        ),
+        (["stories", "--limit", "0"], "Error: limit must be between 1 and 500, not 0"),
+        (["stories", "--since", "September"], "Error: since must be a date as YYYY-MM-DD"),
+        (["stories", "--entity", "Nobody Atall"], "Error: no entity named 'Nobody Atall'"),
+        (["quotes", "--speaker", "Nobody Atall"], "Error: no entity named 'Nobody Atall'"),
+        (["entity", "Nobody Atall"], "Error: no entity named 'Nobody Atall'"),
+        (["search", "contain", "--offset", "-1"], "Error: offset must be 0 or more"),
+    ],
+)
 def test_bad_values_fail_in_one_line(cli, args, message):
     result = cli(*args)
     assert result.exit_code == 1 and result.stdout == ""

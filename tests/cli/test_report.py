@@ -12,21 +12,28 @@ from newsweave import api
 from newsweave.cli import app
 from newsweave.report import markdown_text, timeline
 
-EVIL = ('Harbour <script>alert("title")</script> reopens after the storm\n\n'
-        'PORTVILLE, 3 March 2025 (Coastal Wire) - The harbour of Portville reopened on Monday '
-        '<script>alert("text")</script> after a storm closed it for three days, the city '
-        'council said. "We are back in business <b>today</b>," said Mayor Ana Lopez. Ships '
-        'queued outside the harbour for hours as pilots guided them in one by one.\n')
+EVIL = (
+    'Harbour <script>alert("title")</script> reopens after the storm\n\n'
+    "PORTVILLE, 3 March 2025 (Coastal Wire) - The harbour of Portville reopened on Monday "
+    '<script>alert("text")</script> after a storm closed it for three days, the city '
+    'council said. "We are back in business <b>today</b>," said Mayor Ana Lopez. Ships '
+    "queued outside the harbour for hours as pilots guided them in one by one.\n"
+)
 
 
 @pytest.fixture
 def report(seeds_store, tmp_path):
     """Run ``newsweave report ARGS -o NAME`` on the seeds; the result and the file."""
+
     def run(name: str, *args: str):
         target = tmp_path / name
-        result = CliRunner().invoke(app, ["report", *args, "-o", str(target),
-                                          "--db", seeds_store.db], catch_exceptions=False)
+        result = CliRunner().invoke(
+            app,
+            ["report", *args, "-o", str(target), "--db", seeds_store.db],
+            catch_exceptions=False,
+        )
         return result, target
+
     return run
 
 
@@ -79,10 +86,15 @@ def test_report_of_one_story(report, seeds_store, prefix):
     assert text.count("\n## ") == 2 and f"`{story_id}`" in text  # the listing and the story
 
 
-@pytest.mark.parametrize("name, start", [
-    ("r.html", "<!doctype html>"), ("r.htm", "<!doctype html>"), ("R.HTML", "<!doctype html>"),
-    ("r.md", "# newsweave report"),
-])
+@pytest.mark.parametrize(
+    "name, start",
+    [
+        ("r.html", "<!doctype html>"),
+        ("r.htm", "<!doctype html>"),
+        ("R.HTML", "<!doctype html>"),
+        ("r.md", "# newsweave report"),
+    ],
+)
 def test_report_format_follows_the_suffix(report, name, start):
     _, target = report(name)
     assert target.read_text(encoding="utf-8").startswith(start)
@@ -92,8 +104,10 @@ def test_report_format_follows_the_suffix(report, name, start):
 def test_report_unknown_suffix_fails_in_one_line(report, name):
     result, target = report(name)
     assert result.exit_code == 1 and not target.exists()
-    assert result.stderr == (f"Error: cannot tell the report format of {str(target)!r}: name "
-                             "the file with one of .html, .htm, .md\n")
+    assert result.stderr == (
+        f"Error: cannot tell the report format of {str(target)!r}: name "
+        "the file with one of .html, .htm, .md\n"
+    )
 
 
 def test_report_failure_keeps_the_existing_file(report, tmp_path):
@@ -109,6 +123,7 @@ def test_report_failed_write_leaves_no_half_file(report, tmp_path, monkeypatch):
 
     def full_disk(*args):
         raise OSError(28, "No space left on device")
+
     monkeypatch.setattr("newsweave.report.os.replace", full_disk)
     result, target = report("r.md")
     assert result.exit_code == 1 and result.stderr == "Error: [Errno 28] No space left on device\n"
@@ -116,10 +131,13 @@ def test_report_failed_write_leaves_no_half_file(report, tmp_path, monkeypatch):
     assert [p.name for p in tmp_path.iterdir()] == ["r.md"]
 
 
-@pytest.mark.parametrize("name, kept", [
-    ("r.html", "&lt;script&gt;alert(&#34;{}&#34;)&lt;/script&gt;"),
-    ("r.md", '\\<script\\>alert("{}")\\</script\\>'),
-])
+@pytest.mark.parametrize(
+    "name, kept",
+    [
+        ("r.html", "&lt;script&gt;alert(&#34;{}&#34;)&lt;/script&gt;"),
+        ("r.md", '\\<script\\>alert("{}")\\</script\\>'),
+    ],
+)
 def test_report_escapes_article_text(run_cli, write_file, tmp_path, name, kept):
     assert run_cli("analyze", write_file("evil.txt", EVIL)).exit_code == 0
     result = run_cli("report", "-o", tmp_path / name)
@@ -129,32 +147,52 @@ def test_report_escapes_article_text(run_cli, write_file, tmp_path, name, kept):
     assert kept.format("title") in text and kept.format("text") in text  # title and body
 
 
-@pytest.mark.parametrize("value, expected", [
-    ("<script>x</script>", r"\<script\>x\</script\>"),
-    ("a | b", r"a \| b"),
-    ("*bold* _it_ `code` [link](x)", r"\*bold\* \_it\_ \`code\` \[link\](x)"),
-    ("# heading\nnext  line", r"\# heading next line"),
-    ("AT&T ~~gone~~", r"AT\&T \~\~gone\~\~"),
-    (None, ""),
-    (42, "42"),
-])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("<script>x</script>", r"\<script\>x\</script\>"),
+        ("a | b", r"a \| b"),
+        ("*bold* _it_ `code` [link](x)", r"\*bold\* \_it\_ \`code\` \[link\](x)"),
+        ("# heading\nnext  line", r"\# heading next line"),
+        ("AT&T ~~gone~~", r"AT\&T \~\~gone\~\~"),
+        (None, ""),
+        (42, "42"),
+    ],
+)
 def test_report_markdown_text_is_literal(value, expected):
     assert markdown_text(value) == expected
 
 
-@pytest.mark.parametrize("value, day", [
-    ("2023-09-19", 738782), ("2023-09", 738764), ("2023", 738521),
-    (None, None), ("", None), ("2023-13-01", None), ("soon", None),
-])
+@pytest.mark.parametrize(
+    "value, day",
+    [
+        ("2023-09-19", 738782),
+        ("2023-09", 738764),
+        ("2023", 738521),
+        (None, None),
+        ("", None),
+        ("2023-13-01", None),
+        ("soon", None),
+    ],
+)
 def test_report_timeline_day_number(value, day):
     assert timeline.day_number(value) == day
 
 
 def test_report_timeline_chart_stacks_marks_that_would_touch():
-    entries = [{"n": n, "date": d, "kind": k, "id": str(n), "label": ""} for n, (d, k) in
-               enumerate([("2023-09-19", "event"), ("2023-09-19", "event"),
-                          ("2023-10-19", "event"), ("2023-09-19", "article"),
-                          (None, "event")], start=1)]
+    entries = [
+        {"n": n, "date": d, "kind": k, "id": str(n), "label": ""}
+        for n, (d, k) in enumerate(
+            [
+                ("2023-09-19", "event"),
+                ("2023-09-19", "event"),
+                ("2023-10-19", "event"),
+                ("2023-09-19", "article"),
+                (None, "event"),
+            ],
+            start=1,
+        )
+    ]
     chart = timeline.chart(entries)
     marks = {m["n"]: m for m in chart["marks"]}
     assert sorted(marks) == [1, 2, 3, 4]  # the undated entry is left to the list
@@ -165,5 +203,7 @@ def test_report_timeline_chart_stacks_marks_that_would_touch():
 
 
 def test_report_timeline_chart_of_undated_entries_is_empty():
-    assert timeline.chart([{"n": 1, "date": None, "kind": "event", "id": "e", "label": ""}]
-                          )["marks"] == []
+    assert (
+        timeline.chart([{"n": 1, "date": None, "kind": "event", "id": "e", "label": ""}])["marks"]
+        == []
+    )

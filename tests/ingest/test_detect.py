@@ -25,82 +25,91 @@ JUNK = bytes(range(256)) * 4
 UTF16 = "The bridge reopened.".encode("utf-16")
 
 
-@pytest.mark.parametrize(("name", "expected"), [
-    ("story.txt", "text"),
-    ("story.TXT", "text"),
-    ("notes.md", "text"),
-    ("page.html", "html"),
-    ("page.htm", "html"),
-    ("page.xhtml", "html"),
-    ("one.json", "json"),
-    ("many.jsonl", "jsonl"),
-    ("many.ndjson", "jsonl"),
-    ("crawl.warc", "warc"),
-    ("news.rss", "feed"),
-    ("news.atom", "feed"),
-    ("story.txt.gz", "gzip"),
-    ("crawl.warc.gz", "gzip"),
-    ("feed.xml", None),
-    ("README", None),
-    ("archive.zip", None),
-])
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("story.txt", "text"),
+        ("story.TXT", "text"),
+        ("notes.md", "text"),
+        ("page.html", "html"),
+        ("page.htm", "html"),
+        ("page.xhtml", "html"),
+        ("one.json", "json"),
+        ("many.jsonl", "jsonl"),
+        ("many.ndjson", "jsonl"),
+        ("crawl.warc", "warc"),
+        ("news.rss", "feed"),
+        ("news.atom", "feed"),
+        ("story.txt.gz", "gzip"),
+        ("crawl.warc.gz", "gzip"),
+        ("feed.xml", None),
+        ("README", None),
+        ("archive.zip", None),
+    ],
+)
 def test_by_extension_names_format(name, expected):
     assert by_extension(name) == expected
 
 
-@pytest.mark.parametrize(("data", "expected"), [
-    (TEXT, "text"),
-    (b"\xef\xbb\xbf" + TEXT, "text"),
-    (HTML, "html"),
-    (HTML_FRAGMENT_HEAD, "html"),
-    (b"  \n<body><p>x</p></body>", "html"),
-    (JSON_ONE, "json"),
-    (JSON_LIST, "json"),
-    (JSON_WRAPPED, "json"),
-    (JSON_PRETTY, "json"),
-    (JSONL, "jsonl"),
-    (b"\xef\xbb\xbf" + JSONL, "jsonl"),
-    (WARC, "warc"),
-    (RSS, "feed"),
-    (RSS_BARE, "feed"),
-    (ATOM, "feed"),
-    (XHTML, "html"),
-    (gzip.compress(TEXT), "gzip"),
-    (UTF16, "text"),
-    (JUNK, None),
-    (b"", "text"),
-])
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (TEXT, "text"),
+        (b"\xef\xbb\xbf" + TEXT, "text"),
+        (HTML, "html"),
+        (HTML_FRAGMENT_HEAD, "html"),
+        (b"  \n<body><p>x</p></body>", "html"),
+        (JSON_ONE, "json"),
+        (JSON_LIST, "json"),
+        (JSON_WRAPPED, "json"),
+        (JSON_PRETTY, "json"),
+        (JSONL, "jsonl"),
+        (b"\xef\xbb\xbf" + JSONL, "jsonl"),
+        (WARC, "warc"),
+        (RSS, "feed"),
+        (RSS_BARE, "feed"),
+        (ATOM, "feed"),
+        (XHTML, "html"),
+        (gzip.compress(TEXT), "gzip"),
+        (UTF16, "text"),
+        (JUNK, None),
+        (b"", "text"),
+    ],
+)
 def test_by_content_recognises_format(data, expected):
     assert by_content(data) == expected
 
 
-@pytest.mark.parametrize(("name", "data", "expected"), [
-    # no or unknown extension: content decides
-    ("story", TEXT, "text"),
-    ("page", HTML, "html"),
-    ("record", JSON_ONE, "json"),
-    ("lines", JSONL, "jsonl"),
-    ("crawl", WARC, "warc"),
-    ("feed.xml", RSS, "feed"),
-    ("feed.xml", ATOM, "feed"),
-    ("stdin", HTML, "html"),
-    ("blob.bin", gzip.compress(JSONL), "gzip"),
-    ("blob.bin", JUNK, None),
-    # extension and content agree
-    ("page.htm", HTML, "html"),
-    ("one.json", JSON_ONE, "json"),
-    # a one-line .jsonl looks like JSON by content; the extension wins
-    ("one.jsonl", b'{"text": "one"}\n', "jsonl"),
-    # a .txt that is really HTML, WARC or gzip is read as what it is
-    ("saved.txt", HTML, "html"),
-    ("saved.txt", WARC, "warc"),
-    ("saved.txt", gzip.compress(TEXT), "gzip"),
-    # gzip content wins over any extension
-    ("story.json", gzip.compress(JSON_ONE), "gzip"),
-    # a .gz that is not gzip stays gzip, so reading reports it as broken
-    ("story.txt.gz", TEXT, "gzip"),
-    # binary junk under a text extension is still junk
-    ("story.txt", JUNK, None),
-])
+@pytest.mark.parametrize(
+    ("name", "data", "expected"),
+    [
+        # no or unknown extension: content decides
+        ("story", TEXT, "text"),
+        ("page", HTML, "html"),
+        ("record", JSON_ONE, "json"),
+        ("lines", JSONL, "jsonl"),
+        ("crawl", WARC, "warc"),
+        ("feed.xml", RSS, "feed"),
+        ("feed.xml", ATOM, "feed"),
+        ("stdin", HTML, "html"),
+        ("blob.bin", gzip.compress(JSONL), "gzip"),
+        ("blob.bin", JUNK, None),
+        # extension and content agree
+        ("page.htm", HTML, "html"),
+        ("one.json", JSON_ONE, "json"),
+        # a one-line .jsonl looks like JSON by content; the extension wins
+        ("one.jsonl", b'{"text": "one"}\n', "jsonl"),
+        # a .txt that is really HTML, WARC or gzip is read as what it is
+        ("saved.txt", HTML, "html"),
+        ("saved.txt", WARC, "warc"),
+        ("saved.txt", gzip.compress(TEXT), "gzip"),
+        # gzip content wins over any extension
+        ("story.json", gzip.compress(JSON_ONE), "gzip"),
+        # a .gz that is not gzip stays gzip, so reading reports it as broken
+        ("story.txt.gz", TEXT, "gzip"),
+        # binary junk under a text extension is still junk
+        ("story.txt", JUNK, None),
+    ],
+)
 def test_detect_combines_extension_and_content(name, data, expected):
     assert detect(name, data) == expected

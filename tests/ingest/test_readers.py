@@ -69,33 +69,50 @@ def make_warc(*, gz: bool) -> bytes:
 
     def response(url: str, content_type: str, body: bytes) -> None:
         http = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body),
-                                                      http_headers=http))
+        writer.write_record(
+            writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=http)
+        )
 
-    writer.write_record(writer.create_warc_record(
-        "", "warcinfo", payload=io.BytesIO(b"software: tests\r\n"),
-        warc_content_type="application/warc-fields"))
-    response("https://a.example/story", "text/html; charset=windows-1251",
-             "<html><body><p>Мост открыт после ремонта.</p></body></html>".encode("cp1251"))
+    writer.write_record(
+        writer.create_warc_record(
+            "",
+            "warcinfo",
+            payload=io.BytesIO(b"software: tests\r\n"),
+            warc_content_type="application/warc-fields",
+        )
+    )
+    response(
+        "https://a.example/story",
+        "text/html; charset=windows-1251",
+        "<html><body><p>Мост открыт после ремонта.</p></body></html>".encode("cp1251"),
+    )
     response("https://a.example/logo.png", "image/png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\x00")
-    writer.write_record(writer.create_warc_record(
-        "https://a.example/story", "request",
-        payload=io.BytesIO(b"GET /story HTTP/1.1\r\nHost: a.example\r\n\r\n"),
-        warc_content_type="application/http; msgtype=request"))
+    writer.write_record(
+        writer.create_warc_record(
+            "https://a.example/story",
+            "request",
+            payload=io.BytesIO(b"GET /story HTTP/1.1\r\nHost: a.example\r\n\r\n"),
+            warc_content_type="application/http; msgtype=request",
+        )
+    )
     return buffer.getvalue()
 
 
 # --- plain text and HTML -------------------------------------------------------------
 
-@pytest.mark.parametrize(("name", "data", "kind"), [
-    ("story.txt", STORY, "text"),
-    ("story", STORY, "text"),
-    ("page.html", PAGE, "html"),
-    ("page.htm", PAGE, "html"),
-    ("page", PAGE, "html"),
-    ("page.txt", PAGE, "html"),
-    ("story.unknown", STORY, "text"),
-])
+
+@pytest.mark.parametrize(
+    ("name", "data", "kind"),
+    [
+        ("story.txt", STORY, "text"),
+        ("story", STORY, "text"),
+        ("page.html", PAGE, "html"),
+        ("page.htm", PAGE, "html"),
+        ("page", PAGE, "html"),
+        ("page.txt", PAGE, "html"),
+        ("story.unknown", STORY, "text"),
+    ],
+)
 def test_read_bytes_reads_one_document(name, data, kind):
     [doc] = read_bytes(name, data.encode())
     assert (doc.source, doc.kind, doc.content, doc.record) == (name, kind, data, None)
@@ -109,40 +126,63 @@ def test_read_bytes_passes_hints_to_plain_files():
 
 # --- JSON and JSON lines -------------------------------------------------------------
 
-RECORD = {"title": "Bridge reopens", "url": "https://x.example/b", "published": "2023-03-03",
-          "outlet": "Coastal Wire", "author": "Jane Doe", "language": "en",
-          "text": "The bridge reopened."}
+RECORD = {
+    "title": "Bridge reopens",
+    "url": "https://x.example/b",
+    "published": "2023-03-03",
+    "outlet": "Coastal Wire",
+    "author": "Jane Doe",
+    "language": "en",
+    "text": "The bridge reopened.",
+}
 
 
-@pytest.mark.parametrize(("name", "payload", "count"), [
-    ("one.json", RECORD, 1),
-    ("list.json", [RECORD, {**RECORD, "text": "Second story."}], 2),
-    ("wrapped.json", {"articles": [RECORD, RECORD, RECORD]}, 3),
-    ("one", RECORD, 1),
-    ("list", [RECORD, RECORD], 2),
-])
+@pytest.mark.parametrize(
+    ("name", "payload", "count"),
+    [
+        ("one.json", RECORD, 1),
+        ("list.json", [RECORD, {**RECORD, "text": "Second story."}], 2),
+        ("wrapped.json", {"articles": [RECORD, RECORD, RECORD]}, 3),
+        ("one", RECORD, 1),
+        ("list", [RECORD, RECORD], 2),
+    ],
+)
 def test_read_json_reads_records(name, payload, count):
     found = list(read_bytes(name, json.dumps(payload).encode()))
     assert len(docs(found)) == count and not skips(found)
     assert [d.record for d in found] == list(range(1, count + 1))
-    assert found[0].hints == Hints(title="Bridge reopens", url="https://x.example/b",
-                                   published="2023-03-03", outlet="Coastal Wire",
-                                   author="Jane Doe", language="en")
+    assert found[0].hints == Hints(
+        title="Bridge reopens",
+        url="https://x.example/b",
+        published="2023-03-03",
+        outlet="Coastal Wire",
+        author="Jane Doe",
+        language="en",
+    )
     assert found[0].content == "The bridge reopened." and found[0].kind == "text"
 
 
-@pytest.mark.parametrize(("record", "expected"), [
-    ({"headline": "H", "body": "B"}, ("text", "B", Hints(title="H"))),
-    ({"articleBody": "B", "datePublished": "2023-01-02", "publisher": {"name": "P"}},
-     ("text", "B", Hints(published="2023-01-02", outlet="P"))),
-    ({"html": "<p>B</p>", "link": "https://x/"}, ("html", "<p>B</p>", Hints(url="https://x/"))),
-    ({"text": "T", "html": "<p>H</p>"}, ("text", "T", Hints())),
-    ({"content": "C", "authors": ["Ann", "Bob"]}, ("text", "C", Hints(author="Ann, Bob"))),
-    ({"maintext": "M", "source_domain": "x.example", "title": "  "},
-     ("text", "M", Hints(outlet="x.example"))),
-    ({"content": "C", "source": {"id": "bbc", "name": "BBC News"}},
-     ("text", "C", Hints(outlet="BBC News"))),
-])
+@pytest.mark.parametrize(
+    ("record", "expected"),
+    [
+        ({"headline": "H", "body": "B"}, ("text", "B", Hints(title="H"))),
+        (
+            {"articleBody": "B", "datePublished": "2023-01-02", "publisher": {"name": "P"}},
+            ("text", "B", Hints(published="2023-01-02", outlet="P")),
+        ),
+        ({"html": "<p>B</p>", "link": "https://x/"}, ("html", "<p>B</p>", Hints(url="https://x/"))),
+        ({"text": "T", "html": "<p>H</p>"}, ("text", "T", Hints())),
+        ({"content": "C", "authors": ["Ann", "Bob"]}, ("text", "C", Hints(author="Ann, Bob"))),
+        (
+            {"maintext": "M", "source_domain": "x.example", "title": "  "},
+            ("text", "M", Hints(outlet="x.example")),
+        ),
+        (
+            {"content": "C", "source": {"id": "bbc", "name": "BBC News"}},
+            ("text", "C", Hints(outlet="BBC News")),
+        ),
+    ],
+)
 def test_read_json_maps_record_fields(record, expected):
     [doc] = read_bytes("r.json", json.dumps(record).encode())
     assert (doc.kind, doc.content, doc.hints) == expected
@@ -150,10 +190,24 @@ def test_read_json_maps_record_fields(record, expected):
 
 def test_read_json_reads_own_export_back():
     """An export's ``source`` is a file path, never the outlet."""
-    record = {"id": "0" * 16, "source": "in/a.txt", "kind": "text", "url": None, "outlet": None,
-              "title": "T", "byline": None, "dateline": None, "published": None,
-              "published_source": None, "language": "en", "provenance": {},
-              "text": "Body.", "raw_text": "Body.", "removed": [], "offsets": []}
+    record = {
+        "id": "0" * 16,
+        "source": "in/a.txt",
+        "kind": "text",
+        "url": None,
+        "outlet": None,
+        "title": "T",
+        "byline": None,
+        "dateline": None,
+        "published": None,
+        "published_source": None,
+        "language": "en",
+        "provenance": {},
+        "text": "Body.",
+        "raw_text": "Body.",
+        "removed": [],
+        "offsets": [],
+    }
     [doc] = read_bytes("export.json", json.dumps({"articles": [record], "stories": []}).encode())
     assert doc.content == "Body."
     assert doc.hints == Hints(title="T", language="en")
@@ -161,18 +215,26 @@ def test_read_json_reads_own_export_back():
 
 def test_read_json_record_fields_fill_in_given_hints():
     given = Hints(outlet="User Outlet", published="2020-01-01")
-    [doc] = read_bytes("r.json", json.dumps({"text": "T", "outlet": "Record Outlet"}).encode(),
-                       given)
+    [doc] = read_bytes(
+        "r.json", json.dumps({"text": "T", "outlet": "Record Outlet"}).encode(), given
+    )
     assert (doc.hints.outlet, doc.hints.published) == ("Record Outlet", "2020-01-01")
 
 
-@pytest.mark.parametrize(("name", "data", "locator", "words"), [
-    ("bad.json", b'{"text": "unterminated', "bad.json", ["not valid JSON", "line 1"]),
-    ("bad.json", b'[{"text": "ok"},\n oops]', "bad.json", ["not valid JSON", "line 2"]),
-    ("num.json", b"[42]", "num.json#1", ["record 1", "int", "not an object"]),
-    ("notext.json", b'[{"text": "ok"}, {"title": "no body"}]', "notext.json#2",
-     ["record 2", "no text", "articleBody"]),
-])
+@pytest.mark.parametrize(
+    ("name", "data", "locator", "words"),
+    [
+        ("bad.json", b'{"text": "unterminated', "bad.json", ["not valid JSON", "line 1"]),
+        ("bad.json", b'[{"text": "ok"},\n oops]', "bad.json", ["not valid JSON", "line 2"]),
+        ("num.json", b"[42]", "num.json#1", ["record 1", "int", "not an object"]),
+        (
+            "notext.json",
+            b'[{"text": "ok"}, {"title": "no body"}]',
+            "notext.json#2",
+            ["record 2", "no text", "articleBody"],
+        ),
+    ],
+)
 def test_read_json_skips_bad_input_with_reason(name, data, locator, words):
     [skipped] = skips(read_bytes(name, data))
     assert skipped.locator == locator
@@ -190,35 +252,47 @@ def test_read_jsonl_skips_bad_line_and_reads_the_rest():
     assert "line 3" in skipped.reason
 
 
-@pytest.mark.parametrize(("name", "data"), [
-    ("lines.jsonl", b'{"text": "one", "outlet": "A"}\n{"text": "two", "outlet": "B"}\n'),
-    ("lines.ndjson", b'{"text": "one", "outlet": "A"}\r\n{"text": "two", "outlet": "B"}\r\n'),
-    ("lines", b'{"text": "one", "outlet": "A"}\n{"text": "two", "outlet": "B"}'),
-])
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("lines.jsonl", b'{"text": "one", "outlet": "A"}\n{"text": "two", "outlet": "B"}\n'),
+        ("lines.ndjson", b'{"text": "one", "outlet": "A"}\r\n{"text": "two", "outlet": "B"}\r\n'),
+        ("lines", b'{"text": "one", "outlet": "A"}\n{"text": "two", "outlet": "B"}'),
+    ],
+)
 def test_read_jsonl_reads_each_line(name, data):
     found = list(read_bytes(name, data))
-    assert [(d.content, d.hints.outlet, d.record) for d in found] == [("one", "A", 1),
-                                                                      ("two", "B", 2)]
+    assert [(d.content, d.hints.outlet, d.record) for d in found] == [
+        ("one", "A", 1),
+        ("two", "B", 2),
+    ]
 
 
-@pytest.mark.parametrize(("name", "data"), [
-    # datasets tools (e.g. Hugging Face `to_json`) write JSON lines under .json
-    ("dump.json", b'{"text": "one"}\n{"text": "two"}\n'),
-    ("dump.jsonl", b'[\n {"text": "one"},\n {"text": "two"}\n]\n'),
-])
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        # datasets tools (e.g. Hugging Face `to_json`) write JSON lines under .json
+        ("dump.json", b'{"text": "one"}\n{"text": "two"}\n'),
+        ("dump.jsonl", b'[\n {"text": "one"},\n {"text": "two"}\n]\n'),
+    ],
+)
 def test_read_bytes_trusts_json_form_over_extension(name, data):
     assert [d.content for d in read_bytes(name, data)] == ["one", "two"]
 
 
 # --- WARC ----------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("name", "gz"), [
-    ("crawl.warc", False),
-    ("crawl.warc.gz", True),
-    ("crawl", False),
-    ("crawl", True),
-    ("crawl.bin", True),
-])
+
+@pytest.mark.parametrize(
+    ("name", "gz"),
+    [
+        ("crawl.warc", False),
+        ("crawl.warc.gz", True),
+        ("crawl", False),
+        ("crawl", True),
+        ("crawl.bin", True),
+    ],
+)
 def test_read_warc_keeps_html_responses(name, gz):
     found = list(read_bytes(name, make_warc(gz=gz)))
     [doc] = docs(found)
@@ -230,7 +304,9 @@ def test_read_warc_keeps_html_responses(name, gz):
 
 
 def test_read_warc_passes_user_hints():
-    [doc] = docs(read_bytes("c.warc", make_warc(gz=False), Hints(outlet="O", published="2023-01-01")))
+    [doc] = docs(
+        read_bytes("c.warc", make_warc(gz=False), Hints(outlet="O", published="2023-01-01"))
+    )
     assert (doc.hints.outlet, doc.hints.published) == ("O", "2023-01-01")
 
 
@@ -242,21 +318,55 @@ def test_read_warc_skips_file_that_is_not_warc(data):
 
 # --- RSS and Atom --------------------------------------------------------------------
 
-@pytest.mark.parametrize(("name", "feed", "expected"), [
-    ("planet.rss", RSS, [
-        Hints(title="Bridge reopens", url="https://planet.example/bridge", published="2023-03-06",
-              outlet="Daily Planet", author="desk@planet.example (Lois Lane)", language="en"),
-        Hints(title="Ferry strike ends", url="https://planet.example/ferry",
-              published="2023-03-07", outlet="Daily Planet", language="en")]),
-    ("planet.xml", RSS, None),
-    ("planet", RSS, None),
-    ("gazette.atom", ATOM, [
-        Hints(title="Museum opens", url="https://gazette.example/museum", published="2023-04-05",
-              outlet="Gotham Gazette", author="Vicki Vale"),
-        Hints(title="Park closes", url="https://gazette.example/park", published="2023-04-01",
-              outlet="Gotham Gazette")]),
-    ("gazette.xml", ATOM, None),
-])
+
+@pytest.mark.parametrize(
+    ("name", "feed", "expected"),
+    [
+        (
+            "planet.rss",
+            RSS,
+            [
+                Hints(
+                    title="Bridge reopens",
+                    url="https://planet.example/bridge",
+                    published="2023-03-06",
+                    outlet="Daily Planet",
+                    author="desk@planet.example (Lois Lane)",
+                    language="en",
+                ),
+                Hints(
+                    title="Ferry strike ends",
+                    url="https://planet.example/ferry",
+                    published="2023-03-07",
+                    outlet="Daily Planet",
+                    language="en",
+                ),
+            ],
+        ),
+        ("planet.xml", RSS, None),
+        ("planet", RSS, None),
+        (
+            "gazette.atom",
+            ATOM,
+            [
+                Hints(
+                    title="Museum opens",
+                    url="https://gazette.example/museum",
+                    published="2023-04-05",
+                    outlet="Gotham Gazette",
+                    author="Vicki Vale",
+                ),
+                Hints(
+                    title="Park closes",
+                    url="https://gazette.example/park",
+                    published="2023-04-01",
+                    outlet="Gotham Gazette",
+                ),
+            ],
+        ),
+        ("gazette.xml", ATOM, None),
+    ],
+)
 def test_read_feed_items_carry_hints(name, feed, expected):
     found = list(read_bytes(name, feed.encode()))
     items = docs(found)
@@ -266,24 +376,40 @@ def test_read_feed_items_carry_hints(name, feed, expected):
         assert [d.hints for d in items] == expected
 
 
-@pytest.mark.parametrize(("feed", "contents"), [
-    (RSS, [("html", "The bridge reopened on Monday."), ("html", "<p>Ferries sail again.</p>")]),
-    (ATOM, [("html", "<p>The museum opened its doors.</p>"),
-            ("text", "The park closed for winter.")]),
-])
+@pytest.mark.parametrize(
+    ("feed", "contents"),
+    [
+        (RSS, [("html", "The bridge reopened on Monday."), ("html", "<p>Ferries sail again.</p>")]),
+        (
+            ATOM,
+            [
+                ("html", "<p>The museum opened its doors.</p>"),
+                ("text", "The park closed for winter."),
+            ],
+        ),
+    ],
+)
 def test_read_feed_items_carry_content(feed, contents):
     assert [(d.kind, d.content) for d in docs(read_bytes("f.xml", feed.encode()))] == contents
 
 
 # feedparser's *_parsed struct is in UTC; the day must be the one the feed states
-@pytest.mark.parametrize(("feed", "expected"), [
-    ('<rss version="2.0"><channel><title>P</title><item><title>t</title>'
-     "<pubDate>Mon, 06 Mar 2023 23:30:00 -0500</pubDate><description>x</description>"
-     "</item></channel></rss>", "2023-03-06"),
-    ('<feed xmlns="http://www.w3.org/2005/Atom"><title>G</title><entry><title>t</title>'
-     "<updated>2023-03-07T01:30:00+09:00</updated><summary>x</summary></entry></feed>",
-     "2023-03-07"),
-])
+@pytest.mark.parametrize(
+    ("feed", "expected"),
+    [
+        (
+            '<rss version="2.0"><channel><title>P</title><item><title>t</title>'
+            "<pubDate>Mon, 06 Mar 2023 23:30:00 -0500</pubDate><description>x</description>"
+            "</item></channel></rss>",
+            "2023-03-06",
+        ),
+        (
+            '<feed xmlns="http://www.w3.org/2005/Atom"><title>G</title><entry><title>t</title>'
+            "<updated>2023-03-07T01:30:00+09:00</updated><summary>x</summary></entry></feed>",
+            "2023-03-07",
+        ),
+    ],
+)
 def test_read_feed_keeps_local_publication_date(feed, expected):
     [doc] = read_bytes("f.xml", feed.encode())
     assert doc.hints.published == expected
@@ -295,7 +421,9 @@ def test_read_feed_skips_item_without_content():
 
 
 def test_read_feed_user_outlet_wins_over_feed_title():
-    items = docs(read_bytes("planet.rss", RSS.encode(), Hints(outlet="Mine", published="2020-02-02")))
+    items = docs(
+        read_bytes("planet.rss", RSS.encode(), Hints(outlet="Mine", published="2020-02-02"))
+    )
     assert {(d.hints.outlet, d.hints.published) for d in items} == {("Mine", "2020-02-02")}
 
 
@@ -306,18 +434,29 @@ def test_read_feed_skips_unreadable_feed():
 
 # --- gzip ----------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("name", "inner", "expected"), [
-    ("story.txt.gz", STORY.encode(), [("text", STORY)]),
-    ("page.html.gz", PAGE.encode(), [("html", PAGE)]),
-    ("lines.jsonl.gz", b'{"text": "one"}\n{"text": "two"}\n', [("text", "one"), ("text", "two")]),
-    ("one.json.gz", b'{"text": "one"}', [("text", "one")]),
-    ("feed.rss.gz", RSS.encode(), [("html", "The bridge reopened on Monday."),
-                                   ("html", "<p>Ferries sail again.</p>")]),
-    ("story.gz", STORY.encode(), [("text", STORY)]),
-    ("noextension", STORY.encode(), [("text", STORY)]),
-    ("lines.data", b'{"text": "one"}\n{"text": "two"}\n', [("text", "one"), ("text", "two")]),
-    ("story.txt", STORY.encode(), [("text", STORY)]),
-])
+
+@pytest.mark.parametrize(
+    ("name", "inner", "expected"),
+    [
+        ("story.txt.gz", STORY.encode(), [("text", STORY)]),
+        ("page.html.gz", PAGE.encode(), [("html", PAGE)]),
+        (
+            "lines.jsonl.gz",
+            b'{"text": "one"}\n{"text": "two"}\n',
+            [("text", "one"), ("text", "two")],
+        ),
+        ("one.json.gz", b'{"text": "one"}', [("text", "one")]),
+        (
+            "feed.rss.gz",
+            RSS.encode(),
+            [("html", "The bridge reopened on Monday."), ("html", "<p>Ferries sail again.</p>")],
+        ),
+        ("story.gz", STORY.encode(), [("text", STORY)]),
+        ("noextension", STORY.encode(), [("text", STORY)]),
+        ("lines.data", b'{"text": "one"}\n{"text": "two"}\n', [("text", "one"), ("text", "two")]),
+        ("story.txt", STORY.encode(), [("text", STORY)]),
+    ],
+)
 def test_read_bytes_unwraps_gzip(name, inner, expected):
     found = docs(read_bytes(name, gzip.compress(inner)))
     assert [(d.kind, d.content) for d in found] == expected
@@ -329,16 +468,20 @@ def test_read_bytes_unwraps_gzip_twice():
     assert doc.content == STORY
 
 
-@pytest.mark.parametrize(("name", "data"), [
-    ("story.txt.gz", gzip.compress(STORY.encode())[:20]),
-    ("story.gz", STORY.encode()),
-])
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("story.txt.gz", gzip.compress(STORY.encode())[:20]),
+        ("story.gz", STORY.encode()),
+    ],
+)
 def test_read_bytes_skips_broken_gzip(name, data):
     [skipped] = read_bytes(name, data)
     assert skipped.locator == name and "broken gzip" in skipped.reason
 
 
 # --- junk, missing paths, folders, stdin --------------------------------------------
+
 
 @pytest.mark.parametrize("name", ["junk.bin", "junk", "junk.txt"])
 def test_read_bytes_skips_binary_junk_with_reason(name):
@@ -359,14 +502,29 @@ def test_read_paths_skips_file_over_size_limit(write_file):
 
 
 def test_read_paths_reads_folder_recursively_in_sorted_order(write_file, tmp_path):
-    for name in ["b.txt", "a.txt", "sub/c.txt", "sub/deeper/d.html", "z.json",
-                 ".hidden.txt", ".git/config.txt", "sub/.cache/e.txt"]:
-        write_file(name, "<html><body>x</body></html>" if name.endswith("html") else
-                   '{"text": "z"}' if name.endswith("json") else f"text of {name}")
+    for name in [
+        "b.txt",
+        "a.txt",
+        "sub/c.txt",
+        "sub/deeper/d.html",
+        "z.json",
+        ".hidden.txt",
+        ".git/config.txt",
+        "sub/.cache/e.txt",
+    ]:
+        write_file(
+            name,
+            "<html><body>x</body></html>"
+            if name.endswith("html")
+            else '{"text": "z"}'
+            if name.endswith("json")
+            else f"text of {name}",
+        )
     root = tmp_path / "in"
     found = [d.source for d in read_paths([str(root)])]
-    expected = [str(root / n) for n in ["a.txt", "b.txt", "sub/c.txt", "sub/deeper/d.html",
-                                        "z.json"]]
+    expected = [
+        str(root / n) for n in ["a.txt", "b.txt", "sub/c.txt", "sub/deeper/d.html", "z.json"]
+    ]
     assert found == expected
 
 
@@ -375,13 +533,16 @@ def test_iter_files_keeps_argument_order(write_file):
     assert list(iter_files([str(second), str(first)])) == [second, first]
 
 
-@pytest.mark.parametrize(("data", "kind", "count"), [
-    (STORY.encode(), "text", 1),
-    (PAGE.encode(), "html", 1),
-    (b'{"text": "one"}\n{"text": "two"}\n', "text", 2),
-    (gzip.compress(PAGE.encode()), "html", 1),
-    (RSS.encode(), "html", 2),
-])
+@pytest.mark.parametrize(
+    ("data", "kind", "count"),
+    [
+        (STORY.encode(), "text", 1),
+        (PAGE.encode(), "html", 1),
+        (b'{"text": "one"}\n{"text": "two"}\n', "text", 2),
+        (gzip.compress(PAGE.encode()), "html", 1),
+        (RSS.encode(), "html", 2),
+    ],
+)
 def test_read_paths_reads_stdin(monkeypatch, data, kind, count):
     monkeypatch.setattr(sys, "stdin", SimpleNamespace(buffer=io.BytesIO(data)))
     found = docs(read_paths(["-"]))

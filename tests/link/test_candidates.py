@@ -19,7 +19,7 @@ def test_copy_shares_most_keys_and_stranger_few():
 def test_keys_are_deterministic_signed_64_bit():
     found = keys(SOURCE)
     assert found == keys(SOURCE)
-    assert all(-2**63 <= k < 2**63 for k in found)
+    assert all(-(2**63) <= k < 2**63 for k in found)
 
 
 def test_empty_text_has_no_keys():

@@ -25,8 +25,10 @@ def name(store, article_id):
 
 
 def stories(store):
-    return [sorted(name(store, m.article_id) for m in store.story_members(s.id))
-            for s in store.stories()]
+    return [
+        sorted(name(store, m.article_id) for m in store.story_members(s.id))
+        for s in store.stories()
+    ]
 
 
 def test_examples_story_a_together(store):
@@ -53,8 +55,11 @@ def test_examples_a_corroborated_claim(store):
     """The Chamber of Commerce's cost of the strike: the Courier and the
     Observer report it independently (Harbourline's rewrite counts with the
     Courier)."""
-    [claim] = [c for c in store.claims() if any("Chamber of Commerce" in e.text
-                                                 for e in c.evidence) and len(c.evidence) > 1]
+    [claim] = [
+        c
+        for c in store.claims()
+        if any("Chamber of Commerce" in e.text for e in c.evidence) and len(c.evidence) > 1
+    ]
     assert claim.status == "corroborated" and len(claim.origins) == 2
     names = {name(store, e.article_id) for e in claim.evidence}
     assert {"calvora_courier_strike.html", "harbourline_strike.txt.gz"} <= names

@@ -12,7 +12,7 @@ import pytest
 
 from newsweave import api
 from newsweave.config import Config
-from newsweave.link import derive, quotes
+from newsweave.link import quotes
 from newsweave.link.batch import link_batch
 from newsweave.link import stories
 from newsweave.model import Analysis, RawDoc, Story, StoredText
@@ -39,13 +39,19 @@ def by_source(store):
 
 
 def test_copy_in_one_batch_links_to_its_credited_source(store, config, write_file):
-    paths = [write_file("wire.txt", WIRE), write_file("copy.txt", REWRITE),
-             write_file("sport.txt", UNRELATED)]
+    paths = [
+        write_file("wire.txt", WIRE),
+        write_file("copy.txt", REWRITE),
+        write_file("sport.txt", UNRELATED),
+    ]
     summary = run(store, config, paths)
     ids = by_source(store)
     [found] = store.derivations()
     assert (found.article_id, found.source_id, found.direction) == (
-        ids["copy.txt"], ids["wire.txt"], "credit")
+        ids["copy.txt"],
+        ids["wire.txt"],
+        "credit",
+    )
     assert summary.derivations == 1
     assert [s.kind for s in found.sentences][-1] == "own"
 
@@ -56,7 +62,8 @@ def test_later_batch_links_to_stored_articles_without_relinking(store, config, w
     second = run(store, config, [write_file("later/copy.txt", REWRITE)])
     ids = by_source(store)
     assert [(d.article_id, d.source_id) for d in store.derivations()] == [
-        (ids["copy.txt"], ids["wire.txt"])]
+        (ids["copy.txt"], ids["wire.txt"])
+    ]
     again = run(store, config, [write_file("later/copy.txt", REWRITE)])
     assert (second.derivations, again.derivations, again.unchanged) == (1, 0, 1)
     assert len(store.derivations()) == 1
@@ -69,9 +76,12 @@ class CountingView:
 
     def __init__(self):
         self.asked: list[str] = []
-        self.profiles = {f"story:{i}": stories.profile(
-            clean(RawDoc(i, text, "text"), reference=date(2023, 3, 1)), None).to_record()
-            for i, text in self.TEXTS.items()}
+        self.profiles = {
+            f"story:{i}": stories.profile(
+                clean(RawDoc(i, text, "text"), reference=date(2023, 3, 1)), None
+            ).to_record()
+            for i, text in self.TEXTS.items()
+        }
 
     def shared_keys(self, keys):
         return {"stored-copy": len(keys), "stranger": 1}
@@ -130,6 +140,7 @@ def test_link_batch_claims_read_only_the_latest_members():
     """A story of 250 stored articles: claims load the latest 100, not all."""
     from newsweave.link.batch import CLAIM_ARTICLES
     from newsweave.model import StoryMember
+
     view, loaded = CountingView(), []
     members = [StoryMember(f"a{i:03d}", "story:stored-copy", 1.0, False, "r") for i in range(250)]
     view.story_members = lambda story_id: members
@@ -171,7 +182,9 @@ def test_export_carries_derivations_by_sentence(store, config, write_file, tmp_p
     assert classes == {ids["wire.txt"]: "non-derived", ids["copy.txt"]: "partially-derived"}
     copy = store.get(ids["copy.txt"]).text
     first = derivation["sentences"][0]
-    assert first["kind"] == "verbatim" and copy[first["start"]:first["end"]].startswith("The harbour")
+    assert first["kind"] == "verbatim" and copy[first["start"] : first["end"]].startswith(
+        "The harbour"
+    )
     assert derivation["sentences"][-1]["kind"] == "own"
 
 
@@ -187,8 +200,10 @@ def seed_names(store, ids):
 
 def test_seed_three_stories(seeds):
     """The same people meeting months apart are two stories; Astana a third."""
-    found = [seed_names(seeds, [m.article_id for m in seeds.story_members(s.id)])
-             for s in seeds.stories()]
+    found = [
+        seed_names(seeds, [m.article_id for m in seeds.story_members(s.id)])
+        for s in seeds.stories()
+    ]
     assert sorted(found) == [["000", "001", "002"], ["003"], ["004"]]
     september = next(s for s in seeds.stories() if s.count == 3)
     assert (september.first, september.last) == ("2023-09-19", "2023-09-20")
@@ -198,15 +213,20 @@ def test_seed_quote_group_with_diff_earliest_and_repeat(seeds):
     """Patrushev's sentence: 002 and 000 render it on 19 September (000 in
     003's wording, "contain both"), 003 in February: a repeat, not a merge."""
     rewrite, sputnik, reuters = (seed_id(seeds, n) for n in ("000", "002", "003"))
-    [group] = [g for g in seeds.quote_groups() if {r.article_id for r in g.renderings} == {
-        rewrite, sputnik}]
+    [group] = [
+        g
+        for g in seeds.quote_groups()
+        if {r.article_id for r in g.renderings} == {rewrite, sputnik}
+    ]
     assert group.earliest == sputnik and group.speaker == "person:nikolai-patrushev"
     first = next(r for r in group.renderings if r.article_id == sputnik)
     mine = next(r for r in group.renderings if r.article_id == rewrite)
     changes = [op for op in quotes.diff(first.text, mine.text) if op[0] != "equal"]
     assert ("replace", "double contain", "contain both") in changes
-    repeated = {r.other_id if r.group_id == group.id else r.group_id
-                for r in seeds.quote_repeats([group.id])}
+    repeated = {
+        r.other_id if r.group_id == group.id else r.group_id
+        for r in seeds.quote_repeats([group.id])
+    }
     assert repeated and all(g.startswith(f"quote:{reuters}:") for g in repeated)
 
 
@@ -224,13 +244,15 @@ def test_seed_000_is_a_rewrite_of_002_with_its_own_claim(seeds):
     [found] = [d for d in seeds.derivations(article_id=rewrite) if d.source_id == sputnik]
     assert found.direction == "credit"  # 000 names no outlet or date; 002 credits Sputnik
     text = seeds.get(rewrite).text
+
     def kind(prefix):
-        return next(s.kind for s in found.sentences if text[s.start:s.end].startswith(prefix))
+        return next(s.kind for s in found.sentences if text[s.start : s.end].startswith(prefix))
+
     assert kind("China had previously confirmed the attendance of approximately 90") == "own"
     assert kind("Nikolai Patrushev, the secretary") == "rewritten"
     source = seeds.get(sputnik).text
-    lead = next(s for s in found.sentences if text[s.start:s.end].startswith("Nikolai"))
-    assert "Putin" in source[lead.source_start:lead.source_end]
+    lead = next(s for s in found.sentences if text[s.start : s.end].startswith("Nikolai"))
+    assert "Putin" in source[lead.source_start : lead.source_end]
 
 
 def test_seed_astana_article_is_nobody_s_copy(seeds):
@@ -241,7 +263,11 @@ def test_seed_astana_article_is_nobody_s_copy(seeds):
 def test_seed_five_real_world_events(seeds):
     """One event group per real-world event, with the articles reporting it."""
     wanted = {  # (participants, place, date, status): reporting seeds
-        (("nikolai-patrushev", "wang-yi"), "Moscow", "2023-09-19", "happened"): ["000", "001", "002"],
+        (("nikolai-patrushev", "wang-yi"), "Moscow", "2023-09-19", "happened"): [
+            "000",
+            "001",
+            "002",
+        ],
         (("vladimir-putin", "wang-yi"), "St Petersburg", "2023-09-20", "happened"): ["001"],
         (("vladimir-putin", "xi-jinping"), "Beijing", "2023-10", "planned"): ["000", "001", "002"],
         (("nikolai-patrushev", "wang-yi"), "Moscow", "2023-02-21", "happened"): ["003"],
@@ -250,8 +276,9 @@ def test_seed_five_real_world_events(seeds):
     found = {}
     for g in seeds.event_groups():
         people = tuple(sorted(p.removeprefix("person:") for p in g.participants))
-        found[(people, g.place, g.date, g.status)] = seed_names(seeds, {r.article_id
-                                                                       for r in g.reports})
+        found[(people, g.place, g.date, g.status)] = seed_names(
+            seeds, {r.article_id for r in g.reports}
+        )
     for key, reporters in wanted.items():
         assert found.get(key) == reporters, key
 
@@ -259,8 +286,11 @@ def test_seed_five_real_world_events(seeds):
 def test_seed_claims_single_origin_of_the_rewrite(seeds):
     """000's claim about 90 countries at the forum is its own: single-origin."""
     rewrite = seed_id(seeds, "000")
-    [claim] = [c for c in seeds.claims() if any(
-        e.article_id == rewrite and "90 countries" in e.text for e in c.evidence)]
+    [claim] = [
+        c
+        for c in seeds.claims()
+        if any(e.article_id == rewrite and "90 countries" in e.text for e in c.evidence)
+    ]
     assert claim.status == "single-origin" and claim.origins == (f"article:{rewrite}",)
     assert "90" in claim.evidence[0].numbers
 
@@ -279,9 +309,14 @@ def test_seed_graph_who_met_whom(seeds, tmp_path):
     target = tmp_path / "seeds.json"
     api.export(seeds, "json", target)
     doc = json.loads(target.read_text(encoding="utf-8"))
-    jsonschema.Draft202012Validator(json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))).validate(doc)
-    met = {(e["source"], e["target"], e["date"]) for e in doc["graph"]["edges"]
-           if e["relation"] == "met"}
+    jsonschema.Draft202012Validator(json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))).validate(
+        doc
+    )
+    met = {
+        (e["source"], e["target"], e["date"])
+        for e in doc["graph"]["edges"]
+        if e["relation"] == "met"
+    }
     assert ("person:nikolai-patrushev", "person:wang-yi", "2023-09-19") in met
     assert ("person:nikolai-patrushev", "person:wang-yi", "2023-02-21") in met
     assert ("person:vladimir-putin", "person:xi-jinping", "2023-10") in met
@@ -296,13 +331,19 @@ def test_seed_show_prints_the_rewrite_and_the_wording_it_shares_with_reuters(see
 
     from newsweave.cli import app
 
-    result = CliRunner().invoke(app, ["show", seed_id(seeds, "000"), "--db", seeds.db],
-                                catch_exceptions=False, env={"COLUMNS": "300"})
+    result = CliRunner().invoke(
+        app,
+        ["show", seed_id(seeds, "000"), "--db", seeds.db],
+        catch_exceptions=False,
+        env={"COLUMNS": "300"},
+    )
     assert result.exit_code == 0
     text = result.stdout
     assert f"from {seed_id(seeds, '002')} Sputnik" in text
     assert "own       China had previously confirmed the attendance of approximately 90" in text
     assert "[-double contain-] {+contain both+}" in text  # 002's wording against 000's
-    repeat = next(line for line in text.splitlines() if "the same words on another occasion" in line)
+    repeat = next(
+        line for line in text.splitlines() if "the same words on another occasion" in line
+    )
     assert seed_id(seeds, "003") in repeat and "contain both" in repeat
     assert "{+contain both+}" not in repeat  # 000 has 003's words there

@@ -9,23 +9,30 @@ def pieces(text: str) -> list[str]:
     return [text[a:b] for a, b in split(text)]
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("One. Two.", ["One.", "Two."]),
-    ("Headline\nBody one. Body two.", ["Headline", "Body one.", "Body two."]),
-    ("Mr. Smith met Gen. Lee. Then he left.", ["Mr. Smith met Gen. Lee.", "Then he left."]),
-    ("J. Smith arrived in the U.S. Army camp.", ["J. Smith arrived in the U.S. Army camp."]),
-    ('"We won." They cheered.', ['"We won."', "They cheered."]),
-    ("It rose 3.5 percent. Shares fell.", ["It rose 3.5 percent.", "Shares fell."]),
-    ("He paused... Then he left.", ["He paused...", "Then he left."]),
-    # an ellipsis inside an open quotation marks words left out, not a sentence end
-    ('"Talks between ... Putin and ... Xi in Beijing," he said.',
-     ['"Talks between ... Putin and ... Xi in Beijing," he said.']),
-    ("“We hope … Brask will agree,” she said. Next.",
-     ["“We hope … Brask will agree,” she said.", "Next."]),
-    ("lower case after. a stop stays", ["lower case after. a stop stays"]),
-    ("  spaced out.  \n\n  Next line  ", ["spaced out.", "Next line"]),
-    ("", []),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("One. Two.", ["One.", "Two."]),
+        ("Headline\nBody one. Body two.", ["Headline", "Body one.", "Body two."]),
+        ("Mr. Smith met Gen. Lee. Then he left.", ["Mr. Smith met Gen. Lee.", "Then he left."]),
+        ("J. Smith arrived in the U.S. Army camp.", ["J. Smith arrived in the U.S. Army camp."]),
+        ('"We won." They cheered.', ['"We won."', "They cheered."]),
+        ("It rose 3.5 percent. Shares fell.", ["It rose 3.5 percent.", "Shares fell."]),
+        ("He paused... Then he left.", ["He paused...", "Then he left."]),
+        # an ellipsis inside an open quotation marks words left out, not a sentence end
+        (
+            '"Talks between ... Putin and ... Xi in Beijing," he said.',
+            ['"Talks between ... Putin and ... Xi in Beijing," he said.'],
+        ),
+        (
+            "“We hope … Brask will agree,” she said. Next.",
+            ["“We hope … Brask will agree,” she said.", "Next."],
+        ),
+        ("lower case after. a stop stays", ["lower case after. a stop stays"]),
+        ("  spaced out.  \n\n  Next line  ", ["spaced out.", "Next line"]),
+        ("", []),
+    ],
+)
 def test_split(text, expected):
     assert pieces(text) == expected
 

@@ -35,11 +35,20 @@ TALKS = """{lead} foreign ministers meet in Vellmar
 Norland's foreign minister Anna Berg met Sudria's foreign minister Karl Osk in Vellmar on Tuesday to discuss {topic}.
 Berg said the talks with Osk were frank and that Norland and Sudria would keep working on a border treaty."""
 
-NAMES = {"Portville": "place:portville", "Ellen Strand": "person:ellen-strand",
-         "Northport": "place:northport", "NORTHPORT": "place:northport",
-         "Tom Reed": "person:tom-reed", "Anna Berg": "person:anna-berg", "Berg": "person:anna-berg",
-         "Karl Osk": "person:karl-osk", "Osk": "person:karl-osk", "Vellmar": "place:vellmar",
-         "Norland": "place:norland", "Sudria": "place:sudria"}
+NAMES = {
+    "Portville": "place:portville",
+    "Ellen Strand": "person:ellen-strand",
+    "Northport": "place:northport",
+    "NORTHPORT": "place:northport",
+    "Tom Reed": "person:tom-reed",
+    "Anna Berg": "person:anna-berg",
+    "Berg": "person:anna-berg",
+    "Karl Osk": "person:karl-osk",
+    "Osk": "person:karl-osk",
+    "Vellmar": "place:vellmar",
+    "Norland": "place:norland",
+    "Sudria": "place:sudria",
+}
 LABELS = {"person": "PERSON", "place": "GPE"}
 
 
@@ -51,8 +60,9 @@ def analysis_of(article) -> Analysis:
             if not taken & set(range(found.start(), found.end())):
                 taken |= set(range(found.start(), found.end()))
                 entity = NAMES[name]
-                mentions.append(Mention(found.start(), found.end(), name,
-                                        LABELS[entity.split(":")[0]], entity))
+                mentions.append(
+                    Mention(found.start(), found.end(), name, LABELS[entity.split(":")[0]], entity)
+                )
     return Analysis(article.id, mentions=tuple(sorted(mentions, key=lambda m: m.start)))
 
 
@@ -65,10 +75,14 @@ ARTICLES = {
     "bridge": (BRIDGE, "2023-03-03"),
     "bridge-again": (BRIDGE_AGAIN, "2023-03-04"),
     "ferry": (FERRY, "2023-03-04"),
-    "talks-march": (TALKS.format(lead="Norland and Sudria",
-                                 topic="the river border and fishing rights"), "2023-03-07"),
-    "talks-october": (TALKS.format(lead="Norland, Sudria", topic="the river border and a new dam"),
-                      "2023-10-10"),
+    "talks-march": (
+        TALKS.format(lead="Norland and Sudria", topic="the river border and fishing rights"),
+        "2023-03-07",
+    ),
+    "talks-october": (
+        TALKS.format(lead="Norland, Sudria", topic="the river border and a new dam"),
+        "2023-10-10",
+    ),
     "bridge-undated": (BRIDGE_AGAIN, None),
 }
 
@@ -85,14 +99,19 @@ def partition(members: dict[str, str]) -> set[frozenset[str]]:
     return {frozenset(g) for g in groups.values()}
 
 
-@pytest.mark.parametrize("names, expected", [
-    (["bridge", "bridge-again"], [{"bridge", "bridge-again"}]),  # one event, two outlets
-    (["talks-march", "talks-october"], [{"talks-march"}, {"talks-october"}]),  # months apart
-    (["bridge", "ferry", "bridge-again"], [{"bridge", "bridge-again"}, {"ferry"}]),  # unrelated
-    (["bridge", "bridge-undated"], [{"bridge", "bridge-undated"}]),  # no date, no penalty
-    (["talks-march", "bridge", "talks-october", "ferry"],
-     [{"talks-march"}, {"bridge"}, {"talks-october"}, {"ferry"}]),
-])
+@pytest.mark.parametrize(
+    "names, expected",
+    [
+        (["bridge", "bridge-again"], [{"bridge", "bridge-again"}]),  # one event, two outlets
+        (["talks-march", "talks-october"], [{"talks-march"}, {"talks-october"}]),  # months apart
+        (["bridge", "ferry", "bridge-again"], [{"bridge", "bridge-again"}, {"ferry"}]),  # unrelated
+        (["bridge", "bridge-undated"], [{"bridge", "bridge-undated"}]),  # no date, no penalty
+        (
+            ["talks-march", "bridge", "talks-october", "ferry"],
+            [{"talks-march"}, {"bridge"}, {"talks-october"}, {"ferry"}],
+        ),
+    ],
+)
 def test_stories_partition(profiles, names, expected):
     members = stories.cluster((name, profiles[name]) for name in names)
     assert partition(members) == {frozenset(e) for e in expected}
@@ -105,13 +124,25 @@ def test_stories_ids_deterministic(profiles):
     first = Clusterer()
     members = [first.add(n, profiles[n]) for n in order]
     assert [m.story_id for m in members] == [
-        "story:bridge", "story:ferry", "story:bridge", "story:talks-march", "story:talks-october"]
+        "story:bridge",
+        "story:ferry",
+        "story:bridge",
+        "story:talks-march",
+        "story:talks-october",
+    ]
     assert [m.opened for m in members] == [True, True, False, True, True]
 
 
-@pytest.mark.parametrize("a, b", [
-    ("bridge", "bridge-again"), ("bridge", "ferry"), ("talks-march", "talks-october"),
-    ("bridge-undated", "talks-october"), ("ferry", "ferry")])
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("bridge", "bridge-again"),
+        ("bridge", "ferry"),
+        ("talks-march", "talks-october"),
+        ("bridge-undated", "talks-october"),
+        ("ferry", "ferry"),
+    ],
+)
 def test_stories_similarity_symmetric_in_unit_range(profiles, a, b):
     forward = stories.similarity(profiles[a], profiles[b])
     assert forward == pytest.approx(stories.similarity(profiles[b], profiles[a]))
@@ -129,21 +160,30 @@ def test_stories_profile_round_trip(profiles, name):
     assert back.to_record() == record
     assert back.vector.dtype == np.float32
     assert stories.similarity(back, profiles["bridge-again"]) == pytest.approx(
-        stories.similarity(profiles[name], profiles["bridge-again"]), abs=1e-4)
+        stories.similarity(profiles[name], profiles["bridge-again"]), abs=1e-4
+    )
 
 
 def test_stories_merge_widens_and_counts(profiles):
     story = stories.merge(profiles["talks-march"], profiles["bridge"])
     assert (story.first, story.last, story.count) == ("2023-03-03", "2023-03-07", 2)
     assert story.entities["place:vellmar"] == pytest.approx(
-        profiles["talks-march"].entities["place:vellmar"])
+        profiles["talks-march"].entities["place:vellmar"]
+    )
     assert set(story.entities) >= {"place:vellmar", "place:portville"}
 
 
-def bare(terms: dict[str, float], *, language: str | None = "en",
-         day: str | None = None) -> Profile:
-    return Profile(vector=np.zeros(4, dtype=np.float32), terms=stories.unit(terms),
-                   entities={}, first=day, last=day, language=language)
+def bare(
+    terms: dict[str, float], *, language: str | None = "en", day: str | None = None
+) -> Profile:
+    return Profile(
+        vector=np.zeros(4, dtype=np.float32),
+        terms=stories.unit(terms),
+        entities={},
+        first=day,
+        last=day,
+        language=language,
+    )
 
 
 TERMS_ONLY = Mix(vector=0.0, terms=1.0, entities=0.0)
@@ -152,15 +192,20 @@ TERMS_ONLY = Mix(vector=0.0, terms=1.0, entities=0.0)
 @pytest.mark.parametrize("gap, factor", [(None, 1.0), (0, 1.0), (14, 1.0), (28, np.exp(-1))])
 def test_stories_time_factor(gap, factor):
     a = bare({"x": 1}, day="2023-01-01")
-    b = bare({"x": 1}, day=None if gap is None else date.fromordinal(
-        date(2023, 1, 1).toordinal() + gap).isoformat())
+    b = bare(
+        {"x": 1},
+        day=None
+        if gap is None
+        else date.fromordinal(date(2023, 1, 1).toordinal() + gap).isoformat(),
+    )
     assert stories.time_factor(a, b) == pytest.approx(factor)
 
 
 def test_stories_assign_ties_go_to_smallest_id():
     article = bare({"x": 1})
-    found = stories.assign(article, {"story:b": bare({"x": 1}), "story:a": bare({"x": 1})},
-                           mix=TERMS_ONLY)
+    found = stories.assign(
+        article, {"story:b": bare({"x": 1}), "story:a": bare({"x": 1})}, mix=TERMS_ONLY
+    )
     assert found == ("story:a", pytest.approx(1.0))
 
 
@@ -184,8 +229,9 @@ def test_stories_clusterer_merges_stories_that_grow_together():
     clusterer.add("2", bare({"b": 1}))
     joined = clusterer.add("3", bare({"a": 1, "b": 1}))
     assert joined.story_id == "story:1" and not joined.opened
-    assert clusterer.merges == [StoryMerge("story:2", "story:1", pytest.approx(0.3827, abs=1e-3),
-                                           stories.MERGE_RULE)]
+    assert clusterer.merges == [
+        StoryMerge("story:2", "story:1", pytest.approx(0.3827, abs=1e-3), stories.MERGE_RULE)
+    ]
     assert clusterer.members == {"1": "story:1", "2": "story:1", "3": "story:1"}
     assert list(clusterer.stories) == ["story:1"] and clusterer.stories["story:1"].count == 3
 
@@ -198,9 +244,14 @@ def seed_profiles(published: dict[str, str]) -> dict[str, Profile]:
     from newsweave.ingest import read_paths
 
     docs = sorted(read_paths([str(p) for p in seed_files()]), key=lambda d: d.source)
-    articles = [clean(doc, reference=date(2026, 11, 23),
-                      overrides=Hints(published=published.get(Path(doc.source).name[:3])))
-                for doc in docs]
+    articles = [
+        clean(
+            doc,
+            reference=date(2026, 11, 23),
+            overrides=Hints(published=published.get(Path(doc.source).name[:3])),
+        )
+        for doc in docs
+    ]
     analyses, _ = analyse(articles, EntityIndex())
     found = stories.profiles(articles, analyses)
     return {Path(a.source).name[:3]: p for a, p in zip(articles, found)}
@@ -221,7 +272,10 @@ def test_stories_seeds_with_the_february_meeting_dated():
 
 
 @pytest.mark.model
-@pytest.mark.xfail(strict=True, reason="003 is undated and its text is as close to the "
-                   "September meeting as 000-002 are to each other; only a date separates them")
+@pytest.mark.xfail(
+    strict=True,
+    reason="003 is undated and its text is as close to the "
+    "September meeting as 000-002 are to each other; only a date separates them",
+)
 def test_stories_seeds_undated():
     assert seed_stories({}) == SEED_STORIES

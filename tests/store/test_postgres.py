@@ -12,7 +12,8 @@ from newsweave.store import schema
 from samples import BRIDGE
 
 COPY = BRIDGE.replace("the city council said", "the council said") + (
-    "\nLocal shops said they hoped the reopening would bring back weekend visitors.\n")
+    "\nLocal shops said they hoped the reopening would bring back weekend visitors.\n"
+)
 
 
 def test_postgres_migrations_match_declared_schema(pg_store):
@@ -27,9 +28,17 @@ def test_postgres_link_stage_round_trip(pg_store, store, write_file):
     found = []
     for target in (pg_store, store):
         summary = run(paths, target, Config(db=target.db))
-        found.append((summary.stored, target.derivations(), target.stories(),
-                      [m.story_id for m in target.story_members()], target.quote_groups(),
-                      target.claims(), target.event_groups()))
+        found.append(
+            (
+                summary.stored,
+                target.derivations(),
+                target.stories(),
+                [m.story_id for m in target.story_members()],
+                target.quote_groups(),
+                target.claims(),
+                target.event_groups(),
+            )
+        )
     assert found[0] == found[1]
     assert found[0][0] == 2 and len(found[0][1]) == 1
 
@@ -38,6 +47,7 @@ def test_postgres_pages_match_sqlite(pg_store, store, write_file):
     """The view payloads read the same from both engines; full-text search
     finds the same articles (its ranks differ: bm25 against ts_rank)."""
     from newsweave import api
+
     paths = [str(write_file("wire.txt", BRIDGE)), str(write_file("copy.txt", COPY))]
     pages = []
     for target in (pg_store, store):
@@ -45,12 +55,21 @@ def test_postgres_pages_match_sqlite(pg_store, store, write_file):
         stories = api.stories_page(target)
         story = api.story_page(target, stories["stories"][0]["id"])
         search = api.search_page(target, "bridge reopening")
-        pages.append((stories["stories"], stories["total"], story["story"], story["derivations"],
-                      story["matrix"], sorted(h["article_id"] for h in search["hits"]),
-                      search["total"], api.timeline_page(target)["timeline"],
-                      api.stories_page(target, query="bridges", since="2000")["total"],
-                      api.claims_page(target, limit=3, offset=1),
-                      api.quotes_page(target)["quote_groups"],
-                      api.timeline_page(target, limit=1, offset=1)))
+        pages.append(
+            (
+                stories["stories"],
+                stories["total"],
+                story["story"],
+                story["derivations"],
+                story["matrix"],
+                sorted(h["article_id"] for h in search["hits"]),
+                search["total"],
+                api.timeline_page(target)["timeline"],
+                api.stories_page(target, query="bridges", since="2000")["total"],
+                api.claims_page(target, limit=3, offset=1),
+                api.quotes_page(target)["quote_groups"],
+                api.timeline_page(target, limit=1, offset=1),
+            )
+        )
     assert pages[0] == pages[1]
     assert pages[0][6] == 2 and pages[0][8] == 1

@@ -20,9 +20,13 @@ TABLES = {"alembic_version", "sources", "articles", "versions", "fields", "remov
 short_text = st.text(max_size=40)
 offset = st.integers(min_value=0, max_value=10_000)
 rule = st.from_regex(r"[a-z_]{1,12}\.[a-z_]{1,12}\.v[0-9]", fullmatch=True)
-fields = st.builds(Field, value=st.text(min_size=1, max_size=30), rule=rule,
-                   line=st.none() | st.integers(min_value=1, max_value=500),
-                   evidence=st.none() | short_text)
+fields = st.builds(
+    Field,
+    value=st.text(min_size=1, max_size=30),
+    rule=rule,
+    line=st.none() | st.integers(min_value=1, max_value=500),
+    evidence=st.none() | short_text,
+)
 metadata = st.builds(Metadata, **{name: st.none() | fields for name in Metadata.NAMES})
 articles = st.builds(
     Article,
@@ -31,8 +35,9 @@ articles = st.builds(
     kind=st.sampled_from(["text", "html"]),
     raw_text=st.text(max_size=120),
     text=st.text(max_size=80),
-    offsets=st.builds(OffsetMap, st.lists(st.builds(Segment, offset, offset, offset),
-                                          max_size=5).map(tuple)),
+    offsets=st.builds(
+        OffsetMap, st.lists(st.builds(Segment, offset, offset, offset), max_size=5).map(tuple)
+    ),
     removed=st.lists(st.builds(Removed, short_text, offset, offset, rule), max_size=5).map(tuple),
     meta=metadata,
     url=st.none() | st.text(min_size=1, max_size=30),
@@ -41,16 +46,25 @@ articles = st.builds(
 
 def sample_article(text: str = "The bridge reopened on Friday.", source: str = "a.txt") -> Article:
     return Article(
-        id=article_id(text), source=source, kind="text", raw_text=f"Bridge\n\n{text}\n",
-        text=text, offsets=OffsetMap((Segment(0, 8, len(text)),)),
+        id=article_id(text),
+        source=source,
+        kind="text",
+        raw_text=f"Bridge\n\n{text}\n",
+        text=text,
+        offsets=OffsetMap((Segment(0, 8, len(text)),)),
         removed=(Removed("Bridge", 0, 6, "metadata.title.v1"),),
-        meta=Metadata(title=Field("Bridge", "title.headline_line.v1", 1, "Bridge"),
-                      published=Field("2023-03-03", "user.option.v1")))
+        meta=Metadata(
+            title=Field("Bridge", "title.headline_line.v1", 1, "Bridge"),
+            published=Field("2023-03-03", "user.option.v1"),
+        ),
+    )
 
 
 def table_names(path: str) -> set[str]:
     with sqlite3.connect(path) as connection:
-        return {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        return {
+            r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        }
 
 
 def schema_sql(path: str) -> list[tuple]:
@@ -58,7 +72,9 @@ def schema_sql(path: str) -> list[tuple]:
         return sorted(connection.execute("SELECT type, name, sql FROM sqlite_master"))
 
 
-@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(article=articles)
 def test_store_round_trip_keeps_article_equal(store, article):
     article = dataclasses.replace(article, id=uuid.uuid4().hex[:16])
@@ -103,21 +119,25 @@ def test_store_reopening_is_a_no_op(db_path):
     second.close()
 
 
-@pytest.mark.parametrize(("prefix", "expected"), [
-    ("abc", ["abc0000000000001", "abc0000000000002"]),
-    ("abc0000000000001", ["abc0000000000001"]),
-    ("abd", ["abd0000000000000"]),
-    ("ab", ["abc0000000000001", "abc0000000000002", "abd0000000000000"]),
-    ("", ["abc0000000000001", "abc0000000000002", "abd0000000000000", "ff_0000000000000"]),
-    ("zzz", []),
-    ("%", []),
-    ("_", []),
-    ("ff_", ["ff_0000000000000"]),
-    ("ab%", []),
-])
+@pytest.mark.parametrize(
+    ("prefix", "expected"),
+    [
+        ("abc", ["abc0000000000001", "abc0000000000002"]),
+        ("abc0000000000001", ["abc0000000000001"]),
+        ("abd", ["abd0000000000000"]),
+        ("ab", ["abc0000000000001", "abc0000000000002", "abd0000000000000"]),
+        ("", ["abc0000000000001", "abc0000000000002", "abd0000000000000", "ff_0000000000000"]),
+        ("zzz", []),
+        ("%", []),
+        ("_", []),
+        ("ff_", ["ff_0000000000000"]),
+        ("ab%", []),
+    ],
+)
 def test_store_resolve_id_matches_prefix(store, prefix, expected):
-    for number, fake_id in enumerate(["abc0000000000001", "abc0000000000002", "abd0000000000000",
-                                      "ff_0000000000000"]):
+    for number, fake_id in enumerate(
+        ["abc0000000000001", "abc0000000000002", "abd0000000000000", "ff_0000000000000"]
+    ):
         article = dataclasses.replace(sample_article(), id=fake_id, source=f"{number}.txt")
         store.commit(batch([(article, "h")], {fake_id}))
     assert sorted(store.resolve_id(prefix)) == expected

@@ -27,41 +27,51 @@ def september(store):
 def test_stories_latest_first_with_outlets_and_origins(seeds):
     page = api.stories_page(seeds)
     assert page["total"] == 3 and [s["first"] for s in page["stories"]] == [
-        "2024-07-10", "2023-09-19", "2023-02-21"]
+        "2024-07-10",
+        "2023-09-19",
+        "2023-02-21",
+    ]
     story = september(seeds)
     assert story["articles"] == 3 and story["outlets"].get("Sputnik") == 1
     ids = [m.article_id for m in seeds.story_members(story["id"])]
-    derived = {d.article_id for i in ids for d in seeds.derivations(article_id=i)
-               if d.source_id in ids}
+    derived = {
+        d.article_id for i in ids for d in seeds.derivations(article_id=i) if d.source_id in ids
+    }
     assert story["origins"] == 3 - len(derived) >= 1
 
 
-@pytest.mark.parametrize("filters, firsts", [
-    ({"since": "2024"}, ["2024-07-10"]),
-    ({"until": "2023-02"}, ["2023-02-21"]),
-    ({"since": "2023-09-20", "until": "2023-12-31"}, ["2023-09-19"]),
-    ({"outlet": "reuters"}, ["2023-02-21"]),
-    ({"entity": "Wang Yi"}, ["2023-09-19", "2023-02-21"]),
-    ({"query": "Astana"}, ["2024-07-10"]),
-    ({"query": "colour revolutions"}, ["2023-09-19"]),  # stemmed: "colour revolution"
-    ({"query": "nuclear arms treaty"}, ["2023-02-21"]),
-])
+@pytest.mark.parametrize(
+    "filters, firsts",
+    [
+        ({"since": "2024"}, ["2024-07-10"]),
+        ({"until": "2023-02"}, ["2023-02-21"]),
+        ({"since": "2023-09-20", "until": "2023-12-31"}, ["2023-09-19"]),
+        ({"outlet": "reuters"}, ["2023-02-21"]),
+        ({"entity": "Wang Yi"}, ["2023-09-19", "2023-02-21"]),
+        ({"query": "Astana"}, ["2024-07-10"]),
+        ({"query": "colour revolutions"}, ["2023-09-19"]),  # stemmed: "colour revolution"
+        ({"query": "nuclear arms treaty"}, ["2023-02-21"]),
+    ],
+)
 def test_story_filters(seeds, filters, firsts):
     page = api.stories_page(seeds, **filters)
     assert [s["first"] for s in page["stories"]] == firsts and page["total"] == len(firsts)
     assert page["filters"][next(iter(filters))] == next(iter(filters.values()))
 
 
-@pytest.mark.parametrize("call, error", [
-    (lambda s: api.stories_page(s, since="19 Sept"), BadRequest),
-    (lambda s: api.stories_page(s, limit=0), BadRequest),
-    (lambda s: api.stories_page(s, offset=-1), BadRequest),
-    (lambda s: api.stories_page(s, entity="Nobody Atall"), NotFound),
-    (lambda s: api.story_page(s, "story:0000000000000000"), NotFound),
-    (lambda s: api.quote_page(s, "quote:nothing"), NotFound),
-    (lambda s: api.entity_page(s, "Nobody Atall"), NotFound),
-    (lambda s: api.claims_page(s, status="true"), BadRequest),
-])
+@pytest.mark.parametrize(
+    "call, error",
+    [
+        (lambda s: api.stories_page(s, since="19 Sept"), BadRequest),
+        (lambda s: api.stories_page(s, limit=0), BadRequest),
+        (lambda s: api.stories_page(s, offset=-1), BadRequest),
+        (lambda s: api.stories_page(s, entity="Nobody Atall"), NotFound),
+        (lambda s: api.story_page(s, "story:0000000000000000"), NotFound),
+        (lambda s: api.quote_page(s, "quote:nothing"), NotFound),
+        (lambda s: api.entity_page(s, "Nobody Atall"), NotFound),
+        (lambda s: api.claims_page(s, status="true"), BadRequest),
+    ],
+)
 def test_bad_requests_say_what_is_wrong(seeds, call, error):
     with pytest.raises(error):
         call(seeds)
@@ -75,15 +85,21 @@ def test_story_page_articles_events_claims_quotes_copies(seeds):
     meetings = [e for e in page["events"] if e["kind"] == "meeting" and e["date"] == "2023-09-19"]
     assert meetings and {PATRUSHEV, WANG} <= set(meetings[0]["participants"])
     assert {"article_id": rewrite, "source_id": sputnik} in [
-        {k: d[k] for k in ("article_id", "source_id")} for d in page["derivations"]]
+        {k: d[k] for k in ("article_id", "source_id")} for d in page["derivations"]
+    ]
     assert len(page["matrix"]["rows"]) == len(page["claims"]) > 0
     for row in page["matrix"]["rows"]:
         assert set(row["cells"]) <= set(page["matrix"]["outlets"])
         for cells in row["cells"].values():
             for cell in cells:
-                assert seeds.get(cell["article_id"]).text[cell["start"]:cell["end"]] == cell["text"]
-    [group] = [g for g in page["quote_groups"]
-               if {r["article_id"] for r in g["renderings"]} == {rewrite, sputnik}]
+                assert (
+                    seeds.get(cell["article_id"]).text[cell["start"] : cell["end"]] == cell["text"]
+                )
+    [group] = [
+        g
+        for g in page["quote_groups"]
+        if {r["article_id"] for r in g["renderings"]} == {rewrite, sputnik}
+    ]
     assert group["earliest"] == sputnik and page["names"][group["speaker"]] == "Nikolai Patrushev"
     assert page["story"]["timeline"] and page["origins"] <= len(page["articles"])
 
@@ -97,8 +113,9 @@ def test_quote_page_renderings_diff_and_repeat(seeds):
     page = api.quote_page(seeds, group["id"])
     mine = next(r for r in page["quote_group"]["renderings"] if r["article_id"] == rewrite)
     assert ["replace", "double contain", "contain both"] in mine["diff"]
-    assert page["repeats"] and all(r["article_id"] == reuters
-                                   for g in page["repeats"] for r in g["renderings"])
+    assert page["repeats"] and all(
+        r["article_id"] == reuters for g in page["repeats"] for r in g["renderings"]
+    )
     assert page["articles"][reuters]["outlet"] == "Reuters"
 
 
@@ -139,8 +156,9 @@ def test_timeline_by_date_with_story(seeds):
     entries = api.timeline_page(seeds)["timeline"]
     dated = [e["date"] for e in entries if e["date"]]
     assert dated == sorted(dated)
-    assert any(e["date"] == "2023-09-19" and e["kind"] == "meeting" and e["story_id"]
-               for e in entries)
+    assert any(
+        e["date"] == "2023-09-19" and e["kind"] == "meeting" and e["story_id"] for e in entries
+    )
     one = api.timeline_page(seeds, story=september(seeds)["id"])["timeline"]
     assert one and {e["story_id"] for e in one} == {september(seeds)["id"]}
 

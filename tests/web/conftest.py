@@ -30,7 +30,11 @@ def seed(seeds_store):
     ids = {"a" + Path(store.get(i).source).name[:3]: i for i in store.article_ids()}
     story = next(s for s in api.stories_page(store)["stories"] if s["first"] == "2023-09-19")
     groups = api.quotes_page(store, speaker="Nikolai Patrushev", limit=500)["quote_groups"]
-    contain = next(g for g in groups if g["occasion"] == story["id"]
-                   and any("double contain" in r["text"] for r in g["renderings"])
-                   and any("contain both" in r["text"] for r in g["renderings"]))
+    contain = next(
+        g
+        for g in groups
+        if g["occasion"] == story["id"]
+        and any("double contain" in r["text"] for r in g["renderings"])
+        and any("contain both" in r["text"] for r in g["renderings"])
+    )
     return {**ids, "september": story["id"], "contain": contain["id"]}

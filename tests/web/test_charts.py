@@ -9,16 +9,19 @@ import pytest
 from newsweave.web.charts import LEFT, RIGHT, WIDTH, Point, day_of, layout
 
 
-@pytest.mark.parametrize("value, expected", [
-    ("2023-09-19", date(2023, 9, 19)),
-    ("2023-10", date(2023, 10, 1)),
-    ("2022", date(2022, 1, 1)),
-    ("2025-W11", date(2025, 3, 10)),
-    ("2023-02-30", None),
-    ("PAST_REF", None),
-    ("P3Y", None),
-    (None, None),
-])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("2023-09-19", date(2023, 9, 19)),
+        ("2023-10", date(2023, 10, 1)),
+        ("2022", date(2022, 1, 1)),
+        ("2025-W11", date(2025, 3, 10)),
+        ("2023-02-30", None),
+        ("PAST_REF", None),
+        ("P3Y", None),
+        (None, None),
+    ],
+)
 def test_day_of_reads_partial_dates(value, expected):
     assert day_of(value) == expected
 
@@ -31,8 +34,14 @@ def test_layout_spans_the_width_first_to_last():
 
 
 def test_layout_stacks_marks_of_one_day_on_a_lane():
-    chart = layout([Point("2023-09-19", "a", "one"), Point("2023-09-19", "a", "two"),
-                    Point("2023-09-19", "b", "three")], lanes=["b", "a"])
+    chart = layout(
+        [
+            Point("2023-09-19", "a", "one"),
+            Point("2023-09-19", "a", "two"),
+            Point("2023-09-19", "b", "three"),
+        ],
+        lanes=["b", "a"],
+    )
     assert [lane["name"] for lane in chart.lanes] == ["b", "a"]
     one, two = (m for m in chart.marks if m["label"] in ("one", "two"))
     assert one["x"] == two["x"] and one["y"] != two["y"]

@@ -16,10 +16,12 @@ from newsweave.web.app import create_app
 SCRIPT = "<script>alert(1)</script>"
 IMAGE = '"><img src=x onerror=alert(1)>'
 RAW = ("<script>alert", "<img src=x", "onerror=alert(1)>")
-TEXT = (f"Moscow talks {SCRIPT} end\n"
-        f"MOSCOW (Reuters) - Nikolai Patrushev met Wang Yi in Moscow on Tuesday {IMAGE}, "
-        f"and said \"we {SCRIPT} will contain {IMAGE} nothing\", the Kremlin said.\n"
-        f"Wang Yi told Patrushev that the talks {IMAGE} were useful.")
+TEXT = (
+    f"Moscow talks {SCRIPT} end\n"
+    f"MOSCOW (Reuters) - Nikolai Patrushev met Wang Yi in Moscow on Tuesday {IMAGE}, "
+    f'and said "we {SCRIPT} will contain {IMAGE} nothing", the Kremlin said.\n'
+    f"Wang Yi told Patrushev that the talks {IMAGE} were useful."
+)
 
 
 @pytest.fixture(scope="module")
@@ -27,8 +29,16 @@ def hostile(tmp_path_factory):
     """A store of one article with markup in its title, outlet and text."""
     folder = tmp_path_factory.mktemp("hostile")
     path = folder / f"evil{quote(IMAGE, safe='')[:10]}.json"
-    path.write_text(json.dumps({"title": f"Talks {SCRIPT} {IMAGE}", "text": TEXT,
-                                "outlet": f"Wire {IMAGE}", "published": "2023-02-21"}))
+    path.write_text(
+        json.dumps(
+            {
+                "title": f"Talks {SCRIPT} {IMAGE}",
+                "text": TEXT,
+                "outlet": f"Wire {IMAGE}",
+                "published": "2023-02-21",
+            }
+        )
+    )
     db = str(folder / "hostile.db")
     store = api.open_store(Config(db=db))
     api.analyze(store, [str(path)], Config(db=db))

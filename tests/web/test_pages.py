@@ -25,35 +25,58 @@ def text_of(html: str) -> str:
     return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
 
 
-@pytest.mark.parametrize("path, shown", [
-    ("/", ["Stories", "3 stories", "2023-09-19 – 2023-09-20", "Sputnik", "Reuters"]),
-    ("/?since=2024", ["1 story", "Moscow, Beijing strengthening ties"]),
-    ("/?outlet=Reuters", ["1 story", "2023-02-21"]),
-    ("/?entity=Wang+Yi", ["2 stories"]),
-    ("/?q=Astana", ["1 story", "2024-07-10"]),
-    ("/?since=&until=&outlet=&entity=&q=", ["3 stories"]),  # a blank filter form
-    ("/stories/{september}", ["Timeline", "Articles by outlet", "Claims by outlet",
-                              "Quotations", "Who copied whom", "3 articles"]),
-    ("/articles", ["Articles", "China-Russia ties"]),
-    ("/articles/{a000}", ["Metadata", "language.langid.v1", "Built from", "rewritten"]),
-    ("/articles/{a002}", ["Sputnik", "Copied or rewritten by"]),
-    ("/quotes", ["Quotations", "Nikolai Patrushev"]),
-    ("/quotes?speaker=Wang+Yi", ["Wang Yi"]),
-    ("/quotes/{contain}", ["earliest source", "The same words on other occasions (2)",
-                           "Reuters", "2023-02-21"]),
-    ("/entities/Wang%20Yi", ["Wang Yi", "Roles over time", "Chinese Foreign Minister",
-                             "Nikolai Patrushev", "Quotations", "Events"]),
-    ("/entities/person:wang-yi", ["Roles over time"]),
-    ("/graph", ["Entity graph", "Vladimir Putin"]),
-    ("/graph?entity=Wang+Yi", ["Sergey Lavrov"]),
-    ("/search?q=contain", ["3 articles match", "Containment"]),
-    ("/search", ["Search"]),
-    ("/timeline", ["Timeline", "meeting", "2023-09-19"]),
-    ("/timeline?story={september}", ["Patrushev"]),
-    ("/claims", ["Claims", "single-origin"]),
-    ("/claims?status=single-origin", ["single-origin"]),
-    ("/api/v1/docs", ["HTTP API", "GET /api/v1/stories/{story_id}"]),
-])
+@pytest.mark.parametrize(
+    "path, shown",
+    [
+        ("/", ["Stories", "3 stories", "2023-09-19 – 2023-09-20", "Sputnik", "Reuters"]),
+        ("/?since=2024", ["1 story", "Moscow, Beijing strengthening ties"]),
+        ("/?outlet=Reuters", ["1 story", "2023-02-21"]),
+        ("/?entity=Wang+Yi", ["2 stories"]),
+        ("/?q=Astana", ["1 story", "2024-07-10"]),
+        ("/?since=&until=&outlet=&entity=&q=", ["3 stories"]),  # a blank filter form
+        (
+            "/stories/{september}",
+            [
+                "Timeline",
+                "Articles by outlet",
+                "Claims by outlet",
+                "Quotations",
+                "Who copied whom",
+                "3 articles",
+            ],
+        ),
+        ("/articles", ["Articles", "China-Russia ties"]),
+        ("/articles/{a000}", ["Metadata", "language.langid.v1", "Built from", "rewritten"]),
+        ("/articles/{a002}", ["Sputnik", "Copied or rewritten by"]),
+        ("/quotes", ["Quotations", "Nikolai Patrushev"]),
+        ("/quotes?speaker=Wang+Yi", ["Wang Yi"]),
+        (
+            "/quotes/{contain}",
+            ["earliest source", "The same words on other occasions (2)", "Reuters", "2023-02-21"],
+        ),
+        (
+            "/entities/Wang%20Yi",
+            [
+                "Wang Yi",
+                "Roles over time",
+                "Chinese Foreign Minister",
+                "Nikolai Patrushev",
+                "Quotations",
+                "Events",
+            ],
+        ),
+        ("/entities/person:wang-yi", ["Roles over time"]),
+        ("/graph", ["Entity graph", "Vladimir Putin"]),
+        ("/graph?entity=Wang+Yi", ["Sergey Lavrov"]),
+        ("/search?q=contain", ["3 articles match", "Containment"]),
+        ("/search", ["Search"]),
+        ("/timeline", ["Timeline", "meeting", "2023-09-19"]),
+        ("/timeline?story={september}", ["Patrushev"]),
+        ("/claims", ["Claims", "single-origin"]),
+        ("/claims?status=single-origin", ["single-origin"]),
+        ("/api/v1/docs", ["HTTP API", "GET /api/v1/stories/{story_id}"]),
+    ],
+)
 def test_page_shows_the_seeds(client, seed, path, shown):
     seen = text_of(visit(client, path.format(**seed)))
     for words in shown:
@@ -69,8 +92,8 @@ def test_every_page_is_responsive_and_links_its_json(client, seed):
 
 def test_story_page_timeline_is_an_svg_chart(client, seed):
     html = visit(client, f"/stories/{seed['september']}")
-    chart = html[html.index('<svg viewBox'):html.index("</svg>")]
-    assert chart.count("<circle") == 2 and "<rect class=\"mark" in chart  # dated articles, events
+    chart = html[html.index("<svg viewBox") : html.index("</svg>")]
+    assert chart.count("<circle") == 2 and '<rect class="mark' in chart  # dated articles, events
     assert f'href="/articles/{seed["a002"]}"' in chart
 
 
@@ -93,8 +116,13 @@ def test_story_page_claims_matrix_cells_link_to_their_sentences(client, seed, se
 
 def test_claim_links_land_on_an_anchor_of_the_article(client, seed, seeds_store):
     matrix = api.story_page(seeds_store, seed["september"])["matrix"]
-    target = next(e for row in matrix["rows"] for cell in row["cells"].values() for e in cell
-                  if e["article_id"] == seed["a000"])
+    target = next(
+        e
+        for row in matrix["rows"]
+        for cell in row["cells"].values()
+        for e in cell
+        if e["article_id"] == seed["a000"]
+    )
     html = visit(client, f"/articles/{seed['a000']}")
     assert f'id="s{target["start"]}"' in html
     assert f'data-s="{target["start"]}"' in html
@@ -102,44 +130,54 @@ def test_claim_links_land_on_an_anchor_of_the_article(client, seed, seeds_store)
 
 def test_story_page_quotes_with_speakers_and_copies(client, seed):
     html = visit(client, f"/stories/{seed['september']}")
-    quotes = html[html.index('id="quotes"'):html.index('id="copies"')]
-    for speaker, name in [("nikolai-patrushev", "Nikolai Patrushev"),
-                          ("vladimir-putin", "Vladimir Putin")]:
-        assert (f'<span class="speaker"><a href="/entities/person%3A{speaker}">{name}</a></span>'
-                in quotes)
+    quotes = html[html.index('id="quotes"') : html.index('id="copies"')]
+    for speaker, name in [
+        ("nikolai-patrushev", "Nikolai Patrushev"),
+        ("vladimir-putin", "Vladimir Putin"),
+    ]:
+        assert (
+            f'<span class="speaker"><a href="/entities/person%3A{speaker}">{name}</a></span>'
+            in quotes
+        )
     assert "<q>" in quotes
-    copies = html[html.index('id="copies"'):html.index('id="events"')]
+    copies = html[html.index('id="copies"') : html.index('id="events"')]
     assert f'/articles/{seed["a002"]}"' in copies and f"/articles/{seed['a000']}#rewrite" in copies
 
 
 def test_article_page_marks_entities_quotes_and_dates(client, seed):
     html = visit(client, f"/articles/{seed['a000']}")
     start = html.index('<div class="text"')
-    text = html[start:html.index("</div>", start)]
-    assert re.search(r'class="pc k-entity"[^>]*><a href="/entities/person%3Anikolai-patrushev"'
-                     r'[^>]*>Nikolai Patrushev</a>', text)
+    text = html[start : html.index("</div>", start)]
+    assert re.search(
+        r'class="pc k-entity"[^>]*><a href="/entities/person%3Anikolai-patrushev"'
+        r"[^>]*>Nikolai Patrushev</a>",
+        text,
+    )
     assert "k-quote" in text and "k-timex" in text
 
 
 def test_article_page_rewrite_view_aligns_each_sentence_to_its_source(client, seed, seeds_store):
     page = api.article_page(seeds_store, seed["a000"])
     html = visit(client, f"/articles/{seed['a000']}")
-    rewrite = html[html.index('id="rewrite"'):]
+    rewrite = html[html.index('id="rewrite"') :]
     [derivation] = page["article"]["derived_from"]
     source = page["sources"][derivation["source_id"]]["text"]
     for s in derivation["sentences"]:
         assert f'class="sent k-{s["kind"]}"' in rewrite
         if s["source_start"] is not None:
-            assert unescape(rewrite).count(source[s["source_start"]:s["source_end"]]) >= 1
+            assert unescape(rewrite).count(source[s["source_start"] : s["source_end"]]) >= 1
 
 
 @pytest.mark.parametrize("query, shows_removed", [("", False), ("?removed=1", True)])
 def test_article_page_removed_boilerplate_on_request(client, seeds_store, query, shows_removed):
-    article = next(a for a in (api.article_page(seeds_store, i)["article"]
-                               for i in seeds_store.article_ids()) if a["removed"])
+    article = next(
+        a
+        for a in (api.article_page(seeds_store, i)["article"] for i in seeds_store.article_ids())
+        if a["removed"]
+    )
     html = visit(client, f"/articles/{article['id']}{query}")
-    section = html[html.index('id="removed"'):]
-    removed = unescape(section[:section.index("<section")])
+    section = html[html.index('id="removed"') :]
+    removed = unescape(section[: section.index("<section")])
     assert (article["removed"][0]["text"] in removed) is shows_removed
     assert ("?removed=1" in removed) is not shows_removed
 
@@ -161,19 +199,22 @@ def test_search_page_marks_matches(client):
     assert "<mark>contain</mark>" in html and "<mark>Containment</mark>" in html
 
 
-@pytest.mark.parametrize("path, status", [
-    ("/stories/story:0000000000000000", 404),
-    ("/articles/ffffffffffffffff", 404),
-    ("/quotes/quote:nothing", 404),
-    ("/entities/Nobody%20Atall", 404),
-    ("/graph?entity=Nobody+Atall", 404),
-    ("/no-such-page", 404),
-    ("/?since=19+Sept", 400),
-    ("/?limit=0", 400),
-    ("/?limit=many", 400),
-    ("/claims?status=true", 400),
-    ("/articles?limit=0", 400),
-])
+@pytest.mark.parametrize(
+    "path, status",
+    [
+        ("/stories/story:0000000000000000", 404),
+        ("/articles/ffffffffffffffff", 404),
+        ("/quotes/quote:nothing", 404),
+        ("/entities/Nobody%20Atall", 404),
+        ("/graph?entity=Nobody+Atall", 404),
+        ("/no-such-page", 404),
+        ("/?since=19+Sept", 400),
+        ("/?limit=0", 400),
+        ("/?limit=many", 400),
+        ("/claims?status=true", 400),
+        ("/articles?limit=0", 400),
+    ],
+)
 def test_page_errors_are_pages_with_their_status(client, path, status):
     html = visit(client, path, status)
     assert '<p class="error">' in html

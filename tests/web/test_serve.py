@@ -16,11 +16,14 @@ def served(monkeypatch):
     return calls
 
 
-@pytest.mark.parametrize("args, host, port, url", [
-    ((), "127.0.0.1", 8000, "http://127.0.0.1:8000/"),
-    (("--host", "0.0.0.0", "--port", "8123"), "0.0.0.0", 8123, "http://0.0.0.0:8123/"),
-    (("--host", "::1"), "::1", 8000, "http://[::1]:8000/"),
-])
+@pytest.mark.parametrize(
+    "args, host, port, url",
+    [
+        ((), "127.0.0.1", 8000, "http://127.0.0.1:8000/"),
+        (("--host", "0.0.0.0", "--port", "8123"), "0.0.0.0", 8123, "http://0.0.0.0:8123/"),
+        (("--host", "::1"), "::1", 8000, "http://[::1]:8000/"),
+    ],
+)
 def test_serve_binds_and_prints_the_url(run_cli, served, args, host, port, url):
     result = run_cli("serve", *args)
     assert result.exit_code == 0, result.output

@@ -24,9 +24,26 @@ adapter, ``newsweave.adapters.conll``, which only the benchmark adds).
 from . import caps, consistency, context, gazetteers, hygiene  # noqa: F401  (registers the rules)
 from .chain import NAME_LABELS, REGISTRY, Rule, find_mentions, rule
 
-RULES = ("caps.v1", "split.v1", "trim.v1", "initials.v1", "merge_names.v1", "given_names.v1",
-         "org_suffix.v1", "name_runs.v1", "countries.v1", "competitions.v2", "common_words.v1",
-         "firms.v1", "acronyms.v1", "headlines.v2", "consistency.v1", "nationalities.v1",
-         "venues.v2", "datelines.v1", "urls.v1")
+RULES = (
+    "caps.v1",
+    "split.v1",
+    "trim.v1",
+    "initials.v1",
+    "merge_names.v1",
+    "given_names.v1",
+    "org_suffix.v1",
+    "name_runs.v1",
+    "countries.v1",
+    "competitions.v2",
+    "common_words.v1",
+    "firms.v1",
+    "acronyms.v1",
+    "headlines.v2",
+    "consistency.v1",
+    "nationalities.v1",
+    "venues.v2",
+    "datelines.v1",
+    "urls.v1",
+)
 
 __all__ = ["NAME_LABELS", "REGISTRY", "RULES", "Rule", "find_mentions", "rule"]

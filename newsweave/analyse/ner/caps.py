@@ -56,8 +56,12 @@ def _recase(word: str, spellings: dict[str, str]) -> str:
     return form if len(form) == len(word) else word
 
 
-@rule("caps.v1", reads=("token.text", "token.whitespace_", "token.is_sent_start"),
-      sets=("adds", "drops"), needs_nlp=True)
+@rule(
+    "caps.v1",
+    reads=("token.text", "token.whitespace_", "token.is_sent_start"),
+    sets=("adds", "drops"),
+    needs_nlp=True,
+)
 def recase_caps(doc: Doc, spans: list[Span], nlp: Language) -> list[Span]:
     """Spans in lines of capitals are replaced by what ``nlp`` finds in the
     lines re-cased."""
@@ -66,12 +70,19 @@ def recase_caps(doc: Doc, spans: list[Span], nlp: Language) -> list[Span]:
         return spans
     skip = {i for a, b in ranges for i in range(a, b)}
     spellings = _spellings(doc, skip)
-    inputs = [Doc(nlp.vocab, words=[_recase(t.text, spellings) for t in doc[a:b]],
-                  spaces=[bool(t.whitespace_) for t in doc[a:b]]) for a, b in ranges]
+    inputs = [
+        Doc(
+            nlp.vocab,
+            words=[_recase(t.text, spellings) for t in doc[a:b]],
+            spaces=[bool(t.whitespace_) for t in doc[a:b]],
+        )
+        for a, b in ranges
+    ]
     kept = [s for s in spans if not skip.intersection(range(s.start, s.end))]
     for (a, _), parsed in zip(ranges, nlp.pipe(inputs)):
-        kept.extend(Span(a + e.start, a + e.end, e.label_) for e in parsed.ents
-                    if e.label_ in NAME_LABELS)
+        kept.extend(
+            Span(a + e.start, a + e.end, e.label_) for e in parsed.ents if e.label_ in NAME_LABELS
+        )
     return kept
 
 
@@ -85,8 +96,9 @@ def headlines(doc: Doc, spans: list[Span]) -> list[Span]:
     body = [s for s in spans if not caps.intersection(range(s.start, s.end))]
     names = {key(doc, s).lower(): s.label for s in body}
     words = {k.lower(): v for k, v in word_labels(doc, body, person_parts(doc, body)).items()}
-    found = {i: words[doc[i].lower_] for i in caps
-             if is_caps(doc[i].text) and doc[i].lower_ in words}
+    found = {
+        i: words[doc[i].lower_] for i in caps if is_caps(doc[i].text) and doc[i].lower_ in words
+    }
     out = []
     for s in spans:
         inside = [i for i in range(s.start, s.end) if i in found]
@@ -101,6 +113,9 @@ def headlines(doc: Doc, spans: list[Span]) -> list[Span]:
 
 def _whole_name(doc: Doc, s: Span, names: dict[str, str], found: dict[int, str]) -> bool:
     """``s`` is a name in its own right, not a run-on over the words found."""
-    return (key(doc, s).lower() in names or s.label == "EVENT"
-            or doc[s.end - 1].lower_ in ORG_WORDS
-            or all(i in found for i in range(s.start, s.end)))
+    return (
+        key(doc, s).lower() in names
+        or s.label == "EVENT"
+        or doc[s.end - 1].lower_ in ORG_WORDS
+        or all(i in found for i in range(s.start, s.end))
+    )

@@ -21,8 +21,21 @@ from spacy.tokens import Doc
 from ...model import Mention
 from .spans import MODEL_RULE, Span
 
-NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT",
-                         "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"})
+NAME_LABELS = frozenset(
+    {
+        "PERSON",
+        "ORG",
+        "GPE",
+        "LOC",
+        "FAC",
+        "NORP",
+        "EVENT",
+        "PRODUCT",
+        "WORK_OF_ART",
+        "LAW",
+        "LANGUAGE",
+    }
+)
 SETS = frozenset({"adds", "drops", "bounds", "labels"})
 
 
@@ -50,11 +63,13 @@ def rule(name: str, *, reads: tuple[str, ...], sets: tuple[str, ...], needs_nlp:
     def register(fn):
         REGISTRY[name] = Rule(name, fn, reads, sets, needs_nlp)
         return fn
+
     return register
 
 
-def find_mentions(doc: Doc, *, nlp: Language | None = None,
-                  rules: tuple[str, ...] | None = None) -> list[Mention]:
+def find_mentions(
+    doc: Doc, *, nlp: Language | None = None, rules: tuple[str, ...] | None = None
+) -> list[Mention]:
     """Named mentions in ``doc``, with character offsets into ``doc.text``.
 
     ``nlp`` is the pipeline that re-reads lines in capitals (default: the one
@@ -63,9 +78,11 @@ def find_mentions(doc: Doc, *, nlp: Language | None = None,
     """
     if rules is None:
         from . import RULES
+
         rules = RULES
-    spans = [Span(e.start, e.end, e.label_, MODEL_RULE) for e in doc.ents
-             if e.label_ in NAME_LABELS]
+    spans = [
+        Span(e.start, e.end, e.label_, MODEL_RULE) for e in doc.ents if e.label_ in NAME_LABELS
+    ]
     for name in rules:
         spans = _attributed(spans, _run(_registered(name), doc, spans, nlp), name)
     return _to_mentions(doc, spans)
@@ -83,6 +100,7 @@ def _run(step: Rule, doc: Doc, spans: list[Span], nlp: Language | None) -> list[
         return step.apply(doc, spans)
     if nlp is None:
         from ..nlp import load
+
         nlp = load()
     return step.apply(doc, spans, nlp)
 
@@ -93,8 +111,9 @@ def _attributed(before: list[Span], after: list[Span], name: str) -> list[Span]:
     known = {}
     for s in before:
         known.setdefault((s.start, s.end, s.label), s.rule)
-    return [Span(s.start, s.end, s.label, known.get((s.start, s.end, s.label), name))
-            for s in after]
+    return [
+        Span(s.start, s.end, s.label, known.get((s.start, s.end, s.label), name)) for s in after
+    ]
 
 
 def _to_mentions(doc: Doc, spans: list[Span]) -> list[Mention]:
@@ -105,6 +124,6 @@ def _to_mentions(doc: Doc, spans: list[Span]) -> list[Mention]:
         if s.end <= s.start or covered.intersection(range(s.start, s.end)):
             continue
         covered.update(range(s.start, s.end))
-        span = doc[s.start:s.end]
+        span = doc[s.start : s.end]
         found.append(Mention(span.start_char, span.end_char, span.text, s.label, rule=s.rule))
     return found

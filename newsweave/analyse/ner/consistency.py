@@ -10,8 +10,9 @@ from .chain import rule
 from .spans import Span, key, taken
 
 
-@rule("consistency.v1", reads=("token.text", "token.pos_", "token.is_title"),
-      sets=("labels", "adds"))
+@rule(
+    "consistency.v1", reads=("token.text", "token.pos_", "token.is_title"), sets=("labels", "adds")
+)
 def consistency(doc: Doc, spans: list[Span]) -> list[Span]:
     """A surname or given name of a person named in full is a PERSON ("Xi"
     after "Xi Jinping"), the label seen most often wins, and an unlabelled
@@ -45,8 +46,12 @@ def _repeats(doc: Doc, spans: list[Span], parts: set[str]) -> list[Span]:
     found = []
     for tok in doc:
         label = labels.get(tok.text)
-        if label and tok.i not in covered and tok.text[:1].isupper() \
-                and tok.pos_ in ("PROPN", "X", "NOUN"):
+        if (
+            label
+            and tok.i not in covered
+            and tok.text[:1].isupper()
+            and tok.pos_ in ("PROPN", "X", "NOUN")
+        ):
             found.append(Span(tok.i, tok.i + 1, label))
     return found
 

@@ -7,8 +7,19 @@ from spacy.tokens import Doc
 
 from .chain import rule
 from .consistency import person_parts
-from .lexicon import (AMBIGUOUS_COUNTRIES, FIRM_WORDS, LEGAL_FORMS, MARKET_WORDS, ORG_WORDS,
-                      PEOPLE_PREFIXES, POSSESSIVES, TITLES, is_country, legal_form, people_word)
+from .lexicon import (
+    AMBIGUOUS_COUNTRIES,
+    FIRM_WORDS,
+    LEGAL_FORMS,
+    MARKET_WORDS,
+    ORG_WORDS,
+    PEOPLE_PREFIXES,
+    POSSESSIVES,
+    TITLES,
+    is_country,
+    legal_form,
+    people_word,
+)
 from .spans import Span, is_caps, key, replace, runs, taken
 
 
@@ -18,8 +29,9 @@ def org_suffix(doc: Doc, spans: list[Span]) -> list[Span]:
     ("Sputnik International", "... Group") is an ORG."""
     covered = taken(spans)
     out = list(spans)
-    for i, j in runs(doc, lambda i, j: j not in covered and doc[j].pos_ == "PROPN"
-                     and doc[j].is_title):
+    for i, j in runs(
+        doc, lambda i, j: j not in covered and doc[j].pos_ == "PROPN" and doc[j].is_title
+    ):
         if j - i >= 2 and doc[j - 1].lower_ in ORG_WORDS:
             out.append(Span(i, j, "ORG"))
     return out
@@ -31,8 +43,13 @@ def countries(doc: Doc, spans: list[Span]) -> list[Span]:
     the model said, and where it said nothing; a person's name that is also a
     country is left alone when the article names that person in full
     (``consistency.v1``)."""
-    out = [Span(s.start, s.end, "GPE") if is_country(doc[s.start:s.end].text)
-           and s.label in ("ORG", "PERSON", "NORP", "LOC", "FAC") else s for s in spans]
+    out = [
+        Span(s.start, s.end, "GPE")
+        if is_country(doc[s.start : s.end].text)
+        and s.label in ("ORG", "PERSON", "NORP", "LOC", "FAC")
+        else s
+        for s in spans
+    ]
     return out + _unlabelled_countries(doc, out)
 
 
@@ -42,9 +59,13 @@ def _unlabelled_countries(doc: Doc, spans: list[Span]) -> list[Span]:
     i = 0
     while i < len(doc):
         for n in (4, 3, 2, 1) if doc[i].text[:1].isupper() else ():
-            words = doc[i:i + n]
-            if len(words) == n and not covered.intersection(range(i, i + n)) \
-                    and is_country(words.text) and words.text.title() not in AMBIGUOUS_COUNTRIES:
+            words = doc[i : i + n]
+            if (
+                len(words) == n
+                and not covered.intersection(range(i, i + n))
+                and is_country(words.text)
+                and words.text.title() not in AMBIGUOUS_COUNTRIES
+            ):
                 found.append(Span(i, i + n, "GPE"))
                 i += n - 1
                 break
@@ -59,9 +80,17 @@ def nationalities(doc: Doc, spans: list[Span]) -> list[Span]:
     nationality or a group (NORP), whatever the model called it; one that
     opens a person's name is cut from it, with any title ("American Dennis
     Mitchell", "Belgian King Baudouin")."""
-    found = [Span(i, j, "NORP") for i, j in runs(doc, lambda i, j: j - i < 2 and (
-        people_word(doc[j].text) or (j == i and doc[j].text in PEOPLE_PREFIXES)))
-        if j > i and people_word(doc[j - 1].text)]
+    found = [
+        Span(i, j, "NORP")
+        for i, j in runs(
+            doc,
+            lambda i, j: (
+                j - i < 2
+                and (people_word(doc[j].text) or (j == i and doc[j].text in PEOPLE_PREFIXES))
+            ),
+        )
+        if j > i and people_word(doc[j - 1].text)
+    ]
     covered = {(f.start, f.end) for f in found}
     out = []
     for s in spans:
@@ -78,8 +107,10 @@ def nationalities(doc: Doc, spans: list[Span]) -> list[Span]:
 
 def _inside_name(f: Span, spans: list[Span]) -> bool:
     """Within a longer name ("Royal Dutch Shell", "American Express")."""
-    return any(s.start <= f.start and f.end <= s.end and (s.start, s.end) != (f.start, f.end)
-               for s in spans)
+    return any(
+        s.start <= f.start and f.end <= s.end and (s.start, s.end) != (f.start, f.end)
+        for s in spans
+    )
 
 
 @rule("firms.v1", reads=("token.text", "token.lower_", "token.is_title"), sets=("labels",))
@@ -89,28 +120,47 @@ def firms(doc: Doc, spans: list[Span]) -> list[Span]:
     is, everywhere in the article, a name that an organisation's word follows
     ("Corvane CEO", "Halvard shares") or that opens such a name, unless a
     person is named in full with it."""
-    spans = [Span(s.start, s.end, "ORG") if s.end - s.start > 1 and s.label == "PERSON"
-             and (doc[s.end - 1].lower_ in ORG_WORDS or legal_form(doc[s.end - 1])) else s
-             for s in spans]
+    spans = [
+        Span(s.start, s.end, "ORG")
+        if s.end - s.start > 1
+        and s.label == "PERSON"
+        and (doc[s.end - 1].lower_ in ORG_WORDS or legal_form(doc[s.end - 1]))
+        else s
+        for s in spans
+    ]
     # A legal form or the market is proof enough; a spokesman or a captain
     # is not, where a person is named in full with the name ("Putin spokesman").
     sure = {key(doc, s) for s in spans if firm_word_follows(doc, s, LEGAL_FORMS | MARKET_WORDS)}
     # "Magna" after "Magna International Inc", though not "Wuxi" the town
     # after a "Wuxi ... Co" firm.
-    heads = {doc[s.start].text for s in spans if s.label == "ORG" and s.end - s.start > 1
-             and legal_form(doc[s.end - 1]) and doc[s.start].is_title}
-    spans = [Span(s.start, s.end, "ORG") if s.label == "PERSON"
-             and doc[s.start].text in sure | heads else s for s in spans]
+    heads = {
+        doc[s.start].text
+        for s in spans
+        if s.label == "ORG"
+        and s.end - s.start > 1
+        and legal_form(doc[s.end - 1])
+        and doc[s.start].is_title
+    }
+    spans = [
+        Span(s.start, s.end, "ORG")
+        if s.label == "PERSON" and doc[s.start].text in sure | heads
+        else s
+        for s in spans
+    ]
     likely = {key(doc, s) for s in spans if firm_word_follows(doc, s, FIRM_WORDS)}
     found = sure | (likely - person_parts(doc, spans))
-    return [Span(s.start, s.end, "ORG") if key(doc, s) in found or (
-        key(doc, s) in heads and s.label not in ("GPE", "LOC")) else s for s in spans]
+    return [
+        Span(s.start, s.end, "ORG")
+        if key(doc, s) in found or (key(doc, s) in heads and s.label not in ("GPE", "LOC"))
+        else s
+        for s in spans
+    ]
 
 
 def firm_word_follows(doc: Doc, s: Span, words: frozenset[str]) -> bool:
     """One of ``words`` follows the name, perhaps after a possessive; a market
     word counts only after a name that is no place ("Tokyo shares")."""
-    nxt = doc[s.end:s.end + 2]
+    nxt = doc[s.end : s.end + 2]
     if nxt and nxt[0].text in POSSESSIVES:
         nxt = nxt[1:]
     if not nxt or s.label == "NORP" or is_country(key(doc, s)):
@@ -129,11 +179,16 @@ def acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
     the acronym where it stands alone."""
     by_end = {s.end: s for s in spans}
     found = []
-    for tok in doc[2:len(doc) - 1]:
+    for tok in doc[2 : len(doc) - 1]:
         i = tok.i
         name = by_end.get(i - 1)
-        if (doc[i - 1].text == "(" and doc[i + 1].text == ")" and is_caps(tok.text)
-                and name is not None and _abbreviates(tok.text, doc[name.start:name.end])):
+        if (
+            doc[i - 1].text == "("
+            and doc[i + 1].text == ")"
+            and is_caps(tok.text)
+            and name is not None
+            and _abbreviates(tok.text, doc[name.start : name.end])
+        ):
             found.append(Span(i, i + 1, name.label))
     return replace(spans, found)
 

@@ -7,17 +7,27 @@ import re
 from spacy.tokens import Doc
 
 from .chain import rule
-from .lexicon import (DETERMINERS, ORG_WORDS, PARTICLES, POSSESSIVES, ROLE_WORDS, TITLES,
-                      is_country, name_token)
+from .lexicon import (
+    DETERMINERS,
+    ORG_WORDS,
+    PARTICLES,
+    POSSESSIVES,
+    ROLE_WORDS,
+    TITLES,
+    is_country,
+    name_token,
+)
 from .spans import NUMBER, Span, replace, same_line, taken
 
-_SPLITTERS = frozenset({",", "-", "--", "(", ")", "[", "]", ";", ":", "/", "|", "\"", "“", "”",
-                        "—", "–", "•", "·", "©"})
+_SPLITTERS = frozenset(
+    {",", "-", "--", "(", ")", "[", "]", ";", ":", "/", "|", '"', "“", "”", "—", "–", "•", "·", "©"}
+)
 _URL = re.compile(r"(?i)(https?://|www\.|\.(com|org|net|news|co|ru|cn|uk|io|info)\b)")
 _INITIAL = re.compile(r"^[A-Z]\.$")
 PRESS_WORDS = frozenset({"news", "agency", "newspaper", "daily"})
-MONTHS = frozenset("january february march april june july august september october "
-                   "november december".split())  # "May" is also a name
+MONTHS = frozenset(
+    "january february march april june july august september october november december".split()
+)  # "May" is also a name
 PEOPLE_WORDS = frozenset("men women boys girls ladies juniors seniors veterans".split())
 
 
@@ -80,10 +90,13 @@ def trim(doc: Doc, spans: list[Span]) -> list[Span]:
 @rule("urls.v1", reads=("token.like_url", "token.like_email", "token.text"), sets=("drops",))
 def drop_urls(doc: Doc, spans: list[Span]) -> list[Span]:
     """Mentions that are or touch a URL or a domain are dropped."""
+
     def urlish(s: Span) -> bool:
-        toks = doc[max(0, s.start - 1):min(len(doc), s.end + 1)]
-        return any(t.like_url or t.like_email or _URL.search(t.text) for t in toks
-                   if not t.is_punct)
+        toks = doc[max(0, s.start - 1) : min(len(doc), s.end + 1)]
+        return any(
+            t.like_url or t.like_email or _URL.search(t.text) for t in toks if not t.is_punct
+        )
+
     return [s for s in spans if not urlish(s)]
 
 
@@ -116,10 +129,17 @@ def _given_name_before(doc: Doc, s: Span, before: Span | None, covered: set[int]
     the model labelled apart as one word or not at all; not a country or a role."""
     prev = doc[s.start - 1]
     single = before is not None and before.end - before.start == 1
-    return (name_token(prev) and prev.pos_ == "PROPN" and same_line(doc, s.start - 1, s.start)
-            and not is_country(prev.text) and prev.lower_ not in ROLE_WORDS
-            and ((single and before.label in ("GPE", "LOC", "ORG", "FAC", "PRODUCT"))
-                 or (before is None and s.start - 1 not in covered)))
+    return (
+        name_token(prev)
+        and prev.pos_ == "PROPN"
+        and same_line(doc, s.start - 1, s.start)
+        and not is_country(prev.text)
+        and prev.lower_ not in ROLE_WORDS
+        and (
+            (single and before.label in ("GPE", "LOC", "ORG", "FAC", "PRODUCT"))
+            or (before is None and s.start - 1 not in covered)
+        )
+    )
 
 
 @rule("given_names.v1", reads=("token.text", "token.pos_"), sets=("bounds", "drops"))
@@ -154,12 +174,15 @@ def initials(doc: Doc, spans: list[Span]) -> list[Span]:
         while j < len(doc) and _INITIAL.match(doc[j].text) and same_line(doc, i, j):
             j += 1
         k = j
-        while k < len(doc) and same_line(doc, i, k) and (
-                name_token(doc[k]) or doc[k].lower_ in PARTICLES):
+        while (
+            k < len(doc)
+            and same_line(doc, i, k)
+            and (name_token(doc[k]) or doc[k].lower_ in PARTICLES)
+        ):
             k += 1
         while k > j and doc[k - 1].lower_ in PARTICLES:
             k -= 1
-        if j > i and k > j and not any(t.lower_ in ORG_WORDS for t in doc[j:k + 1]):
+        if j > i and k > j and not any(t.lower_ in ORG_WORDS for t in doc[j : k + 1]):
             found.append(Span(i, k, "PERSON"))
         i = max(k, i + 1)
     return replace(spans, found)
@@ -169,7 +192,9 @@ def initials(doc: Doc, spans: list[Span]) -> list[Span]:
 def drop_common_words(doc: Doc, spans: list[Span]) -> list[Span]:
     """A month ("June", "December T-bonds") and a heading's people word
     ("Women 's 100 metres") are not names."""
+
     def common(s: Span) -> bool:
-        words = doc[s.start:s.end]
+        words = doc[s.start : s.end]
         return words[0].lower_ in MONTHS or words[-1].lower_ in PEOPLE_WORDS
+
     return [s for s in spans if not common(s)]

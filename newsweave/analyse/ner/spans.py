@@ -26,7 +26,7 @@ class Span:
 
 def key(doc: Doc, s: Span) -> str:
     """The span's text, which a name's repeats share."""
-    return doc[s.start:s.end].text
+    return doc[s.start : s.end].text
 
 
 def taken(spans: list[Span]) -> set[int]:

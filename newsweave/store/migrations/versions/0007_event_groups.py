@@ -14,21 +14,25 @@ depends_on = None
 
 
 def _group_ref(name: str, **options) -> sa.Column:
-    return sa.Column(name, sa.String(64), sa.ForeignKey("event_groups.id", ondelete="CASCADE"),
-                     **options)
+    return sa.Column(
+        name, sa.String(64), sa.ForeignKey("event_groups.id", ondelete="CASCADE"), **options
+    )
 
 
 def upgrade() -> None:
     op.create_table(
-        "event_groups", sa.Column("id", sa.String(64), primary_key=True),
+        "event_groups",
+        sa.Column("id", sa.String(64), primary_key=True),
         sa.Column("kind", sa.String(16), nullable=False),
         sa.Column("participants", sa.Text, nullable=False),
-        sa.Column("place", sa.Text), sa.Column("date", sa.String(64)),
+        sa.Column("place", sa.Text),
+        sa.Column("date", sa.String(64)),
         sa.Column("status", sa.String(16), nullable=False),
         sa.Column("occasion", sa.String(64)),
         sa.Column("disagreements", sa.Text, nullable=False),
         sa.Column("status_history", sa.Text, nullable=False),
-        sa.Column("rule", sa.String(64), nullable=False))
+        sa.Column("rule", sa.String(64), nullable=False),
+    )
     op.create_index("ix_event_groups_occasion", "event_groups", ["occasion"])
     op.create_table(
         "event_reports",
@@ -36,11 +40,16 @@ def upgrade() -> None:
         sa.Column("seq", sa.Integer, primary_key=True),
         _group_ref("group_id", nullable=False),
         sa.Column("position", sa.Integer, nullable=False),
-        sa.ForeignKeyConstraint(["article_id", "seq"], ["events.article_id", "events.seq"],
-                                ondelete="CASCADE"))
+        sa.ForeignKeyConstraint(
+            ["article_id", "seq"], ["events.article_id", "events.seq"], ondelete="CASCADE"
+        ),
+    )
     op.create_index("ix_event_reports_group_id", "event_reports", ["group_id"])
-    op.create_table("event_keys", sa.Column("key", sa.BigInteger, primary_key=True),
-                    _group_ref("group_id", primary_key=True))
+    op.create_table(
+        "event_keys",
+        sa.Column("key", sa.BigInteger, primary_key=True),
+        _group_ref("group_id", primary_key=True),
+    )
 
 
 def downgrade() -> None:

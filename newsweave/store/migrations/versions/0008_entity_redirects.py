@@ -15,10 +15,12 @@ depends_on = None
 
 def upgrade() -> None:
     op.create_table(
-        "entity_redirects", sa.Column("old", sa.String(64), primary_key=True),
+        "entity_redirects",
+        sa.Column("old", sa.String(64), primary_key=True),
         sa.Column("new", sa.String(64), nullable=False),
         sa.Column("rule", sa.String(64), nullable=False),
-        sa.Column("at", sa.DateTime(timezone=True), nullable=False))
+        sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+    )
     op.create_index("ix_entity_redirects_new", "entity_redirects", ["new"])
 
 

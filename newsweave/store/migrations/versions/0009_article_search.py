@@ -22,11 +22,14 @@ PG_DOCUMENT = "to_tsvector('english', coalesce(title, '') || ' ' || text)"
 
 def upgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
-        op.execute("CREATE VIRTUAL TABLE article_search USING fts5(title, text, "
-                   "content='articles', content_rowid='rowid', "
-                   "tokenize='porter unicode61 remove_diacritics 2')")
-        op.execute("INSERT INTO article_search(rowid, title, text) "
-                   "SELECT rowid, title, text FROM articles")
+        op.execute(
+            "CREATE VIRTUAL TABLE article_search USING fts5(title, text, "
+            "content='articles', content_rowid='rowid', "
+            "tokenize='porter unicode61 remove_diacritics 2')"
+        )
+        op.execute(
+            "INSERT INTO article_search(rowid, title, text) SELECT rowid, title, text FROM articles"
+        )
     else:
         op.execute(f"CREATE INDEX article_search ON articles USING gin (({PG_DOCUMENT}))")
 

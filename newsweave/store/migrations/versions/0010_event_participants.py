@@ -22,12 +22,17 @@ def upgrade() -> None:
         sa.Column("article_id", sa.String(16), primary_key=True),
         sa.Column("seq", sa.Integer, primary_key=True),
         sa.Column("entity", sa.String(64), primary_key=True),
-        sa.ForeignKeyConstraint(["article_id", "seq"], ["events.article_id", "events.seq"],
-                                ondelete="CASCADE"))
+        sa.ForeignKeyConstraint(
+            ["article_id", "seq"], ["events.article_id", "events.seq"], ondelete="CASCADE"
+        ),
+    )
     op.create_index("ix_event_participants_entity", "event_participants", ["entity"])
     rows = op.get_bind().execute(sa.text("SELECT article_id, seq, participants FROM events"))
-    found = [dict(article_id=r.article_id, seq=r.seq, entity=e)
-             for r in rows for e in dict.fromkeys(json.loads(r.participants))]
+    found = [
+        dict(article_id=r.article_id, seq=r.seq, entity=e)
+        for r in rows
+        for e in dict.fromkeys(json.loads(r.participants))
+    ]
     if found:
         op.bulk_insert(table, found)
 
