@@ -83,6 +83,9 @@ CLEANING: dict[str, Callable[[], list]] = {
 def without(switches: dict[str, Callable[[], list]], name: str) -> Iterator[None]:
     """Run the block with rule ``name`` of ``switches`` turned off."""
     patches = switches[name]()
+    for module, attr, _ in patches:  # a renamed function would make the switch a silent no-op
+        if not hasattr(module, attr):
+            raise AttributeError(f"switch {name!r}: {module.__name__} has no {attr!r}")
     saved = [(module, attr, getattr(module, attr)) for module, attr, _ in patches]
     try:
         for module, attr, value in patches:
