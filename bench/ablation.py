@@ -19,9 +19,9 @@ import newsweave.clean.rules as rules
 
 
 def _line_rule(name: str) -> Callable:
-    """The HTML line rule whose docstring starts with ``name``."""
-    for rule in html.LINE_RULES:
-        if (rule.__doc__ or "").startswith(f"{name}:"):
+    """The HTML line rule stored as ``html.<name>`` (``html.RULE_NAMES``)."""
+    for rule, stored in html.RULE_NAMES.items():
+        if stored == f"html.{name}":
             return rule
     raise KeyError(name)
 
@@ -47,7 +47,7 @@ def _noop(*_, **__):
 EXTRACTION: dict[str, Callable[[], list]] = {
     "favor_precision": lambda: _bare_extraction(favor_precision=False),
     "embeds.v1": lambda: [(html, "_keep_embedded_posts", _noop)],
-    "hovercard.v1": lambda: [(html, "_drop_hovercards", _noop)],
+    "hovercard.v1": lambda: [(html, "_drop_hovercards", lambda tree: [])],
     "continued-body.v1": lambda: [(html, "continued_body", lambda tree, lines: [])],
     **{
         name: partial(_without_line_rule, name)

@@ -45,6 +45,12 @@ def site(url: str) -> str:
     return host.removeprefix("www.")
 
 
+def select_pages(entries: list[dict], pages: list, half: str) -> tuple[list[dict], list]:
+    """The entries of ``half`` and their pages, split by the site of each entry's ``url``."""
+    chosen = select(range(len(entries)), half, key=lambda i: site(entries[i]["url"]))
+    return [entries[i] for i in chosen], [pages[i] for i in chosen]
+
+
 def out_path(default: Path, half: str) -> Path:
     """``results/NAME.json`` for all of dev, ``results/NAME.tune.json`` for a half."""
     return default if half == "all" else default.with_name(f"{default.stem}.{half}{default.suffix}")

@@ -147,10 +147,7 @@ def main(argv: list[str] | None = None) -> int:
     halves.add_argument(parser)
     args = parser.parse_args(argv)
     entries, pages = load(args.data)
-    chosen = halves.select(
-        range(len(entries)), args.half, key=lambda i: halves.site(entries[i]["url"])
-    )
-    entries, pages = [entries[i] for i in chosen], [pages[i] for i in chosen]
+    entries, pages = halves.select_pages(entries, pages, args.half)
     result = {
         "set": "pubdate-html",
         "half": args.half,

@@ -109,12 +109,6 @@ def _metadata(tree: HtmlElement) -> tuple[str | None, str | None, str | None]:
 # ---------------------------------------------------------------- main text
 
 
-def main_text(tree: HtmlElement, *, url: str | None = None, title: str | None = None) -> str:
-    """The article body as lines, with the rules below applied after trafilatura."""
-    lines, _ = main_lines(tree, url=url, title=title)
-    return "\n".join(line.text for line in lines if line.rule is None)
-
-
 def main_lines(
     tree: HtmlElement, *, url: str | None = None, title: str | None = None
 ) -> tuple[tuple[HtmlLine, ...], tuple[HtmlLine, ...]]:
@@ -137,7 +131,7 @@ def main_lines(
 def _prepare_tree(tree: HtmlElement) -> tuple[HtmlElement, tuple[HtmlLine, ...]]:
     prepared = deepcopy(tree)
     _keep_embedded_posts(prepared)
-    cards = _drop_hovercards(prepared) or ()  # bench/ablation.py swaps in a no-op
+    cards = _drop_hovercards(prepared)
     return prepared, tuple(HtmlLine(text, HOVERCARD) for text in cards)
 
 
