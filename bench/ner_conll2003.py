@@ -28,7 +28,7 @@ Three systems run in the same process on the same tokens:
   are mapped to the gold tokens through their character offsets and labelled
   with ``OURS``.
 - ``adapted``: the same with the CoNLL-2003 adapter
-  (``newsweave.adapters.conll.RULES``: the product's rules plus those for the
+  (``conll_adapter.RULES``, beside this scorer: the product's rules plus those for the
   1996 Reuters agate pages, which ``newsweave analyze`` never runs).
 
 Label mappings, OntoNotes -> CoNLL (labels not listed are dropped before
@@ -65,7 +65,7 @@ from spacy.tokens import Doc
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from halves import add_argument, select  # noqa: E402
 
-from newsweave.adapters import conll  # noqa: E402  (registers the adapter's rules)
+import conll_adapter as conll  # noqa: E402  (registers the adapter's rules)
 from newsweave.analyse import nlp  # noqa: E402
 from newsweave.analyse.entities import RULES, find_mentions  # noqa: E402
 

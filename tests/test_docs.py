@@ -57,7 +57,8 @@ def test_docs_cleaning_rule_documented(rule):
 def analysis_rule_names() -> list[str]:
     from newsweave.analyse.timex import RULES as TIMEX_RULES
 
-    return rule_names("analyse", "adapters") + [
+    adapter = (ROOT / "bench" / "conll_adapter.py").read_text(encoding="utf-8")
+    return sorted(set(rule_names("analyse")) | set(RULE_NAME.findall(adapter))) + [
         f"timex.{name}.v{version}" for name, version, *_ in TIMEX_RULES
     ]
 

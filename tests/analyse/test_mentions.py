@@ -388,14 +388,17 @@ def test_find_mentions_unknown_rule_names_the_registered_ones():
 
 
 def test_product_never_imports_an_adapter():
-    """Adapters are opt-in: only the benchmark imports them."""
+    """Adapters are opt-in and live beside their scorer: nothing in the package
+    imports one, and the product's chain runs none of their rules."""
     importing = [
         path.relative_to(PACKAGE)
         for path in PACKAGE.rglob("*.py")
-        if "adapters" not in path.parts
-        and re.search(r"^\s*(from|import)\s+\S*adapters", path.read_text("utf-8"), re.M)
+        if re.search(r"^\s*(from|import)\s+\S*(adapter|bench)", path.read_text("utf-8"), re.M)
     ]
     assert importing == []
+    adapter = (PACKAGE.parent / "bench" / "conll_adapter.py").read_text("utf-8")
+    own = set(re.findall(r'@rule\(\s*"([^"]+)"', adapter))
+    assert own and own.isdisjoint(RULES)
 
 
 @pytest.mark.parametrize("name", ["countries.v1", "nationalities.v1", "legal_forms.v1"])

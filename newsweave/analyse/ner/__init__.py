@@ -18,7 +18,7 @@ One module per job, each rule registered with its contract (``chain.rule``):
 
 ``RULES`` is the product's chain, in the order it runs. Rules for the
 typography of other corpora live outside the product path (the CoNLL-2003
-adapter, ``newsweave.adapters.conll``, which only the benchmark adds).
+adapter, ``bench/conll_adapter.py``, which only its scorer adds).
 """
 
 from . import caps, consistency, context, gazetteers, hygiene  # noqa: F401  (registers the rules)

@@ -7,7 +7,7 @@ may do to the spans: ``adds``, ``drops``, ``bounds`` (moves a span's ends) or
 ``labels``. ``find_mentions`` runs the rules named, in order, and records on
 each mention the rule that made or last changed it (``spacy.ner`` when no rule
 did). Registering happens on import: the product's rules are imported by this
-package; an adapter (``newsweave.adapters.conll``) registers its own.
+package; an adapter beside a scorer (``bench/conll_adapter.py``) registers its own.
 """
 
 from __future__ import annotations

@@ -5,7 +5,8 @@ Most of that corpus is agate: results tables, standings, cricket scorecards,
 golf totals, cycling results, fixtures, desk slugs ("SOCCER -") and county
 sides. Modern scraped articles carry none of it (the cleaner removes results
 widgets), so these rules are not part of the product's chain
-(``newsweave.analyse.ner.RULES``); ``bench/ner_conll2003.py`` runs them for its
+(``newsweave.analyse.ner.RULES``) and live beside the scorer, not in the
+package: ``bench/ner_conll2003.py`` runs them for its
 "product + CoNLL adapter" row. Importing this module registers them:
 
 - ``scorecards.v1``: a cricket scorecard's batsmen, fielders and bowlers;
@@ -35,9 +36,9 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
-from ..analyse.ner.chain import rule
-from ..analyse.ner.hygiene import MONTHS
-from ..analyse.ner.lexicon import (
+from newsweave.analyse.ner.chain import rule
+from newsweave.analyse.ner.hygiene import MONTHS
+from newsweave.analyse.ner.lexicon import (
     COUNTRIES,
     FUNCTION_WORDS,
     PARTICLES,
@@ -45,7 +46,7 @@ from ..analyse.ner.lexicon import (
     TEAM_NOUNS,
     is_country,
 )
-from ..analyse.ner.spans import (
+from newsweave.analyse.ner.spans import (
     NUMBER,
     SCORE,
     Span,
