@@ -12,7 +12,7 @@ counted; newsweave's event kinds map to KAIROS types as in ``KAIROS`` below.
 The per-trigger step of ``newsweave.analyse.events.find_events`` is scored
 (``event_mentions``: the same rules before mentions of one event are merged,
 since WikiEvents annotates every trigger), on mentions from
-``newsweave.analyse.entities.find_mentions``. Participants count as role
+``newsweave.analyse.entities.mentions_of`` (the pipeline's corrected names). Participants count as role
 Participant, the place as Place (Destination for a visit).
 
 The adapter: WikiEvents annotates speech ("said", "told") as Contact events,
@@ -37,7 +37,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from newsweave.analyse.entities import find_mentions
+from newsweave.analyse.entities import mentions_of
 from newsweave.analyse.events import event_mentions
 from newsweave.analyse.nlp import load
 from newsweave.analyse.quotes import find_quotes
@@ -91,7 +91,7 @@ def gold_events(record: dict) -> list[dict]:
 
 
 def predicted(doc: Doc, *, cues: bool = True) -> list[dict]:
-    mentions = find_mentions(doc)
+    mentions = mentions_of(doc)
     found = []
     for event in event_mentions(doc, mentions=mentions):
         if event.kind not in KAIROS:

@@ -24,12 +24,14 @@ Three systems run in the same process on the same tokens:
 - ``product``: what the product does to an article. Each CoNLL document
   becomes one ``Doc`` of the gold words, sentences separated by a ``"\\n"``
   token (the tokenizer's own output for a line break), run through the
-  pipeline, then ``find_mentions`` with the product's ``RULES``; its mentions
-  are mapped to the gold tokens through their character offsets and labelled
-  with ``OURS``.
+  product's pipeline (``analyse.nlp.build``: the model, then the mention rules
+  ``RULES`` as components), its mentions read with ``mentions_of`` from the
+  corrected ``doc.ents``, mapped to the gold tokens through their character
+  offsets and labelled with ``OURS``.
 - ``adapted``: the same with the CoNLL-2003 adapter
   (``conll_adapter.RULES``, beside this scorer: the product's rules plus those for the
-  1996 Reuters agate pages, which ``newsweave analyze`` never runs).
+  1996 Reuters agate pages, which ``newsweave analyze`` never runs), as the
+  components of a second pipeline.
 
 Label mappings, OntoNotes -> CoNLL (labels not listed are dropped before
 scoring); every mapping in ``MAPPINGS`` is scored for every system on every
@@ -43,7 +45,10 @@ run (``mappings`` in the output), and the headline uses ``plain``:
 
 ``--ablate`` also scores each chain with no rules and with each rule left out
 (the product's rules from the product's chain, the adapter's from the adapted
-chain), on the chosen half: each rule's share is the F1 lost without it.
+chain), on the chosen half: each rule's share is the F1 lost without it. The
+model parses once, and ``find_mentions`` runs each chain's steps on its Docs
+(the same steps as the components; the full chains are checked to agree with
+the pipelines).
 ``--model`` scores another spaCy pipeline (a package name or a folder).
 """
 
@@ -67,7 +72,7 @@ from halves import add_argument, select  # noqa: E402
 
 import conll_adapter as conll  # noqa: E402  (registers the adapter's rules)
 from newsweave.analyse import nlp  # noqa: E402
-from newsweave.analyse.entities import RULES, find_mentions  # noqa: E402
+from newsweave.analyse.entities import RULES, find_mentions, mentions_of  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT / "../shared/bench/ner-conll2003"
@@ -251,24 +256,24 @@ def gold_spans(
 
 
 def run_rules(
-    pipeline: Language, docs, articles, rules: tuple[str, ...]
+    model: Language, docs, articles, rules: tuple[str, ...]
 ) -> list[list[tuple[int, int, str]]]:
-    """``find_mentions`` with ``rules`` on each parsed article."""
+    """``find_mentions`` with ``rules`` on each article the model parsed."""
     out: list[list[tuple[int, int, str]]] = []
     for (parsed, index), sentences in zip(articles, docs):
-        found = find_mentions(parsed, nlp=pipeline, rules=rules)
+        found = find_mentions(parsed, nlp=model, rules=rules)
         out.extend(gold_spans(parsed, index, len(sentences), found))
     return out
 
 
-def ours(
-    pipeline: Language, docs, rules: tuple[str, ...]
-) -> tuple[list[list[tuple[int, int, str]]], float]:
-    """A chain of rules as the product runs it: parse each document as one
-    article, then ``find_mentions``; timed together."""
+def ours(pipeline: Language, docs) -> tuple[list[list[tuple[int, int, str]]], float]:
+    """A pipeline as the product runs it: each document parsed as one article,
+    its mentions read from the corrected ``doc.ents``; timed together."""
     started = time.perf_counter()
-    spans = run_rules(pipeline, docs, parse_articles(pipeline, docs), rules)
-    return spans, time.perf_counter() - started
+    out: list[list[tuple[int, int, str]]] = []
+    for (parsed, index), sentences in zip(parse_articles(pipeline, docs), docs):
+        out.extend(gold_spans(parsed, index, len(sentences), mentions_of(parsed)))
+    return out, time.perf_counter() - started
 
 
 def scored(name: str, gold, spans, seconds: float, n_words: int, headline: str) -> dict:
@@ -290,15 +295,19 @@ def scored(name: str, gold, spans, seconds: float, n_words: int, headline: str) 
     }
 
 
-def ablation(pipeline: Language, docs, gold, n_words: int) -> dict:
+def ablation(model: Language, docs, gold, n_words: int, full: dict) -> dict:
     """F1 with no rules, and with each rule left out of its chain: the
-    product's rules from ``RULES``, the adapter's from ``conll.RULES``."""
-    articles = parse_articles(pipeline, docs)  # the rules never change a parsed Doc
+    product's rules from ``RULES``, the adapter's from ``conll.RULES``.
+    ``full`` holds each pipeline's F1, which its whole chain must equal."""
+    articles = parse_articles(model, docs)  # the rules never change a parsed Doc
 
     def f1(rules: tuple[str, ...]) -> float:
-        spans = run_rules(pipeline, docs, articles, rules)
+        spans = run_rules(model, docs, articles, rules)
         return scored("", gold, spans, 1.0, n_words, OURS)["all"]["f1"]
 
+    for chain, rules in (("product", RULES), ("adapted", conll.RULES)):
+        if f1(rules) != full[chain]:
+            raise AssertionError(f"{chain}: find_mentions and the pipeline disagree")
     found = {"product": {"no rules": f1(())}, "adapted": {}}
     for chain, rules, own in (("product", RULES, RULES), ("adapted", conll.RULES, conll.OWN)):
         for name in dict.fromkeys(own):
@@ -328,8 +337,8 @@ def main(argv: list[str] | None = None) -> int:
     docs = load_half(args.data, args.half)
     gold = [tags for doc in docs for _, tags in doc]
     n_words = sum(len(t) for t in gold)
-    pipeline = nlp.load(args.model)
-    meta = pipeline.meta
+    bare = nlp.spacy_model(args.model)
+    meta = bare.meta
     model = f"{meta.get('lang')}_{meta.get('name')} {meta.get('version')}"
     result = {
         "set": "ner-conll2003",
@@ -349,24 +358,25 @@ def main(argv: list[str] | None = None) -> int:
         (
             "spacy",
             f"bare spaCy {model}, one Doc per sentence, doc.ents",
-            lambda: bare_spacy(pipeline, docs),
+            lambda: bare_spacy(bare, docs),
         ),
         (
             "product",
-            "newsweave find_mentions, product rules, one Doc per document",
-            lambda: ours(pipeline, docs, RULES),
+            "newsweave pipeline, product rules as components, one Doc per document",
+            lambda: ours(nlp.build(args.model, RULES), docs),
         ),
         (
             "adapted",
-            "newsweave find_mentions, product rules + CoNLL adapter",
-            lambda: ours(pipeline, docs, conll.RULES),
+            "newsweave pipeline, product rules + CoNLL adapter as components",
+            lambda: ours(nlp.build(args.model, conll.RULES), docs),
         ),
     )
     for key, name, run in systems:
         spans, seconds = run()
         result[key] = scored(name, gold, spans, seconds, n_words, OURS)
     if args.ablate:
-        result["ablation"] = ablation(pipeline, docs, gold, n_words)
+        full = {k: result[k]["all"]["f1"] for k in ("product", "adapted")}
+        result["ablation"] = ablation(bare, docs, gold, n_words, full)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result, indent=1) + "\n", "utf-8")
     print_result(result)

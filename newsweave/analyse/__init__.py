@@ -1,7 +1,8 @@
 """Analyse: ``Article`` to ``Analysis``.
 
-Each batch of clean texts goes through spaCy's ``nlp.pipe`` once (``nlp``);
-then, per article, the components read the parsed Doc: names, resolved within
+Each batch of clean texts goes through spaCy's ``nlp.pipe`` once (``nlp``),
+whose mention components leave the corrected names in ``doc.ents``; then, per
+article, the components read the parsed Doc: names, resolved within
 the article and then to canonical entities across articles (``entities``),
 time expressions resolved against the publication date (``timex``),
 quotations whose speakers and addressees are linked to those entities
@@ -13,13 +14,12 @@ from __future__ import annotations
 import dataclasses
 from typing import Sequence
 
-from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..model import Analysis, Article, Entity, Mention, Quote, Skipped, Timex
-from .entities import EntityIndex, find_mentions, resolve_article
+from .entities import EntityIndex, mentions_of, resolve_article
 from .events import find_events
-from .nlp import DEFAULT_MODEL, load, parse
+from .nlp import DEFAULT_MODEL, parse
 from .quotes import find_quotes
 from .timex import find_timexes
 
@@ -75,17 +75,15 @@ def lead_day(article: Article, timexes: Sequence[Timex]) -> str | None:
     return None
 
 
-def analyse_doc(
-    article: Article, doc: Doc, index: EntityIndex, nlp: Language | None = None
-) -> tuple[Analysis, set[str]]:
-    """Everything found in one article, given its parsed clean text; ``index``
-    takes in the article's entities and ``nlp`` (the pipeline that parsed
-    ``doc``) re-reads its lines in capitals. Returns the analysis and the ids
-    of the canonical entities it names."""
+def analyse_doc(article: Article, doc: Doc, index: EntityIndex) -> tuple[Analysis, set[str]]:
+    """Everything found in one article, given its clean text as the pipeline
+    parsed it (its names corrected in ``doc.ents``); ``index`` takes in the
+    article's entities. Returns the analysis and the ids of the canonical
+    entities it names."""
     published = article.published_date
     local_mentions, local_entities = resolve_article(
         doc,
-        find_mentions(doc, nlp=nlp),
+        mentions_of(doc),
         article_id=article.id,
         published=article.meta.value("published"),
     )
@@ -123,12 +121,11 @@ def analyse(
     canonical entities they name as ``index`` now knows them. An article a
     component fails on gets an empty analysis and an entry in ``failed``: the
     article itself is still stored."""
-    nlp = load(model)
     docs = parse((article.text for article in articles), model=model, batch_size=batch_size)
     analyses, named = [], set()
     for article, doc in zip(articles, docs):
         try:
-            analysis, ids = analyse_doc(article, doc, index, nlp)
+            analysis, ids = analyse_doc(article, doc, index)
         except (ValueError, IndexError, KeyError, AttributeError, RecursionError) as exc:
             analysis, ids = Analysis(article.id), set()
             if failed is not None:

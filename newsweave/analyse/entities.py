@@ -8,6 +8,15 @@ canonical entities across articles. This module is their public face.
 
 from .canon import EntityIndex, entity_id
 from .ner import NAME_LABELS, RULES, find_mentions
+from .ner.components import mentions_of
 from .resolve import resolve_article
 
-__all__ = ["EntityIndex", "NAME_LABELS", "RULES", "entity_id", "find_mentions", "resolve_article"]
+__all__ = [
+    "EntityIndex",
+    "NAME_LABELS",
+    "RULES",
+    "entity_id",
+    "find_mentions",
+    "mentions_of",
+    "resolve_article",
+]

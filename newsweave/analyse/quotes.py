@@ -31,7 +31,7 @@ from .ner.lexicon import ROLE_WORDS
 
 RULES = {
     "marks": "quotes.marks.v1",
-    "cue": "quotes.cue.v1",
+    "cue": "quotes.cue.v2",
     "adjacent": "quotes.adjacent.v1",
     "continued": "quotes.continued.v1",
     "headline": "quotes.headline.v1",
@@ -377,7 +377,7 @@ def _attribution(verb: Token, rule: str) -> _Found | None:
 
 
 def _cue_step(doc: Doc, marks: list[tuple[int, int]]) -> dict[int, _Found]:
-    """Speech verbs outside quotations with a reported clause: cue.v1."""
+    """Speech verbs outside quotations with a reported clause: cue.v2."""
     found: dict[int, _Found] = {}
     for tok in doc:
         if tok.pos_ != "VERB" or _inside(tok.idx, marks):
@@ -742,13 +742,21 @@ def _antecedent(
     last = next(
         (s for s in reversed(said) if s.cue < src.start and s.speaker.label_ == "PERSON"), None
     )
-    subjects = [e for e in persons if e.root.dep_ in ("nsubj", "nsubjpass")]
+    subjects = [e for e in persons if _as_subject(e)]
     if last is not None:
         since = [
             e for e in subjects if e.start > last.cue and e[-1].lower_ != last.speaker[-1].lower_
         ]
         return since[0] if since else last.speaker
     return (subjects or persons or [None])[0]
+
+
+def _as_subject(name: Span) -> bool:
+    """A sentence's subject, or a name in apposition to it ("Her counterpart,
+    Piet Ravensar, was less effusive")."""
+    root = name.root
+    subject = ("nsubj", "nsubjpass")
+    return root.dep_ in subject or (root.dep_ == "appos" and root.head.dep_ in subject)
 
 
 def _described(doc: Doc, src: Span, said: list[_Said], marks: list[tuple[int, int]]) -> Span | None:

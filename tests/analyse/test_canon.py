@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newsweave.analyse.entities import EntityIndex, entity_id, find_mentions, resolve_article
+from newsweave.analyse.entities import EntityIndex, entity_id, mentions_of, resolve_article
 from newsweave.model import Entity, Role
 
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
@@ -93,7 +93,7 @@ def seed_index():
 
     index = EntityIndex()
     for path, doc in zip(files, nlp.parse([f.read_text("utf-8") for f in files])):
-        _, entities = resolve_article(doc, find_mentions(doc), article_id=path.stem, published=None)
+        _, entities = resolve_article(doc, mentions_of(doc), article_id=path.stem, published=None)
         index.add(entities)
     return index
 

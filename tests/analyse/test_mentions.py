@@ -11,7 +11,7 @@ import pytest
 import spacy
 from handdocs import hand_doc, lines_doc, without_caps
 
-from newsweave.analyse.entities import RULES, find_mentions
+from newsweave.analyse.entities import RULES, find_mentions, mentions_of
 from newsweave.analyse.ner import REGISTRY
 from newsweave.analyse.ner.chain import SETS
 from newsweave.analyse.ner.lexicon import PATTERNS, read_patterns
@@ -446,6 +446,6 @@ def parse():
         ("Smith worked at Microsoft for ten years.", {("Microsoft", "ORG")}),
     ],
 )
-def test_find_mentions_model(parse, text, expected):
-    got = {(m.text, m.label) for m in find_mentions(parse(text))}
+def test_pipeline_mentions(parse, text, expected):
+    got = {(m.text, m.label) for m in mentions_of(parse(text))}
     assert expected <= got

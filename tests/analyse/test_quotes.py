@@ -98,7 +98,7 @@ CASES = [
         "According to the Kremlin, the talks were productive.",
         [("Kremlin", "According to", "the talks were productive", "indirect")],
     ),
-    ("''It is over,'' Mr. Rubio said.", [("Rubio", "said", "''It is over,''", "direct")]),
+    ("''It is over,'' Mr. Rubio said.", [("Mr. Rubio", "said", "''It is over,''", "direct")]),
     (
         "The economy is growing, the minister said.",
         [("the minister", "said", "The economy is growing", "indirect")],

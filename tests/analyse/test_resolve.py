@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsweave.analyse.entities import find_mentions, resolve_article
+from newsweave.analyse.entities import mentions_of, resolve_article
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +39,7 @@ def parse():
 def test_resolve_article_groups_names_and_descriptions(parse, text, groups, roles):
     doc = parse(text)
     mentions, entities = resolve_article(
-        doc, find_mentions(doc), article_id="x", published="2023-09-19"
+        doc, mentions_of(doc), article_id="x", published="2023-09-19"
     )
     by_entity: dict[str, set[str]] = {}
     for m in mentions:
@@ -56,7 +56,7 @@ def test_resolve_article_groups_names_and_descriptions(parse, text, groups, role
 @pytest.mark.model
 def test_resolve_article_keeps_each_mention_rule(parse):
     doc = parse("Russian President Vladimir Putin spoke. The Russian leader smiled.")
-    mentions, _ = resolve_article(doc, find_mentions(doc), article_id="x", published=None)
+    mentions, _ = resolve_article(doc, mentions_of(doc), article_id="x", published=None)
     rules = {m.text: m.rule for m in mentions}
     assert rules["The Russian leader"] == "description.v1"
     assert rules["Vladimir Putin"] in ("spacy.ner", "trim.v1")

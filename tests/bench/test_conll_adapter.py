@@ -13,7 +13,7 @@ from handdocs import hand_doc, lines_doc, without_caps
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 import conll_adapter as conll  # noqa: E402
-from newsweave.analyse.entities import RULES, find_mentions
+from newsweave.analyse.entities import RULES, find_mentions, mentions_of
 from newsweave.analyse.ner import REGISTRY
 from newsweave.analyse.ner.chain import SETS
 
@@ -216,9 +216,10 @@ def test_adapter_players_counties_lists_and_grounds(lines, ents, expected):
 
 @pytest.fixture(scope="module")
 def parse():
+    """The product's model with the adapter's chain as its components."""
     from newsweave.analyse import nlp
 
-    return lambda text: next(nlp.parse([text]))
+    return nlp.build(rules=conll.RULES)
 
 
 @pytest.mark.model
@@ -233,5 +234,5 @@ def parse():
     ],
 )
 def test_adapter_with_the_model(parse, text, expected):
-    got = {(m.text, m.label) for m in find_mentions(parse(text), rules=conll.RULES)}
+    got = {(m.text, m.label) for m in mentions_of(parse(text))}
     assert expected <= got

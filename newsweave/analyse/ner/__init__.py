@@ -16,7 +16,9 @@ One module per job, each rule registered with its contract (``chain.rule``):
   ``datelines.v1``);
 - ``consistency``: one name, one label through the article (``consistency.v1``).
 
-``RULES`` is the product's chain, in the order it runs. Rules for the
+``RULES`` is the product's chain, in the order it runs; ``components`` puts
+it in the spaCy pipeline, one component per rule after the model's ``ner``,
+and leaves the corrected names in ``doc.ents`` (``mentions_of`` reads them). Rules for the
 typography of other corpora live outside the product path (the CoNLL-2003
 adapter, ``bench/conll_adapter.py``, which only its scorer adds).
 """

@@ -6,10 +6,9 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from spacy.language import Language
 from spacy.tokens import Doc
 
-from .chain import NAME_LABELS, rule
+from .chain import NAME_LABELS, ModelPipe, rule
 from .consistency import person_parts, word_labels
 from .lexicon import FUNCTION_WORDS, ORG_WORDS
 from .spans import Span, is_caps, key, lines, runs
@@ -62,9 +61,9 @@ def _recase(word: str, spellings: dict[str, str]) -> str:
     sets=("adds", "drops"),
     needs_nlp=True,
 )
-def recase_caps(doc: Doc, spans: list[Span], nlp: Language) -> list[Span]:
-    """Spans in lines of capitals are replaced by what ``nlp`` finds in the
-    lines re-cased."""
+def recase_caps(doc: Doc, spans: list[Span], model: ModelPipe) -> list[Span]:
+    """Spans in lines of capitals are replaced by what the model (its own
+    components, not the mention rules) finds in the lines re-cased."""
     ranges = caps_ranges(doc)
     if not ranges:
         return spans
@@ -72,14 +71,14 @@ def recase_caps(doc: Doc, spans: list[Span], nlp: Language) -> list[Span]:
     spellings = _spellings(doc, skip)
     inputs = [
         Doc(
-            nlp.vocab,
+            model.vocab,
             words=[_recase(t.text, spellings) for t in doc[a:b]],
             spaces=[bool(t.whitespace_) for t in doc[a:b]],
         )
         for a, b in ranges
     ]
     kept = [s for s in spans if not skip.intersection(range(s.start, s.end))]
-    for (a, _), parsed in zip(ranges, nlp.pipe(inputs)):
+    for (a, _), parsed in zip(ranges, model.pipe(inputs)):
         kept.extend(
             Span(a + e.start, a + e.end, e.label_) for e in parsed.ents if e.label_ in NAME_LABELS
         )
