@@ -11,14 +11,16 @@ VOCAB = spacy.blank("en").vocab
 
 def hand_doc(text: str, ents: dict[str, str], propn: tuple[str, ...] = ()) -> Doc:
     """A Doc of whitespace-split ``text``; ``ents`` maps a phrase (its first
-    occurrence) to its label; words in ``propn`` are tagged PROPN (the rules
-    read the tag), all others NOUN."""
+    occurrence that no earlier phrase labelled: "Putin" after "Vladimir
+    Putin") to its label; words in ``propn`` are tagged PROPN (the rules read
+    the tag), all others NOUN."""
     words = text.split()
     tags = ["O"] * len(words)
     for phrase, label in ents.items():
         parts = phrase.split()
         for i in range(len(words) - len(parts) + 1):
-            if words[i : i + len(parts)] == parts:
+            free = all(t == "O" for t in tags[i : i + len(parts)])
+            if free and words[i : i + len(parts)] == parts:
                 tags[i] = f"B-{label}"
                 tags[i + 1 : i + len(parts)] = [f"I-{label}"] * (len(parts) - 1)
                 break

@@ -83,15 +83,6 @@ def test_a_rule_switched_off_is_the_chain_without_it(bare):
     assert got != mentions_of(pipeline(text))
 
 
-def test_caps_lines_reparse_with_the_model_only(bare):
-    """``caps.v1`` re-reads a line of capitals with the model's components: the
-    same names as from the bare model's parse, and no recursion."""
-    text = "PUTIN MEETS WANG YI IN MOSCOW\nVladimir Putin met Wang Yi in Moscow on Tuesday."
-    got = mentions_of(nlp.load()(text))
-    assert got == find_mentions(bare(text))
-    assert [(m.text, m.label) for m in got[:2]] == [("PUTIN", "PERSON"), ("WANG YI", "PERSON")]
-
-
 def test_a_rule_may_run_twice():
     pipeline = nlp.build(rules=("split.v1", "trim.v1", "split.v1"))
     assert pipeline.pipe_names[-4:] == ["split.v1", "trim.v1", "split.v1#2", ENTS]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import spacy
-from handdocs import hand_doc, lines_doc, without_caps
+from handdocs import hand_doc, lines_doc
 
 from newsweave.analyse.entities import RULES, find_mentions, mentions_of
 from newsweave.analyse.ner import REGISTRY
@@ -124,7 +124,7 @@ def test_find_mentions_one_label_per_name(text, ents, propn, expected):
     ],
 )
 def test_find_mentions_datelines_countries_and_competitions(lines, ents, expected):
-    got = find_mentions(lines_doc(lines, ents), rules=without_caps(RULES))
+    got = find_mentions(lines_doc(lines, ents), rules=RULES)
     assert [(m.text, m.label) for m in got] == expected
 
 
@@ -331,7 +331,7 @@ def test_find_mentions_datelines_countries_and_competitions(lines, ents, expecte
     ],
 )
 def test_find_mentions_people_and_firms(lines, ents, propn, expected):
-    got = find_mentions(lines_doc(lines, ents, propn), rules=without_caps(RULES))
+    got = find_mentions(lines_doc(lines, ents, propn), rules=RULES)
     assert [(m.text, m.label) for m in got] == expected
 
 
@@ -370,7 +370,7 @@ def test_find_mentions_people_and_firms(lines, ents, propn, expected):
     ],
 )
 def test_find_mentions_records_the_rule(lines, ents, propn, expected):
-    got = find_mentions(lines_doc(lines, ents, propn), rules=without_caps(RULES))
+    got = find_mentions(lines_doc(lines, ents, propn), rules=RULES)
     assert [(m.text, m.rule) for m in got] == expected
 
 

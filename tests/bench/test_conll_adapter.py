@@ -236,3 +236,16 @@ def parse():
 def test_adapter_with_the_model(parse, text, expected):
     got = {(m.text, m.label) for m in mentions_of(parse(text))}
     assert expected <= got
+
+
+@pytest.mark.model
+def test_caps_lines_reparse_with_the_model_only(parse):
+    """``caps.v1`` re-reads a line of capitals with the model's components
+    only (not the mention components around it): the same names as the chain
+    on the bare model's parse, and no recursion."""
+    from newsweave.analyse import nlp
+
+    text = "PUTIN MEETS WANG YI IN MOSCOW\nVladimir Putin met Wang Yi in Moscow on Tuesday."
+    got = mentions_of(parse(text))
+    assert got == find_mentions(nlp.spacy_model()(text), rules=conll.RULES)
+    assert [(m.text, m.label) for m in got[:2]] == [("PUTIN", "PERSON"), ("WANG YI", "PERSON")]

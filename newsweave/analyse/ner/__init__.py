@@ -3,10 +3,10 @@ of small rules where the model fails on news text.
 
 One module per job, each rule registered with its contract (``chain.rule``):
 
-- ``caps``: lines in capitals re-cased and re-parsed (``caps.v1``), and a
-  headline's words labelled from the names below (``headlines.v2``);
+- ``caps``: a headline's words in capitals labelled from the names below
+  (``headlines.v2``);
 - ``hygiene``: where a name starts and ends, and what is none
-  (``split.v1``, ``trim.v1``, ``initials.v1``, ``merge_names.v1``,
+  (``split.v1``, ``trim.v1``, ``initials.v1``,
   ``given_names.v1``, ``common_words.v1``, ``urls.v1``);
 - ``gazetteers``: countries, peoples, organisation words, legal forms, firms
   and acronyms (``org_suffix.v1``, ``countries.v1``, ``firms.v1``,
@@ -27,11 +27,9 @@ from . import caps, consistency, context, gazetteers, hygiene  # noqa: F401  (re
 from .chain import NAME_LABELS, REGISTRY, Rule, find_mentions, rule
 
 RULES = (
-    "caps.v1",
     "split.v1",
     "trim.v1",
     "initials.v1",
-    "merge_names.v1",
     "given_names.v1",
     "org_suffix.v1",
     "name_runs.v1",

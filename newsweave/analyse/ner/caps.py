@@ -1,16 +1,16 @@
-"""Lines in capitals: ``caps.v1`` re-cases and re-parses them (the small model
-reads capitals as acronyms); ``headlines.v2`` labels a headline's words from
-the names the article spells below."""
+"""Lines in capitals: ``caps_ranges`` finds them, and ``headlines.v2`` labels a
+headline's words from the names the article spells below. (Re-casing and
+re-parsing them, ``caps.v1``, lost F1 on both halves of CoNLL-2003 and on a
+sample of modern pages; it is the CoNLL adapter's now, ``bench/conll_adapter.py``.)"""
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
 
 from spacy.tokens import Doc
 
-from .chain import NAME_LABELS, ModelPipe, rule
+from .chain import rule
 from .consistency import person_parts, word_labels
-from .lexicon import FUNCTION_WORDS, ORG_WORDS
+from .lexicon import ORG_WORDS
 from .spans import Span, is_caps, key, lines, runs
 
 
@@ -30,59 +30,6 @@ def caps_ranges(doc: Doc) -> list[tuple[int, int]]:
         if end > a and end < b and doc[end].is_punct and any(len(t) > 4 for t in doc[a:end]):
             found.append((a, end))
     return found
-
-
-def _spellings(doc: Doc, skip: set[int]) -> dict[str, str]:
-    """The most common spelling of each word outside the capital lines, not
-    counting line- and sentence-initial words (capitalised by position)."""
-    seen: dict[str, Counter] = defaultdict(Counter)
-    for tok in doc:
-        if tok.i in skip or tok.is_sent_start or is_caps(tok.text):
-            continue
-        seen[tok.text.lower()][tok.text] += 1
-    return {low: forms.most_common(1)[0][0] for low, forms in seen.items()}
-
-
-def _recase(word: str, spellings: dict[str, str]) -> str:
-    """The article's own spelling of a word in capitals; else a function word
-    in lower case and anything else in Title case."""
-    if not is_caps(word):
-        return word
-    low = word.lower()
-    form = spellings.get(low)
-    if form is None:
-        form = low if low in FUNCTION_WORDS else word[0] + word[1:].lower()
-    return form if len(form) == len(word) else word
-
-
-@rule(
-    "caps.v1",
-    reads=("token.text", "token.whitespace_", "token.is_sent_start"),
-    sets=("adds", "drops"),
-    needs_nlp=True,
-)
-def recase_caps(doc: Doc, spans: list[Span], model: ModelPipe) -> list[Span]:
-    """Spans in lines of capitals are replaced by what the model (its own
-    components, not the mention rules) finds in the lines re-cased."""
-    ranges = caps_ranges(doc)
-    if not ranges:
-        return spans
-    skip = {i for a, b in ranges for i in range(a, b)}
-    spellings = _spellings(doc, skip)
-    inputs = [
-        Doc(
-            model.vocab,
-            words=[_recase(t.text, spellings) for t in doc[a:b]],
-            spaces=[bool(t.whitespace_) for t in doc[a:b]],
-        )
-        for a, b in ranges
-    ]
-    kept = [s for s in spans if not skip.intersection(range(s.start, s.end))]
-    for (a, _), parsed in zip(ranges, model.pipe(inputs)):
-        kept.extend(
-            Span(a + e.start, a + e.end, e.label_) for e in parsed.ents if e.label_ in NAME_LABELS
-        )
-    return kept
 
 
 @rule("headlines.v2", reads=("token.text", "token.is_title"), sets=("adds", "drops", "labels"))

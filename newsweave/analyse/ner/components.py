@@ -14,9 +14,9 @@
   events read (``doc.ents``, ``token.ent_type_``); ``mentions_of`` reads the
   mentions, with their rules, from it.
 
-A rule that re-parses text (``caps.v1``) runs only the model's components,
-never these. ``nlp.select_pipes(disable=["split.v1"])`` runs the chain without
-a rule.
+A rule that re-parses text (the CoNLL adapter's ``caps.v1``) runs only the
+model's components, never these. ``nlp.select_pipes(disable=["split.v1"])``
+runs the chain without a rule.
 """
 
 from __future__ import annotations

@@ -100,30 +100,6 @@ def drop_urls(doc: Doc, spans: list[Span]) -> list[Span]:
     return [s for s in spans if not urlish(s)]
 
 
-@rule("merge_names.v1", reads=("token.text", "token.whitespace_"), sets=("bounds", "drops"))
-def merge_names(doc: Doc, spans: list[Span]) -> list[Span]:
-    """A PERSON span runs on over directly following name words the model cut
-    off or labelled apart ("Filip" + "De Wilde")."""
-    by_start = {s.start: s for s in spans}
-    out, absorbed = [], set()
-    for s in sorted(spans, key=lambda s: s.start):
-        if id(s) in absorbed:
-            continue
-        end = s.end
-        if s.label == "PERSON":
-            while end < len(doc) and name_token(doc[end]) and "\n" not in doc[end - 1].whitespace_:
-                nxt = by_start.get(end)
-                if nxt is not None and nxt.label not in ("PERSON", "ORG"):
-                    break
-                if nxt is not None:
-                    absorbed.add(id(nxt))
-                    end = nxt.end
-                else:
-                    end += 1
-        out.append(Span(s.start, end, s.label))
-    return out
-
-
 def _given_name_before(doc: Doc, s: Span, before: Span | None, covered: set[int]) -> bool:
     """The word before a person's span is a given name to take in: a name word
     the model labelled apart as one word or not at all; not a country or a role."""
