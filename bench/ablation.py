@@ -46,6 +46,9 @@ def _noop(*_, **__):
 # Each switch: the (module, attribute, replacement) triples that turn one rule off.
 EXTRACTION: dict[str, Callable[[], list]] = {
     "favor_precision": lambda: _bare_extraction(favor_precision=False),
+    "precision-fallback.v1": lambda: [
+        (html, "_trafilatura_lines", lambda tree, url: html._lines(tree, url, favor_precision=True))
+    ],
     "embeds.v1": lambda: [(html, "_keep_embedded_posts", _noop)],
     "hovercard.v1": lambda: [(html, "_drop_hovercards", lambda tree: [])],
     "continued-body.v1": lambda: [(html, "continued_body", lambda tree, lines: [])],

@@ -168,3 +168,33 @@ def test_line_rules_each_named_as_its_docstring():
     assert set(RULE_NAMES) == set(LINE_RULES)
     for rule in LINE_RULES:
         assert RULE_NAMES[rule] == "html." + rule.__doc__.split(":")[0]
+
+
+# A page whose precise and default readings differ: trafilatura's
+# favor_precision drops the headline inside the article that its default keeps.
+_TWO_READINGS = (
+    "<html><body><article><h1>Bridge to reopen</h1><p>LENTISSE - Calvora and Veldania "
+    "agreed on Tuesday to end their dispute over the river tolls.</p><div class='story bottom'>"
+    + "".join(
+        f"<p>Paragraph {w}: the ministers met in Lentisse on Tuesday and agreed to reopen the "
+        f"Ostel Bridge crossing to freight next month, officials said after the {w} round.</p>"
+        for w in ("first", "second", "third", "fourth", "fifth")
+    )
+    + "</div></article></body></html>"
+)
+
+
+def test_precise_reading_unless_it_keeps_too_little(monkeypatch):
+    """precision-fallback.v1: trafilatura's precise reading, unless it keeps less
+    than PRECISION_KEPT of the default reading's text; both readings are real."""
+    from lxml.html import fromstring
+
+    from newsweave.clean import html
+
+    tree = fromstring(_TWO_READINGS)
+    precise = html._lines(tree, None, favor_precision=True)
+    default = html._lines(tree, None, favor_precision=False)
+    assert 0.5 < sum(map(len, precise)) / sum(map(len, default)) < 1
+    assert html._trafilatura_lines(tree, None) == precise  # kept more than half
+    monkeypatch.setattr(html, "PRECISION_KEPT", 1.0)
+    assert html._trafilatura_lines(tree, None) == default  # kept less than all
