@@ -47,7 +47,6 @@ def _noop(*_, **__):
 EXTRACTION: dict[str, Callable[[], list]] = {
     "favor_precision": lambda: _bare_extraction(favor_precision=False),
     "embeds.v1": lambda: [(html, "_keep_embedded_posts", _noop)],
-    "hovercard.v1": lambda: [(html, "_drop_hovercards", lambda tree: [])],
     "continued-body.v1": lambda: [(html, "continued_body", lambda tree, lines: [])],
     **{
         name: partial(_without_line_rule, name)

@@ -59,8 +59,6 @@ class HtmlExtract:
     language: str | None  # ISO 639-1, only when the page declares it
     # Every extracted line in page order, kept or dropped; the lines kept are ``text``.
     lines: tuple[HtmlLine, ...] = ()
-    # What ``hovercard.v1`` cut from the page before trafilatura read it.
-    cards: tuple[HtmlLine, ...] = ()
 
 
 _EMPTY = HtmlExtract("", None, None, None, None, None)
@@ -72,7 +70,7 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlExtract:
     if tree is None:
         return _EMPTY
     title, author, sitename = _metadata(tree)
-    lines, cards = main_lines(tree, url=url, title=title)
+    lines = main_lines(tree, url=url, title=title)
     return HtmlExtract(
         text="\n".join(line.text for line in lines if line.rule is None),
         title=title,
@@ -81,7 +79,6 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlExtract:
         published=published_date(tree, url=url),
         language=page_language(tree),
         lines=lines,
-        cards=cards,
     )
 
 
@@ -111,28 +108,21 @@ def _metadata(tree: HtmlElement) -> tuple[str | None, str | None, str | None]:
 
 def main_lines(
     tree: HtmlElement, *, url: str | None = None, title: str | None = None
-) -> tuple[tuple[HtmlLine, ...], tuple[HtmlLine, ...]]:
-    """Every line trafilatura found, each with the line rule that dropped it (or
-    None), and the hovercards cut from the page before."""
-    prepared, cards = _prepare_tree(tree)
+) -> tuple[HtmlLine, ...]:
+    """Every line trafilatura found, each with the line rule that dropped it (or None)."""
+    prepared = deepcopy(tree)
+    _keep_embedded_posts(prepared)
     # favor_precision: +0.9 F1 on extraction-html dev (0.9548 -> 0.9639), and it
     # raised recall too; comments are never part of an article body.
     doc = bare_extraction(
         prepared, url=url, favor_precision=True, include_comments=False, with_metadata=False
     )
     if doc is None or doc.body is None:
-        return (), cards
+        return ()
     lines = [line.strip() for line in xmltotxt(doc.body, False).split("\n")]
     lines = [line for line in lines if line]
     lines += continued_body(tree, lines)
-    return apply_line_rules(lines, tree=tree, title=title), cards
-
-
-def _prepare_tree(tree: HtmlElement) -> tuple[HtmlElement, tuple[HtmlLine, ...]]:
-    prepared = deepcopy(tree)
-    _keep_embedded_posts(prepared)
-    cards = _drop_hovercards(prepared)
-    return prepared, tuple(HtmlLine(text, HOVERCARD) for text in cards)
+    return apply_line_rules(lines, tree=tree, title=title)
 
 
 _EMBED_WRAPPER = re.compile(r"social|embed|share", re.I)
@@ -149,24 +139,6 @@ def _keep_embedded_posts(tree: HtmlElement) -> None:
             if _EMBED_WRAPPER.search(ancestor.get("class", "") + ancestor.get("id", "")):
                 ancestor.set("class", "quoted-post")
                 ancestor.attrib.pop("id", None)
-
-
-HOVERCARD = "html.hovercard.v1"
-
-
-def _drop_hovercards(tree: HtmlElement) -> list[str]:
-    """hovercard.v1: pop-up cards (a name's photo and latest headlines) sit inside
-    the paragraph that mentions the name and would be read inline. Returns the
-    text of each card dropped."""
-    cards = tree.xpath(
-        '//p//span[.//img][re:test(@class, "block|card|popup|popover|tooltip")]',
-        namespaces={"re": "http://exslt.org/regular-expressions"},
-    )
-    dropped = []
-    for card in cards:
-        dropped.append(" ".join(" ".join(card.itertext()).split()))
-        card.drop_tree()  # keeps the tail: the paragraph text after the card
-    return dropped
 
 
 _PROSE_END = re.compile(r"[.!?…][\"”’»)]*$")
