@@ -32,6 +32,7 @@ from trafilatura.xml import xmltotxt
 
 from newsweave.model import Field
 
+from . import promos
 from .lines import WORD
 
 # trafilatura and htmldate log every discarded page at WARNING or ERROR; a
@@ -233,19 +234,11 @@ def drop_headline(lines: list[str], *, tree: HtmlElement, title: str | None) -> 
 
 
 # Lines that introduce links to other stories; what follows them as a list goes too.
-_RELATED = re.compile(
-    r"^(related( posts?| stories| articles?| coverage| content)?|read more|see more|see also|"
-    r"(also|more) read|read also|more on this|don'?t miss|you (may|might) also like|"
-    r"recommended( for you)?|most (read|popular)( in .{1,30})?|trending( now)?)\s*(:|\.\.\.|…|$)",
-    re.I,
-)
+_RELATED = re.compile(r"^" + promos.any_of(*promos.HTML_RELATED) + r"\s*(?::|\.\.\.|…|$)", re.I)
 # Calls to act and credit lines that close an article but are not its text.
 _PROMO = re.compile(
-    r"\b(newsletters?|sign up|subscribe|click here|tell us what you think|"
-    r"contributed to this report|"
-    r"follow (him|her|them|us|me) (on|at)|may be reached at|reach the reporters?)\b"
-    r"|^\(?((additional )?reporting|writing|editing) by\b"
-    r"|^(have a tip|email \w+( \w+)? at)\b",
+    r"\b" + promos.any_of(*promos.HTML_CALLS) + r"\b"
+    r"|^" + promos.any_of(*promos.HTML_CREDIT_OPENINGS) + r"\b",
     re.I,
 )
 
