@@ -50,7 +50,6 @@ EXTRACTION: dict[str, Callable[[], list]] = {
         (html, "_trafilatura_lines", lambda tree, url: html._lines(tree, url, favor_precision=True))
     ],
     "embeds.v1": lambda: [(html, "_keep_embedded_posts", _noop)],
-    "hovercard.v1": lambda: [(html, "_drop_hovercards", lambda tree: [])],
     "continued-body.v1": lambda: [(html, "continued_body", lambda tree, lines: [])],
     **{
         name: partial(_without_line_rule, name)

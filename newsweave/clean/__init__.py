@@ -98,17 +98,13 @@ def _html_removed(
 ) -> tuple[Removed, ...]:
     """Every rendered line the main text does not cover, with the HTML rule that
     dropped it, or ``html.not_main_text.v2`` where no named rule did: trafilatura
-    left it out, or its text differs from the main text's (an inline hovercard)."""
+    left it out, or its text differs from the main text's."""
     kept = [line.text for line in extract.lines if line.rule is None]
     body = located[len(located) - len(kept) :] if kept else []
     spans = [span for _, span in body] if [line.text for line, _ in body] == kept else []
     left_out = uncovered(raw, covered)
     reasons = dropped_reasons(
-        raw,
-        left_out,
-        [(line.text, line.rule) for line in extract.lines],
-        spans,
-        tuple((card.text, card.rule) for card in extract.cards),
+        raw, left_out, [(line.text, line.rule) for line in extract.lines], spans
     )
     return tuple(Removed(raw[s:e], s, e, reasons.get(s, HTML_LEFT_OUT)) for s, e in left_out)
 

@@ -119,12 +119,10 @@ def dropped_reasons(
     left_out: list[Span],
     lines: list[Dropped],
     kept_spans: list[Span | None],
-    extra: tuple[Dropped, ...] = (),
 ) -> dict[int, str]:
     """For the raw lines left out (keyed by start offset), the rule of the
     dropped extracted line found there. ``kept_spans`` are the raw spans of the
-    kept ``lines``, in order; ``extra`` are drops with no place in ``lines``
-    (looked for anywhere)."""
+    kept ``lines``, in order."""
     anchors = iter(kept_spans)
     where = [next(anchors, None) if rule is None else None for _, rule in lines]
     free, reasons = set(range(len(left_out))), {}
@@ -138,8 +136,6 @@ def dropped_reasons(
         low = max((s[1] for s in where[:k] if s), default=0)
         high = min((s[0] for s in where[k + 1 :] if s), default=len(raw))
         _claim(raw, left_out, free, reasons, text, rule, (low, high), upwards=k < seen_kept)
-    for text, rule in extra:
-        _claim(raw, left_out, free, reasons, text, rule, (0, len(raw)), upwards=False)
     return reasons
 
 

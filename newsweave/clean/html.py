@@ -32,6 +32,7 @@ from trafilatura.xml import xmltotxt
 
 from newsweave.model import Field
 
+from . import promos
 from .lines import WORD
 
 # trafilatura and htmldate log every discarded page at WARNING or ERROR; a
@@ -59,8 +60,6 @@ class HtmlExtract:
     language: str | None  # ISO 639-1, only when the page declares it
     # Every extracted line in page order, kept or dropped; the lines kept are ``text``.
     lines: tuple[HtmlLine, ...] = ()
-    # What ``hovercard.v1`` cut from the page before trafilatura read it.
-    cards: tuple[HtmlLine, ...] = ()
 
 
 _EMPTY = HtmlExtract("", None, None, None, None, None)
@@ -72,7 +71,7 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlExtract:
     if tree is None:
         return _EMPTY
     title, author, sitename = _metadata(tree)
-    lines, cards = main_lines(tree, url=url, title=title)
+    lines = main_lines(tree, url=url, title=title)
     return HtmlExtract(
         text="\n".join(line.text for line in lines if line.rule is None),
         title=title,
@@ -81,7 +80,6 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlExtract:
         published=published_date(tree, url=url),
         language=page_language(tree),
         lines=lines,
-        cards=cards,
     )
 
 
@@ -111,15 +109,15 @@ def _metadata(tree: HtmlElement) -> tuple[str | None, str | None, str | None]:
 
 def main_lines(
     tree: HtmlElement, *, url: str | None = None, title: str | None = None
-) -> tuple[tuple[HtmlLine, ...], tuple[HtmlLine, ...]]:
-    """Every line trafilatura found, each with the line rule that dropped it (or
-    None), and the hovercards cut from the page before."""
-    prepared, cards = _prepare_tree(tree)
+) -> tuple[HtmlLine, ...]:
+    """Every line trafilatura found, each with the line rule that dropped it (or None)."""
+    prepared = deepcopy(tree)
+    _keep_embedded_posts(prepared)
     lines = _trafilatura_lines(prepared, url)
     if not lines:
-        return (), cards
+        return ()
     lines += continued_body(tree, lines)
-    return apply_line_rules(lines, tree=tree, title=title), cards
+    return apply_line_rules(lines, tree=tree, title=title)
 
 
 PRECISION_KEPT = 0.5  # precision-fallback.v1: the share of the default's text it must keep
@@ -153,13 +151,6 @@ def _lines(tree: HtmlElement, url: str | None, *, favor_precision: bool) -> list
     return [line for line in lines if line]
 
 
-def _prepare_tree(tree: HtmlElement) -> tuple[HtmlElement, tuple[HtmlLine, ...]]:
-    prepared = deepcopy(tree)
-    _keep_embedded_posts(prepared)
-    cards = _drop_hovercards(prepared)
-    return prepared, tuple(HtmlLine(text, HOVERCARD) for text in cards)
-
-
 _EMBED_WRAPPER = re.compile(r"social|embed|share", re.I)
 
 
@@ -174,24 +165,6 @@ def _keep_embedded_posts(tree: HtmlElement) -> None:
             if _EMBED_WRAPPER.search(ancestor.get("class", "") + ancestor.get("id", "")):
                 ancestor.set("class", "quoted-post")
                 ancestor.attrib.pop("id", None)
-
-
-HOVERCARD = "html.hovercard.v1"
-
-
-def _drop_hovercards(tree: HtmlElement) -> list[str]:
-    """hovercard.v1: pop-up cards (a name's photo and latest headlines) sit inside
-    the paragraph that mentions the name and would be read inline. Returns the
-    text of each card dropped."""
-    cards = tree.xpath(
-        '//p//span[.//img][re:test(@class, "block|card|popup|popover|tooltip")]',
-        namespaces={"re": "http://exslt.org/regular-expressions"},
-    )
-    dropped = []
-    for card in cards:
-        dropped.append(" ".join(" ".join(card.itertext()).split()))
-        card.drop_tree()  # keeps the tail: the paragraph text after the card
-    return dropped
 
 
 _PROSE_END = re.compile(r"[.!?…][\"”’»)]*$")
@@ -286,19 +259,11 @@ def drop_headline(lines: list[str], *, tree: HtmlElement, title: str | None) -> 
 
 
 # Lines that introduce links to other stories; what follows them as a list goes too.
-_RELATED = re.compile(
-    r"^(related( posts?| stories| articles?| coverage| content)?|read more|see more|see also|"
-    r"(also|more) read|read also|more on this|don'?t miss|you (may|might) also like|"
-    r"recommended( for you)?|most (read|popular)( in .{1,30})?|trending( now)?)\s*(:|\.\.\.|…|$)",
-    re.I,
-)
+_RELATED = re.compile(r"^" + promos.any_of(*promos.HTML_RELATED) + r"\s*(?::|\.\.\.|…|$)", re.I)
 # Calls to act and credit lines that close an article but are not its text.
 _PROMO = re.compile(
-    r"\b(newsletters?|sign up|subscribe|click here|tell us what you think|"
-    r"contributed to this report|"
-    r"follow (him|her|them|us|me) (on|at)|may be reached at|reach the reporters?)\b"
-    r"|^\(?((additional )?reporting|writing|editing) by\b"
-    r"|^(have a tip|email \w+( \w+)? at)\b",
+    r"\b" + promos.any_of(*promos.HTML_CALLS) + r"\b"
+    r"|^" + promos.any_of(*promos.HTML_CREDIT_OPENINGS) + r"\b",
     re.I,
 )
 

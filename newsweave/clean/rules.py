@@ -15,8 +15,8 @@ from typing import Callable
 
 from ..scripts import dominant_script, script_of
 from ..dates import WHEN_WORDS
+from . import promos
 from .lines import Line
-from .trim import PROMO_OPENINGS
 
 # Words of interface strings (buttons, widgets, menu entries): a short line made
 # of nothing else is one ("Share this article", "Read more", "Cookie settings").
@@ -37,24 +37,14 @@ breaking live latest sections
 )
 
 
-# Phrases only a promo or a legal notice uses, anywhere in a line.
+# Phrases only a promo or a legal notice uses, anywhere in a line (``promos``).
 PROMO = re.compile(
-    r"\bsign up (?:for|to)\b|\bsubscribe (?:to|for|now)\b|"
-    r"\bdownload (?:our|the) app\b|\bget (?:more|the latest) (?:with|news)\b|"
-    r"\bpersonali[sz]ed news feed\b|\bto participate in the discussion\b|"
-    r"\blog ?in or register\b|\bclick here\b|\bfollow us on\b|\ball rights reserved\b|"
-    r"^copyright\b|\bwe use cookies\b|\byour (?:browser|device) (?:does not|doesn't) support\b|"
-    r"\benable javascript\b|\bthis (?:video|content) is (?:not )?available\b|"
-    r"^(?:" + PROMO_OPENINGS + r")\b",
+    r"\b" + promos.any_of(*promos.LINE_CALLS, *promos.NOTICES) + r"\b"
+    r"|^" + promos.any_of(promos.NOTICE_OPENING, *promos.OPENINGS) + r"\b",
     re.I,
 )
-# Words a story can use too ("the council newsletter"): a promo only in a line
-# that is not a sentence.
-PROMO_WORDS = re.compile(
-    r"\bnewsletters?\b|\bterms of (?:use|service)\b|\bprivacy (?:policy|statement)\b|"
-    r"\bcookie (?:policy|settings)\b",
-    re.I,
-)
+# Words a story can use too: a promo only in a line that is not a sentence.
+PROMO_WORDS = re.compile(r"\b" + promos.any_of(*promos.SITE_WORDS) + r"\b", re.I)
 # The end of a credit line: "- Sputnik International, 1920, 19.09.2023".
 CREDIT_LINE_TAIL = r",\s*(?:\d{3,4}|\d{1,2}\.\d{1,2}\.\d{4})(?:,\s*\d{1,2}\.\d{1,2}\.\d{4})?$"
 # "Photo by ..." opening a short line; a story sentence may open so too.
@@ -73,17 +63,14 @@ BYLINE_SENTENCE_MAX_WORDS = 10
 DURATION = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
 COUNTER = re.compile(r"^[\d\s.,:/|+#%()-]+$")
 FOOTER = re.compile(
-    r"^(?:more|other|further) (?:related )?(?:stories|articles|news|coverage|reading)\b.{0,30}$|"
-    r"^related (?:stories|articles|coverage|content|news|links|reading)\s*:?$|"
-    r"^sources? include\b|^you (?:may|might) also (?:like|be interested)\b|"
-    r"^recommended (?:for you|stories|articles)\s*:?$|"
+    r"^" + promos.any_of(*promos.FOOTER_RELATED) + r"|^sources? include\b|"
     # Comment sections: once they start, the story is over.
     r"^(?:\d+\s+)?(?:reader |user )?comments?\s*(?:\(\d*\)|\[\d*\]|\d+)?\s*:?$|"
     r"\bcomments? (?:are|is) (?:now )?closed\b|"
     r"^(?:post|add|leave|submit|write|read|view|show|see)(?: a| your| all| the| \d+)? comments?\b|"
     r"^have your say\b|^join the (?:discussion|conversation|debate)\b|"
     r"^(?:share|tell us) your (?:thoughts|views|opinion)\b|^discuss this (?:article|story)\b|"
-    r"^to participate in the discussion\b|"
+    r"^" + promos.DISCUSSION + r"\b|"
     r"^(?:readers?'?|your) (?:views|comments|reactions|responses)\b.{0,20}$|"
     r"^add your (?:view|comment|reaction)s?\b|"
     # A comment's signature: "Posted by: dan | Jan 10, 2008 6:02:53 PM".

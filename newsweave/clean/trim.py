@@ -10,23 +10,14 @@ from __future__ import annotations
 import re
 
 from .lines import merge_spans
+from .promos import ASIDE_RELATED, SENTENCE_CALLS, any_of
 
 PROMO_SENTENCE = "promo.sentence.v1"
 
 _SENTENCE = re.compile(r"""\S.*?(?:[.!?…]["'”’)\]]*(?=\s|$)|$)\s*""", re.S)
-_RELATED = re.compile(r"\s*\((?:related|read more|see also|recommended)\s*:[^()]{0,300}\)\.?", re.I)
-# Openings of sentences that send the reader elsewhere; a line that is only
-# one is a promo too (``rules``).
-PROMO_OPENINGS = (
-    r"head over to|watch (?:this|the) (?:clip|video)|this video is from|"
-    r"visit \S+\.\w+ for more"
-)
-_PROMO_START = re.compile(
-    r"^(?:" + PROMO_OPENINGS + r"|click here|"
-    r"read more\s*:|follow us\b|sign up\b|subscribe to\b|"
-    r"for more (?:stories|news) (?:about|on)\b|listen to (?:this|the) (?:podcast|episode))",
-    re.I,
-)
+# The phrases are ``promos.ASIDE_RELATED`` and ``promos.SENTENCE_CALLS``.
+_RELATED = re.compile(r"\s*\(" + any_of(*ASIDE_RELATED) + r"\s*:[^()]{0,300}\)\.?", re.I)
+_PROMO_START = re.compile(r"^" + any_of(*SENTENCE_CALLS), re.I)
 
 
 def promo_spans(text: str) -> list[tuple[int, int]]:

@@ -155,15 +155,6 @@ def test_extract_html_lines_name_the_rule_that_dropped_them(article, dropped):
     assert result.text == "\n".join(l.text for l in result.lines if l.rule is None)
 
 
-def test_extract_html_cards_are_the_hovercards_dropped():
-    card = '<span class="hovercard"><img src="x.jpg">Ann Lee Latest: Mayor resigns</span>'
-    result = extract_html(page(article=f"<p>{BODY[:40]}{card} {BODY[40:]}</p><p>{SECOND}</p>"))
-    assert [(c.text, c.rule) for c in result.cards] == [
-        ("Ann Lee Latest: Mayor resigns", "html.hovercard.v1")
-    ]
-    assert "Mayor resigns" not in result.text
-
-
 def test_line_rules_each_named_as_its_docstring():
     assert set(RULE_NAMES) == set(LINE_RULES)
     for rule in LINE_RULES:
