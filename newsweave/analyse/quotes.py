@@ -26,13 +26,14 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from ..datelines import story_start
 from ..model import Quote
 from .ner.lexicon import ROLE_WORDS
 
 RULES = {
     "marks": "quotes.marks.v1",
-    "cue": "quotes.cue.v1",
-    "adjacent": "quotes.adjacent.v1",
+    "cue": "quotes.cue.v2",
+    "adjacent": "quotes.adjacent.v2",
     "continued": "quotes.continued.v1",
     "headline": "quotes.headline.v1",
     "speaker": "quotes.speaker.v2",
@@ -125,11 +126,12 @@ def _inside(i: int, marks: list[tuple[int, int]]) -> bool:
 def _np(tok: Token) -> Span:
     """The noun phrase of ``tok`` on its paragraph, as attribution corpora mark a
     source: appositions and relative clauses in, the comma closing an apposition
-    too ("Rendell, a Clinton surrogate, said"), a dateline before it out."""
+    too ("Rendell, a Clinton surrogate, said"), a dateline or a dash before it out."""
     doc = tok.doc
     start, end = _on_line(doc, tok.left_edge.i, tok.right_edge.i + 1, tok.idx)
-    for t in doc[start : tok.i]:  # "(Reuters) – The secretary": the dateline is no part
-        if t.text in ("–", "—", "-", ")", ":") and (t.whitespace_ or t.text == ")"):
+    story = _story_start(doc, tok.idx)  # "(Reuters) – The secretary": no part of it
+    for t in doc[start : tok.i]:  # nor an aside's start: "an aggressive - some say"
+        if t.idx < story or (t.text in ("–", "—", "-", ":") and t.whitespace_):
             start = t.i + 1
     while (
         end - 1 > tok.i
@@ -216,14 +218,10 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """Token range ``[start, end)`` as characters, without edge punctuation other
     than quotation marks (a closing quote keeps what it encloses), and without
     a dateline ("MOSCOW (Sputnik) - ", "(Reuters) – ")."""
-    for t in doc[start : min(end, start + 6)]:
-        if (
-            t.text in ("-", "–", "—")
-            and t.whitespace_
-            and t.i > start
-            and (doc[t.i - 1].text == ")" or doc[t.i - 1].is_upper)
-        ):
-            start = t.i + 1
+    if start < end:
+        story = _story_start(doc, doc[start].idx)
+        while start < end and doc[start].idx < story:
+            start += 1
     while (
         start < end
         and (doc[start].is_punct or doc[start].is_space)
@@ -532,6 +530,12 @@ def _text(doc: Doc) -> str:
     if key not in doc.user_data:
         doc.user_data[key] = doc.text
     return doc.user_data[key]
+
+
+def _story_start(doc: Doc, i: int) -> int:
+    """Where the story's words begin on the paragraph holding character ``i``:
+    after its dateline ("MOSCOW (Sputnik) - "), if it has one."""
+    return story_start(_text(doc), *_line(_text(doc), i))
 
 
 def _line(text: str, i: int) -> tuple[int, int]:

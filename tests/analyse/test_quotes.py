@@ -104,6 +104,15 @@ CASES = [
         [("the minister", "said", "The economy is growing", "indirect")],
     ),
     ("The two leaders signed a “no limits” partnership in February.", []),
+    # A dateline is no part of a quotation or of its source.
+    (
+        "PORT SALLE, Ont., Feb. 9 (Harbour News) — Pilots will strike on Friday, their union said.",
+        [("their union", "said", "Pilots will strike on Friday", "indirect")],
+    ),
+    (
+        "(Tidewire) – The harbour master said the port would reopen.",
+        [("The harbour master", "said", "the port would reopen", "indirect")],
+    ),
 ]
 
 
