@@ -16,7 +16,8 @@ The steps, in order, each a small rule named with its version in ``RULES``:
 5. ``headline``: a quote in a headline-like line that the body repeats is
    dropped, so each quote is found once.
 6. ``speaker``: the source as written is resolved to a naming span: through
-   pronouns, relative pronouns, descriptions ("the Russian leader") and names.
+   pronouns, relative pronouns, descriptions ("the Russian leader", by
+   ``resolve``'s ``description.v1``, as the mentions are) and names.
 """
 
 from __future__ import annotations
@@ -27,8 +28,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..datelines import story_start
-from ..model import Quote
+from ..model import Mention, Quote
 from .ner.lexicon import ROLE_WORDS
+from .resolve import DESCRIPTION_RULE, resolve_article
 
 RULES = {
     "marks": "quotes.marks.v1",
@@ -36,7 +38,7 @@ RULES = {
     "adjacent": "quotes.adjacent.v2",
     "continued": "quotes.continued.v1",
     "headline": "quotes.headline.v1",
-    "speaker": "quotes.speaker.v2",
+    "speaker": "quotes.speaker.v3",
 }
 
 # Verbs that report speech or writing and take the reported clause as a
@@ -61,8 +63,9 @@ praise liken decry denounce blast slam mock deride dismiss hail term promise""".
 )
 PRONOUNS = frozenset("he she they we i you it".split())
 RELATIVE = frozenset("who that which whom".split())
-# Heads of descriptions that fit any titled person named before ("the official");
-# other heads ("the president", "the lawmaker") must be among the person's titles.
+# Heads of descriptions that fit any titled person: "the official" said, like "he"
+# said, refers back to the last speaker; other descriptions ("the Russian leader")
+# are resolved by fitting a person's stated roles (``resolve``'s ``description.v1``).
 VAGUE_HEADS = frozenset("official leader diplomat politician source figure veteran".split())
 
 
@@ -664,27 +667,6 @@ def _headline_step(doc: Doc, found: dict[int, _Found]) -> None:
 # ---------------------------------------------------------------- speaker
 
 
-def _norm(tok: Token) -> str:
-    """A title word for matching: its lemma; places and nationalities by their
-    first letters, so "Russia's" and "Russian", "China" and "Chinese" agree."""
-    if tok.ent_type_ in ("NORP", "GPE") or tok.lower_.endswith(("ian", "ese")):
-        return tok.lower_[:4]
-    return tok.lemma_.lower()
-
-
-def _titles(doc: Doc, name: Span) -> set[str]:
-    """Words an article uses around a name as a title: "Russian President
-    Vladimir Putin", "Patrushev, head of the Security Council"."""
-    root = name.root
-    words = {t for t in root.subtree if t.i < name.start and t.pos_ in ("PROPN", "NOUN", "ADJ")}
-    for child in root.children:
-        if child.dep_ == "appos":
-            words |= {t for t in child.subtree if t.pos_ in ("PROPN", "NOUN", "ADJ")}
-    if root.dep_ == "appos":  # "the secretary, Nikolai Patrushev"
-        words |= {t for t in root.head.subtree if t.i < name.start and t.pos_ in ("NOUN", "ADJ")}
-    return {_norm(t) for t in words if not t.ent_type_ == "PERSON"}
-
-
 def _persons_before(doc: Doc, pos: int, marks: list[tuple[int, int]]) -> list[Span]:
     """PERSON names before ``pos`` (a token index), outside quotations, nearest first."""
     return [
@@ -755,23 +737,39 @@ def _antecedent(
     return (subjects or persons or [None])[0]
 
 
-def _described(doc: Doc, src: Span, said: list[_Said], marks: list[tuple[int, int]]) -> Span | None:
-    """ "the Russian leader": the person named earlier whose titles fit the
-    description best; a previous speaker wins ties, then the nearest mention."""
-    head = src.root
-    vague, role = head.lemma_.lower() in VAGUE_HEADS, _norm(head)
-    desc = {_norm(t) for t in src if t.pos_ in ("NOUN", "ADJ", "PROPN") and t.i != head.i}
-    spoke = {s.speaker[-1].lower_ for s in said if s.cue < src.start}
-    persons = _persons_before(doc, src.start, marks)
-    best, best_score = None, 0.0
-    for e in persons:
-        titles = set().union(*(_titles(doc, p) for p in persons if p[-1].lower_ == e[-1].lower_))
-        if not vague and role not in titles:
-            continue
-        score = 2 * (role in titles) + len(desc & titles) + 0.5 * (e[-1].lower_ in spoke)
-        if score > best_score:
-            best, best_score = e, score
-    return best
+def _people(doc: Doc) -> list[tuple[int, int, str | None, bool]]:
+    """The document's names grouped into entities by ``resolve``, descriptions
+    included (``description.v1``), once per document: (start, end, entity, is
+    a description), plain values, so the Doc still serialises."""
+    key = ("newsweave", "people")
+    if key not in doc.user_data:
+        names = [Mention(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents]
+        doc.user_data[key] = [
+            (m.start, m.end, m.entity, m.rule == DESCRIPTION_RULE)
+            for m in resolve_article(doc, names, article_id="quotes")[0]
+        ]
+    return doc.user_data[key]
+
+
+def _described(doc: Doc, src: Span) -> Span | None:
+    """ "the Russian leader": the person ``resolve`` takes the description for
+    (one resolver, so a quotation and a mention name the same person), by the
+    name of theirs nearest before it."""
+    people = _people(doc)
+    held = [p for p in people if p[3] and p[0] <= src.root.idx < p[1]]
+    names = [p for p in people if held and p[2] == held[0][2] and not p[3]]
+    if not names:
+        return None
+    before = [p for p in names if p[1] <= src.start_char]
+    start, end, _, _ = before[-1] if before else names[0]
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _refers_back(src: Span) -> bool:
+    """ "the official", "the veteran diplomat": one person, named before, whose
+    description fits anyone titled (not "an official", not "officials")."""
+    root = src.root
+    return src[0].lower_ == "the" and root.lemma_.lower() in VAGUE_HEADS and root.tag_ == "NN"
 
 
 def _named_next(doc: Doc, src: Span) -> Span | None:
@@ -804,7 +802,11 @@ def _resolve(
     if root.lower_ in ("he", "she", "him", "her"):
         found = _antecedent(doc, src, said, marks)
     elif root.pos_ == "NOUN":
-        found = _described(doc, src, said, marks) or _named_next(doc, src)
+        found = (
+            _described(doc, src)
+            or (_antecedent(doc, src, said, marks) if _refers_back(src) else None)
+            or _named_next(doc, src)
+        )
     else:
         found = None
     return src if found is None else _fullest(doc, found)

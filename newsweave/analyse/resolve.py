@@ -49,6 +49,7 @@ DESCRIPTION_HEADS = {
     "chancellor": {"chancellor"},
 }
 RESOLVED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT"})
+DESCRIPTION_RULE = "description.v1"
 
 
 def _name_key(text: str) -> str:
@@ -255,7 +256,7 @@ def _descriptions(doc: Doc, keyed: list, persons: list[_Local]) -> list[tuple[Me
             found.append(
                 (
                     Mention(
-                        span.start_char, span.end_char, span.text, "PERSON", rule="description.v1"
+                        span.start_char, span.end_char, span.text, "PERSON", rule=DESCRIPTION_RULE
                     ),
                     local,
                 )
