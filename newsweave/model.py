@@ -149,6 +149,19 @@ def normalise_text(text: str) -> str:
     return _SPACE.sub(" ", unicodedata.normalize("NFKC", text)).strip().casefold()
 
 
+_POSSESSIVE = re.compile(r"['’]s$")
+_NAME_WORD = re.compile(r"[^\W_]+")
+
+
+def name_key(text: str) -> str:
+    """The form of a name that decides whether two names are one: the text's
+    ``normalise_text`` form without accents, hyphens, other punctuation or a
+    final possessive ("Zelénskyy's", "ZELENSKYY" and "Zelenskyy" share a key)."""
+    text = unicodedata.normalize("NFKD", normalise_text(text))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(_NAME_WORD.findall(_POSSESSIVE.sub("", text)))
+
+
 def article_id(clean_text: str) -> str:
     return hashlib.sha256(normalise_text(clean_text).encode("utf-8")).hexdigest()[:16]
 

@@ -5,19 +5,19 @@ from __future__ import annotations
 import dataclasses
 from collections import defaultdict
 
-from ..model import Entity, Mention
-from .resolve import _family, _name_key
+from ..model import Entity, Mention, name_key
+from .resolve import label_family
 
 # =============================================================== across articles
 
 
 def entity_id(label: str, name: str) -> str:
     """A stable id from a label family and a name: ``person:vladimir-putin``."""
-    return f"{_family(label)}:{_name_key(name).replace(' ', '-')}"
+    return f"{label_family(label)}:{name_key(name).replace(' ', '-')}"
 
 
 def _tokens(name: str) -> list[str]:
-    return _name_key(name).split()
+    return name_key(name).split()
 
 
 def _spelling_variant(a: str, b: str) -> bool:
@@ -37,7 +37,7 @@ def _spelling_variant(a: str, b: str) -> bool:
 
 
 def _role_keys(entity: Entity) -> set[str]:
-    return {_name_key(r.title) for r in entity.roles}
+    return {name_key(r.title) for r in entity.roles}
 
 
 class EntityIndex:
@@ -128,27 +128,27 @@ class EntityIndex:
         return min(ids, key=self._order.__getitem__, default=None)
 
     def _match(self, e: Entity) -> str | None:
-        family = _family(e.label)
-        names = {_name_key(n) for n in (e.name, *e.aliases)}
+        family = label_family(e.label)
+        names = {name_key(n) for n in (e.name, *e.aliases)}
         if e.label != "PERSON":
             return self._first(set().union(*(self._by_name[(family, n)] for n in names)))
         full = {n for n in names if len(n.split()) > 1}
         if not full:
-            holders = self._holders[_name_key(e.name)]
+            holders = self._holders[name_key(e.name)]
             return next(iter(holders)) if len(holders) == 1 else None
         found = self._first(set().union(*(self._by_name[(family, n)] for n in full)))
         return found if found is not None else self._variant_match(e, full)
 
     def _variant_match(self, e: Entity, full: set[str]) -> str | None:
         roles = _role_keys(e)
-        family = _family(e.label)
+        family = label_family(e.label)
         candidates = set().union(*(self._by_surname[(family, n.split()[-1])] for n in full))
         for key in sorted(candidates, key=self._order.__getitem__):
             k = self._entities[key]
             if not roles & _role_keys(k):
                 continue
             for mine in full:
-                for theirs in (_name_key(n) for n in (k.name, *k.aliases) if len(_tokens(n)) > 1):
+                for theirs in (name_key(n) for n in (k.name, *k.aliases) if len(_tokens(n)) > 1):
                     a, b = mine.split(), theirs.split()
                     if (
                         len(a) == len(b)
@@ -171,9 +171,9 @@ class EntityIndex:
         """Store ``e`` and index its names (they only grow: a name stays)."""
         self._entities[e.id] = e
         self._order.setdefault(e.id, len(self._order))
-        family = _family(e.label)
+        family = label_family(e.label)
         for n in (e.name, *e.aliases):
-            key = _name_key(n)
+            key = name_key(n)
             self._by_name[(family, key)].add(e.id)
             if len(key.split()) > 1:
                 self._by_surname[(family, key.split()[-1])].add(e.id)
@@ -186,9 +186,9 @@ class EntityIndex:
 
     def _drop(self, e: Entity) -> None:
         del self._entities[e.id]
-        family = _family(e.label)
+        family = label_family(e.label)
         for n in (e.name, *e.aliases):
-            key = _name_key(n)
+            key = name_key(n)
             self._by_name[(family, key)].discard(e.id)
             if len(key.split()) > 1:
                 self._by_surname[(family, key.split()[-1])].discard(e.id)

@@ -16,7 +16,9 @@ The steps, in order, each a small rule named with its version in ``RULES``:
 5. ``headline``: a quote in a headline-like line that the body repeats is
    dropped, so each quote is found once.
 6. ``speaker``: the source as written is resolved to a naming span: through
-   pronouns, relative pronouns, descriptions ("the Russian leader") and names.
+   pronouns, relative pronouns, descriptions ("the Russian leader", by
+   ``resolve``'s ``description.v1``, as the mentions are) and names; the
+   resolution itself is ``analyse.speakers``.
 """
 
 from __future__ import annotations
@@ -26,16 +28,17 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from ..datelines import story_start
 from ..model import Quote
-from .ner.lexicon import ROLE_WORDS
+from .speakers import Said, name_speaker
 
 RULES = {
     "marks": "quotes.marks.v1",
     "cue": "quotes.cue.v2",
-    "adjacent": "quotes.adjacent.v1",
+    "adjacent": "quotes.adjacent.v2",
     "continued": "quotes.continued.v1",
     "headline": "quotes.headline.v1",
-    "speaker": "quotes.speaker.v2",
+    "speaker": "quotes.speaker.v3",
 }
 
 # Verbs that report speech or writing and take the reported clause as a
@@ -58,11 +61,7 @@ LABEL_VERBS = frozenset(
     """call describe condemn characterize characterise label dub brand
 praise liken decry denounce blast slam mock deride dismiss hail term promise""".split()
 )
-PRONOUNS = frozenset("he she they we i you it".split())
 RELATIVE = frozenset("who that which whom".split())
-# Heads of descriptions that fit any titled person named before ("the official");
-# other heads ("the president", "the lawmaker") must be among the person's titles.
-VAGUE_HEADS = frozenset("official leader diplomat politician source figure veteran".split())
 
 
 @dataclass
@@ -125,11 +124,12 @@ def _inside(i: int, marks: list[tuple[int, int]]) -> bool:
 def _np(tok: Token) -> Span:
     """The noun phrase of ``tok`` on its paragraph, as attribution corpora mark a
     source: appositions and relative clauses in, the comma closing an apposition
-    too ("Rendell, a Clinton surrogate, said"), a dateline before it out."""
+    too ("Rendell, a Clinton surrogate, said"), a dateline or a dash before it out."""
     doc = tok.doc
     start, end = _on_line(doc, tok.left_edge.i, tok.right_edge.i + 1, tok.idx)
-    for t in doc[start : tok.i]:  # "(Reuters) – The secretary": the dateline is no part
-        if t.text in ("–", "—", "-", ")", ":") and (t.whitespace_ or t.text == ")"):
+    story = _story_start(doc, tok.idx)  # "(Reuters) – The secretary": no part of it
+    for t in doc[start : tok.i]:  # nor an aside's start: "an aggressive - some say"
+        if t.idx < story or (t.text in ("–", "—", "-", ":") and t.whitespace_):
             start = t.i + 1
     while (
         end - 1 > tok.i
@@ -216,14 +216,10 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """Token range ``[start, end)`` as characters, without edge punctuation other
     than quotation marks (a closing quote keeps what it encloses), and without
     a dateline ("MOSCOW (Sputnik) - ", "(Reuters) – ")."""
-    for t in doc[start : min(end, start + 6)]:
-        if (
-            t.text in ("-", "–", "—")
-            and t.whitespace_
-            and t.i > start
-            and (doc[t.i - 1].text == ")" or doc[t.i - 1].is_upper)
-        ):
-            start = t.i + 1
+    if start < end:
+        story = _story_start(doc, doc[start].idx)
+        while start < end and doc[start].idx < story:
+            start += 1
     while (
         start < end
         and (doc[start].is_punct or doc[start].is_space)
@@ -377,7 +373,7 @@ def _attribution(verb: Token, rule: str) -> _Found | None:
 
 
 def _cue_step(doc: Doc, marks: list[tuple[int, int]]) -> dict[int, _Found]:
-    """Speech verbs outside quotations with a reported clause: cue.v2."""
+    """Speech verbs outside quotations with a reported clause: cue.v1."""
     found: dict[int, _Found] = {}
     for tok in doc:
         if tok.pos_ != "VERB" or _inside(tok.idx, marks):
@@ -534,6 +530,12 @@ def _text(doc: Doc) -> str:
     return doc.user_data[key]
 
 
+def _story_start(doc: Doc, i: int) -> int:
+    """Where the story's words begin on the paragraph holding character ``i``:
+    after its dateline ("MOSCOW (Sputnik) - "), if it has one."""
+    return story_start(_text(doc), *_line(_text(doc), i))
+
+
 def _line(text: str, i: int) -> tuple[int, int]:
     start = text.rfind("\n", 0, i) + 1
     end = text.find("\n", i)
@@ -660,158 +662,16 @@ def _headline_step(doc: Doc, found: dict[int, _Found]) -> None:
 # ---------------------------------------------------------------- speaker
 
 
-def _norm(tok: Token) -> str:
-    """A title word for matching: its lemma; places and nationalities by their
-    first letters, so "Russia's" and "Russian", "China" and "Chinese" agree."""
-    if tok.ent_type_ in ("NORP", "GPE") or tok.lower_.endswith(("ian", "ese")):
-        return tok.lower_[:4]
-    return tok.lemma_.lower()
-
-
-def _titles(doc: Doc, name: Span) -> set[str]:
-    """Words an article uses around a name as a title: "Russian President
-    Vladimir Putin", "Patrushev, head of the Security Council"."""
-    root = name.root
-    words = {t for t in root.subtree if t.i < name.start and t.pos_ in ("PROPN", "NOUN", "ADJ")}
-    for child in root.children:
-        if child.dep_ == "appos":
-            words |= {t for t in child.subtree if t.pos_ in ("PROPN", "NOUN", "ADJ")}
-    if root.dep_ == "appos":  # "the secretary, Nikolai Patrushev"
-        words |= {t for t in root.head.subtree if t.i < name.start and t.pos_ in ("NOUN", "ADJ")}
-    return {_norm(t) for t in words if not t.ent_type_ == "PERSON"}
-
-
-def _persons_before(doc: Doc, pos: int, marks: list[tuple[int, int]]) -> list[Span]:
-    """PERSON names before ``pos`` (a token index), outside quotations, nearest first."""
-    return [
-        e
-        for e in reversed(doc.ents)
-        if e.label_ == "PERSON" and e.end <= pos and not _inside(e.start_char, marks)
-    ]
-
-
-def _fullest(doc: Doc, name: Span) -> Span:
-    """ "Patrushev" is best named by the nearest earlier "Nikolai Patrushev"."""
-    last = name[-1].lower_
-    fuller = [
-        e for e in doc.ents if e.label_ == "PERSON" and len(e) > len(name) and e[-1].lower_ == last
-    ]
-    if not fuller and len(name) == 1:  # "Wang" for "Wang Yi": family name first
-        fuller = [
-            e for e in doc.ents if e.label_ == "PERSON" and len(e) == 2 and e[0].lower_ == last
-        ]
-    earlier = [e for e in fuller if e.start < name.start]
-    return (earlier[-1] if earlier else fuller[0]) if fuller else name
-
-
-def _named(src: Span) -> Span | None:
-    """The name inside a source phrase: the one its head is part of, else a
-    person named in apposition ("Scott's niece, Del. Marcia Price")."""
-    ents = [e for e in src.ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC")]
-    for e in ents:
-        if e.start <= src.root.i < e.end:
-            return e
-    persons = [
-        e
-        for e in ents
-        if e.label_ == "PERSON" and e.root.dep_ != "poss" and e.root.head.lower_ != "of"
-    ]
-    if persons:
-        return persons[0]
-    if src.root.pos_ == "PROPN":  # a name the recogniser missed: its compound run
-        names = [t for t in src if t.pos_ == "PROPN" and t.head.i in (src.root.i, t.i)]
-        start = min([src.root.i] + [t.i for t in names if t.i < src.root.i])
-        return src.doc[start : src.root.i + 1]
-    return None
-
-
-@dataclass(frozen=True)
-class _Said:
-    """An attribution already resolved: where its cue is, who its speaker is."""
-
-    cue: int  # token index
-    speaker: Span
-
-
-def _antecedent(
-    doc: Doc, src: Span, said: list[_Said], marks: list[tuple[int, int]]
-) -> Span | None:
-    """ "he"/"she": the last speaker, unless a person became the subject of a
-    sentence since; else the nearest person in subject position, else nearest."""
-    persons = _persons_before(doc, src.start, marks)
-    last = next(
-        (s for s in reversed(said) if s.cue < src.start and s.speaker.label_ == "PERSON"), None
-    )
-    subjects = [e for e in persons if _as_subject(e)]
-    if last is not None:
-        since = [
-            e for e in subjects if e.start > last.cue and e[-1].lower_ != last.speaker[-1].lower_
-        ]
-        return since[0] if since else last.speaker
-    return (subjects or persons or [None])[0]
-
-
-def _as_subject(name: Span) -> bool:
-    """A sentence's subject, or a name in apposition to it ("Her counterpart,
-    Piet Ravensar, was less effusive")."""
-    root = name.root
-    subject = ("nsubj", "nsubjpass")
-    return root.dep_ in subject or (root.dep_ == "appos" and root.head.dep_ in subject)
-
-
-def _described(doc: Doc, src: Span, said: list[_Said], marks: list[tuple[int, int]]) -> Span | None:
-    """ "the Russian leader": the person named earlier whose titles fit the
-    description best; a previous speaker wins ties, then the nearest mention."""
-    head = src.root
-    vague, role = head.lemma_.lower() in VAGUE_HEADS, _norm(head)
-    desc = {_norm(t) for t in src if t.pos_ in ("NOUN", "ADJ", "PROPN") and t.i != head.i}
-    spoke = {s.speaker[-1].lower_ for s in said if s.cue < src.start}
-    persons = _persons_before(doc, src.start, marks)
-    best, best_score = None, 0.0
-    for e in persons:
-        titles = set().union(*(_titles(doc, p) for p in persons if p[-1].lower_ == e[-1].lower_))
-        if not vague and role not in titles:
-            continue
-        score = 2 * (role in titles) + len(desc & titles) + 0.5 * (e[-1].lower_ in spoke)
-        if score > best_score:
-            best, best_score = e, score
-    return best
-
-
-def _named_next(doc: Doc, src: Span) -> Span | None:
-    """A lead that describes before it names ("The secretary of Russia's
-    Security Council told ... . Nikolai Patrushev, a close ally of ..., also
-    told ..."): the person who is the subject of the next sentence, when the
-    description is a role ("secretary", "minister") that names nobody met before."""
-    if src.root.lemma_.lower() not in ROLE_WORDS:
-        return None
-    following = [sent for sent in doc.sents if sent.start >= src.sent.end][:1]
-    for sent in following:
-        for ent in sent.ents:
-            if ent.label_ == "PERSON" and ent.root.dep_ == "nsubj":
-                return ent
-    return None
-
-
 def _resolve(
-    doc: Doc, src: Span | None, said: list[_Said], marks: list[tuple[int, int]]
+    doc: Doc, src: Span | None, said: list[Said], marks: list[tuple[int, int]]
 ) -> Span | None:
-    """The naming span for a source as written (``speaker`` rule)."""
+    """The naming span for a source as written (``speaker`` rule, ``speakers``)."""
     if src is None:
         return None
     root = src.root
     if root.lower_ in RELATIVE and root.head.dep_ == "relcl":
-        src, root = _np(root.head.head), root.head.head  # "Stevie Wonder, who joked"
-    named = _named(src)
-    if named is not None:
-        return _fullest(doc, named) if named.label_ == "PERSON" or len(named) == 1 else named
-    if root.lower_ in ("he", "she", "him", "her"):
-        found = _antecedent(doc, src, said, marks)
-    elif root.pos_ == "NOUN":
-        found = _described(doc, src, said, marks) or _named_next(doc, src)
-    else:
-        found = None
-    return src if found is None else _fullest(doc, found)
+        src = _np(root.head.head)  # "Stevie Wonder, who joked"
+    return name_speaker(doc, src, said, marks)
 
 
 # ----------------------------------------------------------------- output
@@ -878,11 +738,11 @@ def find_quotes(doc: Doc, *, resolve: bool = True) -> list[Quote]:
     _continued_step(doc, marks, found)
     _headline_step(doc, found)
     quotes: list[Quote] = []
-    said: list[_Said] = []
+    said: list[Said] = []
     for item in sorted(found.values(), key=lambda f: f.cue):
         speaker = _resolve(doc, item.source, said, marks) if resolve else item.source
         cue_tok = doc.char_span(*item.cue, alignment_mode="expand")
         if speaker is not None and cue_tok is not None:
-            said.append(_Said(cue=cue_tok.start, speaker=speaker))
+            said.append(Said(cue=cue_tok.start, speaker=speaker))
         quotes.extend(_records(doc, item, speaker, marks))
     return sorted(quotes, key=lambda q: (q.start, q.end))

@@ -7,14 +7,13 @@ entities canonical across articles.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 import dataclasses
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from ..model import Entity, Mention, Role
+from ..model import Entity, Mention, Role, name_key
 from .ner.lexicon import DETERMINERS, POSSESSIVES, ROLE_WORDS
 
 # =============================================================== resolution
@@ -49,19 +48,13 @@ DESCRIPTION_HEADS = {
     "chancellor": {"chancellor"},
 }
 RESOLVED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT"})
+DESCRIPTION_RULE = "description.v1"
 
 
-def _name_key(text: str) -> str:
-    """Case, accents, hyphens and possessives do not tell names apart."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = re.sub(r"['’]s$", "", text.casefold())
-    return " ".join(re.findall(r"[^\W_]+", text))
-
-
-def _nation_key(word: str) -> str:
-    """ "Russian", "Russia's" and "Russia" share a key (first four letters)."""
-    return _name_key(word)[:4]
+def nation_key(word: str) -> str:
+    """ "Russian", "Russia's" and "Russia" share a key: the first four letters
+    of the name key (the one nationality key of the analysis)."""
+    return name_key(word)[:4]
 
 
 @dataclass
@@ -121,24 +114,24 @@ def resolve_article(
 
 
 def _local_for(m: Mention, locals_: list[_Local], article_id: str) -> _Local:
-    key = _name_key(m.text)
-    family = _family(m.label)
-    same = [l for l in locals_ if _family(l.label) == family]
+    key = name_key(m.text)
+    family = label_family(m.label)
+    same = [l for l in locals_ if label_family(l.label) == family]
     for local in same:
-        if key in {_name_key(n) for n in local.names}:
+        if key in {name_key(n) for n in local.names}:
             return local
     if m.label == "PERSON" and len(key.split()) == 1:
         # "Xi" after "Xi Jinping", "Putin" after "Vladimir Putin": the latest
         # person whose full name has this word
-        holders = [l for l in same if any(key in _name_key(n).split() for n in l.names)]
+        holders = [l for l in same if any(key in name_key(n).split() for n in l.names)]
         if holders:
             return max(holders, key=lambda l: l.last_mention)
     if m.label == "PERSON" and len(key.split()) > 1:
         # "Xi Jinping" after "Xi": a one-word entity takes the full name
         for local in same:
             if (
-                all(len(_name_key(n).split()) == 1 for n in local.names)
-                and _name_key(local.names[0]) in key.split()
+                all(len(name_key(n).split()) == 1 for n in local.names)
+                and name_key(local.names[0]) in key.split()
             ):
                 return local
     local = _Local(f"{article_id}#{len(locals_)}", m.label, [], [])
@@ -146,7 +139,8 @@ def _local_for(m: Mention, locals_: list[_Local], article_id: str) -> _Local:
     return local
 
 
-def _family(label: str) -> str:
+def label_family(label: str) -> str:
+    """Labels that name the same kind of entity: a GPE, a LOC and a FAC are all places."""
     return {"GPE": "place", "LOC": "place", "FAC": "place"}.get(label, label.lower())
 
 
@@ -255,7 +249,7 @@ def _descriptions(doc: Doc, keyed: list, persons: list[_Local]) -> list[tuple[Me
             found.append(
                 (
                     Mention(
-                        span.start_char, span.end_char, span.text, "PERSON", rule="description.v1"
+                        span.start_char, span.end_char, span.text, "PERSON", rule=DESCRIPTION_RULE
                     ),
                     local,
                 )
@@ -301,7 +295,7 @@ def _description_head(doc: Doc, i: int) -> tuple[str | None, int]:
 def _best_holder(
     head: str, words: list[str], at: int, persons: list[_Local], seen: dict
 ) -> _Local | None:
-    nations = {_nation_key(w) for w in words if w[:1].isalpha() and w not in ROLE_MODIFIERS}
+    nations = {nation_key(w) for w in words if w[:1].isalpha() and w not in ROLE_MODIFIERS}
     best, best_rank = None, None
     for local in persons:
         text = " ".join(local.roles).lower()
@@ -309,7 +303,7 @@ def _best_holder(
             re.search(rf"\b{h}\b", text) for h in DESCRIPTION_HEADS[head]
         ):
             continue
-        role_nations = {_nation_key(w) for w in re.findall(r"\w+", text)}
+        role_nations = {nation_key(w) for w in re.findall(r"\w+", text)}
         if not nations <= role_nations:
             continue
         before = [s for s in seen[local.key] if s < at]

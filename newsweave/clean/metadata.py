@@ -12,8 +12,9 @@ from datetime import date
 
 import py3langid
 
-from ..model import Field, Metadata
 from ..dates import explicit_dates, weekday_dates
+from ..datelines import Dateline, find_dateline
+from ..model import Field, Metadata
 from .lines import Line
 from .region import BULLETS
 from .rules import BYLINE, CREDIT, CREDIT_LINE_TAIL
@@ -21,15 +22,6 @@ from .text import TextCleaning
 
 HEAD_LINES = 12  # metadata sits above the story or in its first lines
 DATELINE_PARAGRAPHS = 2  # a dateline opens the story, or the line after a kept date line
-_PLACE = r"(?P<place>[A-Z][A-Z'.\-]{2,}(?:[ -][A-Z][A-Z'.\-]+)*(?:,\s+[A-Z][a-zA-Z.]+(?:\s[A-Z][a-zA-Z.]+)?)?)"
-_AGENCY = r"\((?P<agency>[A-Z][\w.&' -]{0,38}[\w.])\)"
-DATELINE = re.compile(
-    r"^(?:" + _PLACE + r"(?:,\s*(?P<when>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?|"
-    r"\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?))?\s*)?"
-    + r"(?:"
-    + _AGENCY
-    + r")?\s*(?:--|[-–—])\s+\S"
-)
 CREDIT_LINE = re.compile(r"(?:^|\s)[-–]\s(?P<outlet>[A-Z][\w .'-]{1,40}?)" + CREDIT_LINE_TAIL)
 BYLINE_NAME = re.compile(
     r"^by\s+(?P<name>[\w.'’ -]+?)\s*(?://|\||,|–|—|\s-\s|$)|"
@@ -55,22 +47,22 @@ def story_lines(cleaning: TextCleaning) -> list[Line]:
     return [l for l, r in zip(cleaning.lines, cleaning.reasons) if r is None]
 
 
-def dateline(cleaning: TextCleaning):
-    """The first paragraph's opening ("MOSCOW (Sputnik) -"), as a regex match."""
+def dateline(cleaning: TextCleaning) -> tuple[Line, Dateline] | None:
+    """The first paragraph's opening ("MOSCOW (Sputnik) -") and its line."""
     paragraphs = [
         l for l in story_lines(cleaning) if l is not cleaning.title and l.text[0] not in BULLETS
     ]
     for line in paragraphs[:DATELINE_PARAGRAPHS]:
-        found = DATELINE.match(line.text)
-        if found and (found["place"] or found["agency"]):
+        found = find_dateline(line.text)
+        if found is not None:
             return line, found
     return None
 
 
 def extract_outlet(cleaning: TextCleaning) -> Field | None:
     found = dateline(cleaning)
-    if found and found[1]["agency"]:
-        return _field(found[1]["agency"], "outlet.dateline.v1", found[0], cleaning)
+    if found and found[1].agency:
+        return _field(found[1].agency, "outlet.dateline.v2", found[0], cleaning)
     for line in cleaning.lines:
         credit = CREDIT_LINE.search(line.text)
         if credit:
@@ -80,8 +72,8 @@ def extract_outlet(cleaning: TextCleaning) -> Field | None:
 
 def extract_dateline(cleaning: TextCleaning) -> Field | None:
     found = dateline(cleaning)
-    if found and found[1]["place"]:
-        return _field(found[1]["place"], "dateline.place.v1", found[0], cleaning)
+    if found and found[1].place:
+        return _field(found[1].place, "dateline.place.v2", found[0], cleaning)
     return None
 
 
@@ -112,7 +104,7 @@ def extract_published(cleaning: TextCleaning, reference: date) -> Field | None:
             [l for l in lines if CREDIT_LINE.search(l.text)],
             explicit_dates,
         ),
-        ("published.dateline.v1", [d[0] for d in [dateline(cleaning)] if d], explicit_dates),
+        ("published.dateline.v2", [d[0] for d in [dateline(cleaning)] if d], explicit_dates),
         (
             "published.head_date.v1",
             [l for l in head(cleaning) if l.words <= 15 and not l.ends_sentence],

@@ -85,7 +85,7 @@ def test_find_mentions_one_label_per_name(text, ents, propn, expected):
 @pytest.mark.parametrize(
     "lines, ents, expected",
     [
-        # datelines.v1: the dateline's place, whatever the model said
+        # datelines.v2: the dateline's place, whatever the model said
         (
             ["STRIKE ENDS", "NAIROBI 2024-03-14", "The strike ended ."],
             {"NAIROBI": "ORG"},

@@ -104,6 +104,15 @@ CASES = [
         [("the minister", "said", "The economy is growing", "indirect")],
     ),
     ("The two leaders signed a “no limits” partnership in February.", []),
+    # A dateline is no part of a quotation or of its source.
+    (
+        "PORT SALLE, Ont., Feb. 9 (Harbour News) — Pilots will strike on Friday, their union said.",
+        [("their union", "said", "Pilots will strike on Friday", "indirect")],
+    ),
+    (
+        "(Tidewire) – The harbour master said the port would reopen.",
+        [("The harbour master", "said", "the port would reopen", "indirect")],
+    ),
 ]
 
 
@@ -232,4 +241,47 @@ def test_seed_003_patrushev_via_ria_and_added():
     ]
     assert _by(doc, quotes, "I want to confirm our continued support") == [
         ("Nikolai Patrushev", "added", "direct")
+    ]
+
+
+# ------------------------------------------- descriptions: one resolver
+
+
+@pytest.mark.model
+def test_find_quotes_description_names_the_mentions_person():
+    """A description that is a quotation's source is resolved by ``resolve``'s
+    ``description.v1``, as the mentions are: both name the same entity."""
+    from newsweave.analyse import link_quote
+    from newsweave.analyse.entities import find_mentions, resolve_article
+    from newsweave.analyse.nlp import load, parse
+
+    text = (
+        "French President Anne Morel met German Foreign Minister Karl Weiss in Lyon on Monday."
+        "\n\n“The bridge will open in April,” the German diplomat said."
+        "\n\n“We agreed on the tolls,” the French leader said."
+    )
+    [doc] = parse([text])
+    mentions, _ = resolve_article(doc, find_mentions(doc, nlp=load()), article_id="a")
+    described = {m.text: m.entity for m in mentions if m.rule == "description.v1"}
+    quotes = [link_quote(q, mentions) for q in find_quotes(doc)]
+    assert [text[q.speaker_start : q.speaker_end] for q in quotes] == ["Karl Weiss", "Anne Morel"]
+    assert [q.speaker for q in quotes] == [
+        described["the German diplomat"],
+        described["the French leader"],
+    ]
+
+
+@pytest.mark.model
+def test_find_quotes_plural_description_names_nobody():
+    """ "Port officials" are not the titled speaker named before them."""
+    from newsweave.analyse.nlp import parse
+
+    text = (
+        "“We will not go back on nights,” union leader Mira Holt told a rally at the gates.\n"
+        "Talks stalled on Monday.\nPort officials said frozen cargo would be unloaded first."
+    )
+    [doc] = parse([text])
+    assert [text[q.speaker_start : q.speaker_end] for q in find_quotes(doc)] == [
+        "Mira Holt",
+        "Port officials",
     ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from newsweave.analyse.entities import mentions_of, resolve_article
+from newsweave.analyse.resolve import label_family, nation_key
 
 
 @pytest.fixture(scope="module")
@@ -60,3 +61,32 @@ def test_resolve_article_keeps_each_mention_rule(parse):
     rules = {m.text: m.rule for m in mentions}
     assert rules["The Russian leader"] == "description.v1"
     assert rules["Vladimir Putin"] in ("spacy.ner", "trim.v1")
+
+
+@pytest.mark.parametrize(
+    "a, b, same",
+    [
+        ("Russian", "Russia", True),
+        ("Russia's", "Russian", True),
+        ("Chinese", "China", True),
+        ("Élysée", "elysee", True),
+        ("Russian", "Chinese", False),
+        pytest.param(
+            "Austrian",
+            "Australian",
+            False,
+            marks=pytest.mark.xfail(
+                strict=True, reason="four letters: Austria and Australia share"
+            ),
+        ),
+    ],
+)
+def test_nation_key_rows(a, b, same):
+    assert (nation_key(a) == nation_key(b)) is same
+
+
+@pytest.mark.parametrize(
+    "label, family", [("GPE", "place"), ("LOC", "place"), ("FAC", "place"), ("PERSON", "person")]
+)
+def test_label_family_rows(label, family):
+    assert label_family(label) == family

@@ -24,12 +24,12 @@ def field(name: str, *lines: str) -> tuple[str, str] | None:
 @pytest.mark.parametrize(
     ("page", "expected"),
     [
-        ([T, "MOSCOW (Sputnik) - " + P1, P2], ("Sputnik", "outlet.dateline.v1")),
-        ([T, "(Reuters) – " + P1, P2], ("Reuters", "outlet.dateline.v1")),
-        ([T, "NEW YORK, March 3 (Reuters) - " + P1, P2], ("Reuters", "outlet.dateline.v1")),
+        ([T, "MOSCOW (Sputnik) - " + P1, P2], ("Sputnik", "outlet.dateline.v2")),
+        ([T, "(Reuters) – " + P1, P2], ("Reuters", "outlet.dateline.v2")),
+        ([T, "NEW YORK, March 3 (Reuters) - " + P1, P2], ("Reuters", "outlet.dateline.v2")),
         (
             [T, "LENTISSE, 11 March 2025 (Meridian Wire) – " + P1, P2],
-            ("Meridian Wire", "outlet.dateline.v1"),
+            ("Meridian Wire", "outlet.dateline.v2"),
         ),
         (
             [T, "Wang Yi - Sputnik International, 1920, 19.09.2023", P1, P2],
@@ -38,13 +38,13 @@ def field(name: str, *lines: str) -> tuple[str, str] | None:
         # the dateline's agency is trusted over a credit line
         (
             [T, "Wang Yi - Sputnik International, 1920, 19.09.2023", "(Reuters) – " + P1, P2],
-            ("Reuters", "outlet.dateline.v1"),
+            ("Reuters", "outlet.dateline.v2"),
         ),
         # a photo agency in a caption is never the outlet
         ([T, CAPTION, P1, P2], None),
         ([T, "(Photo by AP)", P1, P2], None),
         ([T, "AP Photo/John Smith", P1, P2], None),
-        ([T, CAPTION, "LENTISSE (Reuters) - " + P1, P2], ("Reuters", "outlet.dateline.v1")),
+        ([T, CAPTION, "LENTISSE (Reuters) - " + P1, P2], ("Reuters", "outlet.dateline.v2")),
         # a place without an agency names no outlet
         ([T, "LENTISSE – " + P1, P2], None),
         ([T, P1, P2], None),
@@ -96,14 +96,17 @@ def test_metadata_byline(page, expected):
 @pytest.mark.parametrize(
     ("page", "expected"),
     [
-        ([T, "MOSCOW (Sputnik) - " + P1, P2], ("MOSCOW", "dateline.place.v1")),
+        ([T, "MOSCOW (Sputnik) - " + P1, P2], ("MOSCOW", "dateline.place.v2")),
         (
             [T, "LENTISSE, 11 March 2025 (Meridian Wire) – " + P1, P2],
-            ("LENTISSE", "dateline.place.v1"),
+            ("LENTISSE", "dateline.place.v2"),
         ),
-        ([T, "NEW YORK, March 3 (Reuters) - " + P1, P2], ("NEW YORK", "dateline.place.v1")),
-        ([T, "LENTISSE, Calif. – " + P1, P2], ("LENTISSE, Calif.", "dateline.place.v1")),
-        ([T, "LENTISSE -- " + P1, P2], ("LENTISSE", "dateline.place.v1")),
+        ([T, "NEW YORK, March 3 (Reuters) - " + P1, P2], ("NEW YORK", "dateline.place.v2")),
+        ([T, "LENTISSE, Calif. – " + P1, P2], ("LENTISSE, Calif.", "dateline.place.v2")),
+        ([T, "LENTISSE -- " + P1, P2], ("LENTISSE", "dateline.place.v2")),
+        ([T, "EL PARDO _ " + P1, P2], ("EL PARDO", "dateline.place.v2")),
+        ([T, "ORVESK 2025-03-11", P1, P2], ("ORVESK", "dateline.place.v2")),
+        ([T, "STRIKE OVER - DOCKS REOPEN AT DAWN", P1, P2], None),  # a headline in capitals
         ([T, "(Reuters) – " + P1, P2], None),  # an agency but no place
         ([T, "On Monday - " + P1, P2], None),
         ([T, P1, P2], None),
@@ -124,7 +127,7 @@ def test_metadata_dateline(page, expected):
         ),
         (
             [T, "LENTISSE, 11 March 2025 (Meridian Wire) – " + P1, P2],
-            ("2025-03-11", "published.dateline.v1"),
+            ("2025-03-11", "published.dateline.v2"),
         ),
         ([T, "Published 3 March 2024", P1, P2], ("2024-03-03", "published.head_date.v1")),
         ([T, "Updated 14:05, 3 March 2024", P1, P2], ("2024-03-03", "published.head_date.v1")),
@@ -149,7 +152,7 @@ def test_metadata_dateline(page, expected):
         ),
         (
             [T, "Updated 4 March 2024", "LENTISSE, 11 March 2025 (Meridian Wire) – " + P1, P2],
-            ("2025-03-11", "published.dateline.v1"),
+            ("2025-03-11", "published.dateline.v2"),
         ),
         # a date in the story that is not the article's
         ([T, P1, P2, "The plant closed on 12 June 2019 after a fire in its boiler room."], None),

@@ -3,10 +3,9 @@ competitions, and places after "at"."""
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc
 
+from ...datelines import find_dateline
 from .chain import rule
 from .gazetteers import firm_word_follows
 from .lexicon import (
@@ -18,7 +17,7 @@ from .lexicon import (
     legal_form,
     name_token,
 )
-from .spans import Span, is_caps, lines, replace, runs, taken
+from .spans import Span, lines, replace, runs, taken
 
 EVENT_WORDS = frozenset(
     """
@@ -38,11 +37,6 @@ work job stint career spell post role study teach intern serve employ
 """.split()
 )
 DATELINE_LINES = 4  # the headline, perhaps a byline, then the dateline
-_MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d"
-_DATELINE_TAIL = re.compile(
-    r"\s*(?:,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?\s*)?"  # ", Poland", ", N.Y."
-    r"(?:\d{4}-\d{2}-\d{2}\s*$|\(|--|[-–—_]\s|,\s*" + _MONTHS + r")"
-)
 _JOINERS = ("and", "of", "for", "&")
 
 
@@ -85,23 +79,17 @@ def _person_like_run(doc: Doc, i: int, j: int) -> bool:
     ) and not joined(after)
 
 
-@rule("datelines.v1", reads=("token.text", "doc.text"), sets=("adds", "drops"))
+@rule("datelines.v2", reads=("token.idx", "doc.text"), sets=("adds", "drops"))
 def datelines(doc: Doc, spans: list[Span]) -> list[Span]:
     """The place in capitals that opens a story's dateline ("MINSK 1996-08-30",
     "MOSCOW (Sputnik) -", "WARSAW, Poland (AP) _") is a place; a headline in
-    capitals ("CANADA BEAT PANAMA") is not a dateline."""
-    places = []
+    capitals ("CANADA BEAT PANAMA") is not a dateline (``newsweave.datelines``)."""
+    text, places = doc.text, []
     for a, b in lines(doc)[:DATELINE_LINES]:
-        end = a
-        while end < b and (is_caps(doc[end].text) or (end > a and doc[end].text in (".", "'"))):
-            end += 1
-        if end == a or end == b:  # no capitals first, or a line all in capitals
-            continue
-        rest = [t for t in doc[end:b] if t.is_alpha and len(t) > 1]
-        tail = doc.text[doc[end].idx : doc[b - 1].idx + len(doc[b - 1])]
-        headline = rest and sum(is_caps(t.text) for t in rest) >= 0.8 * len(rest)
-        if _DATELINE_TAIL.match(tail) and not headline:
-            places.append(Span(a, end, "GPE"))
+        found = find_dateline(text, doc[a].idx, doc[b - 1].idx + len(doc[b - 1]))
+        city = found and found.city and doc.char_span(*found.city, alignment_mode="contract")
+        if city:
+            places.append(Span(city.start, city.end, "GPE"))
     if not places:
         return spans
     return replace(spans, places)

@@ -1,0 +1,172 @@
+"""Speakers: the person a quotation's source names (the ``quotes.speaker.v3`` rule).
+
+``analyse.quotes`` finds each source as written ("he", "the Russian leader",
+"Wang"); ``name_speaker`` gives the span that names the speaker: through pronouns
+(the last speaker, unless another person became a subject since), descriptions
+(``resolve``'s ``description.v1``, the resolver the mentions use, so a quotation and a
+mention take a description for the same person) and names (the fullest earlier form).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from ..model import Mention
+from .ner.lexicon import ROLE_WORDS
+from .resolve import DESCRIPTION_RULE, resolve_article
+
+PERSONAL_PRONOUNS = frozenset("he she him her".split())  # a person, named before
+# Heads of descriptions that fit any titled person: "the official" said, like "he"
+# said, refers back to the last speaker; other descriptions ("the Russian leader")
+# are resolved by fitting a person's stated roles (``resolve``'s ``description.v1``).
+VAGUE_HEADS = frozenset("official leader diplomat politician source figure veteran".split())
+
+
+def _persons_before(doc: Doc, pos: int, marks: list[tuple[int, int]]) -> list[Span]:
+    """PERSON names before ``pos`` (a token index), outside quotations, nearest first."""
+    return [
+        e
+        for e in reversed(doc.ents)
+        if e.label_ == "PERSON"
+        and e.end <= pos
+        and not any(s <= e.start_char < t for s, t in marks)
+    ]
+
+
+def _fullest(doc: Doc, name: Span) -> Span:
+    """ "Patrushev" is best named by the nearest earlier "Nikolai Patrushev"."""
+    last = name[-1].lower_
+    fuller = [
+        e for e in doc.ents if e.label_ == "PERSON" and len(e) > len(name) and e[-1].lower_ == last
+    ]
+    if not fuller and len(name) == 1:  # "Wang" for "Wang Yi": family name first
+        fuller = [
+            e for e in doc.ents if e.label_ == "PERSON" and len(e) == 2 and e[0].lower_ == last
+        ]
+    earlier = [e for e in fuller if e.start < name.start]
+    return (earlier[-1] if earlier else fuller[0]) if fuller else name
+
+
+def _named(src: Span) -> Span | None:
+    """The name inside a source phrase: the one its head is part of, else a
+    person named in apposition ("Scott's niece, Del. Marcia Price")."""
+    ents = [e for e in src.ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC")]
+    for e in ents:
+        if e.start <= src.root.i < e.end:
+            return e
+    persons = [
+        e
+        for e in ents
+        if e.label_ == "PERSON" and e.root.dep_ != "poss" and e.root.head.lower_ != "of"
+    ]
+    if persons:
+        return persons[0]
+    if src.root.pos_ == "PROPN":  # a name the recogniser missed: its compound run
+        names = [t for t in src if t.pos_ == "PROPN" and t.head.i in (src.root.i, t.i)]
+        start = min([src.root.i] + [t.i for t in names if t.i < src.root.i])
+        return src.doc[start : src.root.i + 1]
+    return None
+
+
+@dataclass(frozen=True)
+class Said:
+    """An attribution already resolved: where its cue is, who its speaker is."""
+
+    cue: int  # token index
+    speaker: Span
+
+
+def _as_subject(name: Span) -> bool:
+    """A sentence's subject, or a name in apposition to it ("Her counterpart,
+    Piet Ravensar, was less effusive")."""
+    root = name.root
+    subject = ("nsubj", "nsubjpass")
+    return root.dep_ in subject or (root.dep_ == "appos" and root.head.dep_ in subject)
+
+
+def _antecedent(doc: Doc, src: Span, said: list[Said], marks: list[tuple[int, int]]) -> Span | None:
+    """ "he"/"she": the last speaker, unless a person became the subject of a
+    sentence since; else the nearest person in subject position, else nearest."""
+    persons = _persons_before(doc, src.start, marks)
+    last = next(
+        (s for s in reversed(said) if s.cue < src.start and s.speaker.label_ == "PERSON"), None
+    )
+    subjects = [e for e in persons if _as_subject(e)]
+    if last is not None:
+        since = [
+            e for e in subjects if e.start > last.cue and e[-1].lower_ != last.speaker[-1].lower_
+        ]
+        return since[0] if since else last.speaker
+    return (subjects or persons or [None])[0]
+
+
+def _people(doc: Doc) -> list[tuple[int, int, str | None, bool]]:
+    """The document's names grouped into entities by ``resolve``, descriptions
+    included (``description.v1``), once per document: (start, end, entity, is
+    a description), plain values, so the Doc still serialises."""
+    key = ("newsweave", "people")
+    if key not in doc.user_data:
+        names = [Mention(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents]
+        doc.user_data[key] = [
+            (m.start, m.end, m.entity, m.rule == DESCRIPTION_RULE)
+            for m in resolve_article(doc, names, article_id="quotes")[0]
+        ]
+    return doc.user_data[key]
+
+
+def _described(doc: Doc, src: Span) -> Span | None:
+    """ "the Russian leader": the person ``resolve`` takes the description for
+    (one resolver, so a quotation and a mention name the same person), by the
+    name of theirs nearest before it."""
+    people = _people(doc)
+    held = [p for p in people if p[3] and p[0] <= src.root.idx < p[1]]
+    names = [p for p in people if held and p[2] == held[0][2] and not p[3]]
+    if not names:
+        return None
+    before = [p for p in names if p[1] <= src.start_char]
+    start, end, _, _ = before[-1] if before else names[0]
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _refers_back(src: Span) -> bool:
+    """ "the official", "the veteran diplomat": one person, named before, whose
+    description fits anyone titled (not "an official", not "officials")."""
+    root = src.root
+    return src[0].lower_ == "the" and root.lemma_.lower() in VAGUE_HEADS and root.tag_ == "NN"
+
+
+def _named_next(doc: Doc, src: Span) -> Span | None:
+    """A lead that describes before it names ("The secretary of Russia's
+    Security Council told ... . Nikolai Patrushev, a close ally of ..., also
+    told ..."): the person who is the subject of the next sentence, when the
+    description is a role ("secretary", "minister") that names nobody met before."""
+    if src.root.lemma_.lower() not in ROLE_WORDS:
+        return None
+    following = [sent for sent in doc.sents if sent.start >= src.sent.end][:1]
+    for sent in following:
+        for ent in sent.ents:
+            if ent.label_ == "PERSON" and ent.root.dep_ == "nsubj":
+                return ent
+    return None
+
+
+def name_speaker(doc: Doc, src: Span, said: list[Said], marks: list[tuple[int, int]]) -> Span:
+    """The naming span for the source ``src`` as written, or ``src`` itself;
+    ``said`` holds the attributions resolved before it, ``marks`` the quotations."""
+    root = src.root
+    named = _named(src)
+    if named is not None:
+        return _fullest(doc, named) if named.label_ == "PERSON" or len(named) == 1 else named
+    if root.lower_ in PERSONAL_PRONOUNS:
+        found = _antecedent(doc, src, said, marks)
+    elif root.pos_ == "NOUN":
+        found = (
+            _described(doc, src)
+            or (_antecedent(doc, src, said, marks) if _refers_back(src) else None)
+            or _named_next(doc, src)
+        )
+    else:
+        found = None
+    return src if found is None else _fullest(doc, found)
