@@ -34,7 +34,7 @@ from .speakers import Said, name_speaker
 
 RULES = {
     "marks": "quotes.marks.v1",
-    "cue": "quotes.cue.v2",
+    "cue": "quotes.cue.v3",
     "adjacent": "quotes.adjacent.v2",
     "continued": "quotes.continued.v1",
     "headline": "quotes.headline.v1",
@@ -373,7 +373,7 @@ def _attribution(verb: Token, rule: str) -> _Found | None:
 
 
 def _cue_step(doc: Doc, marks: list[tuple[int, int]]) -> dict[int, _Found]:
-    """Speech verbs outside quotations with a reported clause: cue.v1."""
+    """Speech verbs outside quotations with a reported clause: cue.v3."""
     found: dict[int, _Found] = {}
     for tok in doc:
         if tok.pos_ != "VERB" or _inside(tok.idx, marks):
