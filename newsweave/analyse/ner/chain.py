@@ -133,10 +133,11 @@ class ModelPipe:
 
 
 def run_step(step: Rule, doc: Doc, spans: list[Span], model: ModelPipe | None) -> list[Span]:
-    """``step`` on the candidates; ``model`` re-parses for the rules that need it."""
+    """``step`` on the candidates; ``model`` re-parses for the rules that need it
+    (``needs_nlp``; their callers build it once per chain)."""
     if not step.needs_nlp:
         return step.apply(doc, spans)
-    return step.apply(doc, spans, model if model is not None else ModelPipe())
+    return step.apply(doc, spans, model)
 
 
 def attributed(before: list[Span], after: list[Span], name: str) -> list[Span]:

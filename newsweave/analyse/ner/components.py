@@ -38,7 +38,7 @@ from .chain import (
     registered,
     run_step,
 )
-from .spans import Span
+from .spans import Span, taken
 
 ENTS = "mention_ents"
 # Attributes the model's components set (spaCy's ``analyze_pipes`` vocabulary);
@@ -71,12 +71,16 @@ def requires(step: Rule) -> list[str]:
     return needed
 
 
-def _read(doc: Doc) -> list[Span]:
+def _require_candidates(doc: Doc) -> None:
     if CANDIDATES not in doc.spans:
         raise ValueError(
-            f"no {CANDIDATES} on this Doc: the mention components run after "
-            f"{CANDIDATES!r} (analyse.nlp.load builds the pipeline)"
+            "this Doc was not parsed by a pipeline with the mention components "
+            "(analyse.nlp.load builds one; analyse.ner.find_mentions runs the rules on any Doc)"
         )
+
+
+def _read(doc: Doc) -> list[Span]:
+    _require_candidates(doc)
     return [Span(s.start, s.end, s.label_, s.id_) for s in doc.spans[CANDIDATES]]
 
 
@@ -129,7 +133,7 @@ def mention_ents(doc: Doc) -> Doc:
     """The candidates as ``doc.ents``: longest first where they overlap; the
     model's other entities stay where they overlap no name."""
     names = [SpacySpan(doc, s.start, s.end, s.label, span_id=s.rule) for s in chosen(_read(doc))]
-    covered = {i for s in names for i in range(s.start, s.end)}
+    covered = taken(names)
     others = [
         e
         for e in doc.ents
@@ -154,11 +158,7 @@ def add_to(nlp: Language, rules: tuple[str, ...]) -> Language:
 def mentions_of(doc: Doc) -> list[Mention]:
     """The mentions in a Doc the pipeline parsed, from its corrected
     ``doc.ents``, each with the rule that made it (the span's ``id_``)."""
-    if CANDIDATES not in doc.spans:
-        raise ValueError(
-            "this Doc was not parsed by a pipeline with the mention components "
-            "(analyse.nlp.load builds one; analyse.ner.find_mentions runs the rules on any Doc)"
-        )
+    _require_candidates(doc)
     return [
         Mention(e.start_char, e.end_char, e.text, e.label_, rule=e.id_)
         for e in doc.ents
