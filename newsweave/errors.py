@@ -3,6 +3,19 @@
 from __future__ import annotations
 
 
+# What a stage raises on input it cannot handle (a malformed date, a record
+# missing a key, text nested too deep). A stage catches these per item, records
+# the item as skipped with the reason and goes on; programming errors
+# (TypeError, AttributeError, NameError) are not among them, so they fail
+# loudly instead of becoming "skipped" rows.
+DATA_ERRORS: tuple[type[Exception], ...] = (
+    ValueError,
+    LookupError,
+    ArithmeticError,
+    RecursionError,
+)
+
+
 class NewsweaveError(Exception):
     """Base of every error newsweave raises on purpose."""
 

@@ -21,7 +21,7 @@ from typing import Callable, Iterable
 from .analyse import EntityIndex, analyse
 from .clean import clean
 from .config import Config
-from .errors import NewsweaveError
+from .errors import DATA_ERRORS, NewsweaveError
 from .ingest import read_paths
 from .link.batch import link_batch
 from .model import Article, BatchResult, Hints, Links, RawDoc, RunSummary, Skipped, content_hash
@@ -78,9 +78,6 @@ class Batch:
         self.items, self.new_ids = [], set()
 
 
-LINK_ERRORS = (ValueError, IndexError, KeyError, AttributeError, ZeroDivisionError, RecursionError)
-
-
 def _link(
     fresh: list[Article], found: list, store: Store, config: Config, summary: RunSummary
 ) -> Links:
@@ -88,13 +85,13 @@ def _link(
     each article that fails alone, which is stored unlinked with its reason."""
     try:
         return link_batch(fresh, found, store, limit=config.link_candidates)
-    except LINK_ERRORS:
+    except DATA_ERRORS:
         pass
     kept = []
     for article, analysis in zip(fresh, found):
         try:
             link_batch([article], [analysis], store, limit=config.link_candidates)
-        except LINK_ERRORS as exc:
+        except DATA_ERRORS as exc:
             summary.skipped.append(
                 Skipped(article.source, f"not linked: {exc.__class__.__name__}: {exc}")
             )
@@ -108,7 +105,7 @@ def _link(
 def _clean_one(doc: RawDoc, config: Config) -> Article | Skipped:
     try:
         return clean(doc, overrides=overrides(config), reference=reference_date(config))
-    except (NewsweaveError, ValueError, LookupError, RecursionError) as exc:
+    except (NewsweaveError, *DATA_ERRORS) as exc:
         return Skipped(doc.locator, f"cannot clean: {exc.__class__.__name__}: {exc}")
 
 

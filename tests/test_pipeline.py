@@ -268,7 +268,7 @@ def test_analyze_reports_progress_per_item(store, config, write_file, tmp_path):
 
 
 def test_analyze_stores_article_when_analysis_fails(store, write_file, monkeypatch):
-    import newsweave.analyse as analysis_stage
+    import newsweave.analyse.run as analysis_stage
 
     def broken(*_args, **_kwargs):
         raise ValueError("component bug")
@@ -283,6 +283,19 @@ def test_analyze_stores_article_when_analysis_fails(store, write_file, monkeypat
     )
     assert store.count() == 2
 
+
+
+def test_analyze_lets_a_programming_error_fail(store, write_file, monkeypatch):
+    """A bug in a component (here an AttributeError) stops the run rather than
+    becoming a "not analysed" row; only input errors are skipped per item."""
+    import newsweave.analyse.run as analysis_stage
+
+    def buggy(*_args, **_kwargs):
+        return None.value
+
+    monkeypatch.setattr(analysis_stage, "find_timexes", buggy)
+    with pytest.raises(AttributeError):
+        api.analyze(store, [str(write_file("bridge.txt", BRIDGE))], Config())
 
 @pytest.mark.model
 def test_analyze_repoints_a_one_word_entity_absorbed_later(store, write_file):

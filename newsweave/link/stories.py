@@ -44,14 +44,13 @@ from typing import Iterable, Mapping, Sequence
 
 import numpy as np
 
-from ..analyse import lead_day
+from ..analyse import lead_day, lead_end
 from ..model import Analysis, Article, StoryMember, StoryMerge
 from .derive import words
 from .embed import embed
 
 RULE = "stories.streaming.v1"
 MERGE_RULE = "stories.merge.v1"
-LEAD_LINES = 3  # headline, standfirst, first paragraph: as analyse.LEAD_LINES
 LEAD_BONUS = 2  # a lead mention of an entity counts this many times
 MAX_TERMS = 200  # the heaviest terms kept in a profile (ties by term)
 MAX_ENTITIES = 64
@@ -146,10 +145,6 @@ def stop_words(language: str | None) -> frozenset[str]:
     except (ImportError, KeyError):  # spaCy has no such language
         defaults = spacy.util.get_lang_class("en").Defaults
     return frozenset(w.casefold() for w in defaults.stop_words)
-
-
-def lead_end(text: str) -> int:
-    return sum(len(line) + 1 for line in text.split("\n")[:LEAD_LINES])
 
 
 def unit(weights: Mapping[str, float]) -> dict[str, float]:

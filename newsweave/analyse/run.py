@@ -1,0 +1,133 @@
+"""The analyse stage's run: one batch of articles parsed once, then each article's mentions, entities, time expressions, quotes and events."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Sequence
+
+from spacy.tokens import Doc
+
+from ..errors import DATA_ERRORS
+from ..model import Analysis, Article, Entity, Mention, Quote, Skipped, Timex
+from .entities import EntityIndex, mentions_of, resolve_article
+from .events import find_events
+from .nlp import DEFAULT_MODEL, parse
+from .quotes import find_quotes
+from .timex import find_timexes
+
+
+LEAD_LINES = 3  # the headline, perhaps a standfirst, and the first paragraph
+
+
+def entity_at(mentions: Sequence[Mention], start: int | None, end: int | None) -> str | None:
+    """The entity of the mention that covers most of ``start:end``, if it covers
+    half of it at least: "The secretary of Russia's Security Council" is not
+    the Security Council."""
+    if start is None or end is None or end <= start:
+        return None
+    overlaps = [(min(end, m.end) - max(start, m.start), m) for m in mentions if m.entity]
+    best = max(overlaps, key=lambda pair: pair[0], default=(0, None))
+    return best[1].entity if best[0] >= (end - start) / 2 else None
+
+
+def link_quote(quote: Quote, mentions: Sequence[Mention]) -> Quote:
+    return dataclasses.replace(
+        quote,
+        speaker=entity_at(mentions, quote.speaker_start, quote.speaker_end),
+        addressee=entity_at(mentions, quote.addressee_start, quote.addressee_end),
+    )
+
+
+def dateline_place(article: Article, mentions: Sequence[Mention]) -> str | None:
+    """The dateline's place as the text names it elsewhere ("MOSCOW" -> "Moscow")."""
+    place = article.meta.value("dateline")
+    if place is None:
+        return None
+    spelled = [
+        m.text for m in mentions if m.text.casefold() == place.casefold() and m.text != place
+    ]
+    return spelled[0] if spelled else place.title() if place.isupper() else place
+
+
+def lead_end(text: str) -> int:
+    """Where the lead (the first ``LEAD_LINES`` lines) ends in ``text``."""
+    return sum(len(line) + 1 for line in text.split("\n")[:LEAD_LINES])
+
+
+def lead_day(article: Article, timexes: Sequence[Timex]) -> str | None:
+    """The first day the lead names, on or before publication: the day of the
+    story's main event."""
+    end = lead_end(article.text)
+    published = article.meta.value("published")
+    for timex in timexes:
+        if (
+            timex.start < end
+            and timex.precision == "day"
+            and timex.value
+            and (published is None or timex.value <= published)
+        ):
+            return timex.value
+    return None
+
+
+def analyse_doc(article: Article, doc: Doc, index: EntityIndex) -> tuple[Analysis, set[str]]:
+    """Everything found in one article, given its clean text as the pipeline
+    parsed it (its names corrected in ``doc.ents``); ``index`` takes in the
+    article's entities. Returns the analysis and the ids of the canonical
+    entities it names."""
+    published = article.published_date
+    local_mentions, local_entities = resolve_article(
+        doc,
+        mentions_of(doc),
+        article_id=article.id,
+        published=article.meta.value("published"),
+    )
+    mapping = index.add(local_entities)
+    mentions = index.relink(local_mentions, mapping)
+    timexes = find_timexes(article.text, reference=published, doc=doc)
+    quotes = [link_quote(q, mentions) for q in find_quotes(doc)]
+    events = find_events(
+        doc,
+        mentions=mentions,
+        timexes=timexes,
+        published=published,
+        dateline=dateline_place(article, mentions),
+        lead_day=lead_day(article, timexes),
+    )
+    analysis = Analysis(
+        article_id=article.id,
+        mentions=tuple(mentions),
+        quotes=tuple(quotes),
+        timexes=tuple(timexes),
+        events=tuple(events),
+    )
+    return analysis, set(mapping.values())
+
+
+def analyse(
+    articles: Sequence[Article],
+    index: EntityIndex,
+    *,
+    model: str = DEFAULT_MODEL,
+    batch_size: int = 64,
+    failed: list[Skipped] | None = None,
+) -> tuple[list[Analysis], list[Entity]]:
+    """Analyses of ``articles``, in order, parsing them as one batch, and the
+    canonical entities they name as ``index`` now knows them. An article a
+    component fails on gets an empty analysis and an entry in ``failed``: the
+    article itself is still stored."""
+    docs = parse((article.text for article in articles), model=model, batch_size=batch_size)
+    analyses, named = [], set()
+    for article, doc in zip(articles, docs):
+        try:
+            analysis, ids = analyse_doc(article, doc, index)
+        except DATA_ERRORS as exc:
+            analysis, ids = Analysis(article.id), set()
+            if failed is not None:
+                reason = f"not analysed: {exc.__class__.__name__}: {exc}"
+                failed.append(Skipped(article.source, reason))
+        analyses.append(analysis)
+        named |= ids
+    return analyses, [
+        entity for entity_id in sorted(named) if (entity := index.get(entity_id)) is not None
+    ]
