@@ -55,7 +55,7 @@ def test_docs_cleaning_rule_documented(rule):
 
 
 def analysis_rule_names() -> list[str]:
-    from newsweave.analyse.timex import RULES as TIMEX_RULES
+    from newsweave.analyse.timex.rules import RULES as TIMEX_RULES
 
     adapter = (ROOT / "bench" / "conll_adapter.py").read_text(encoding="utf-8")
     return sorted(set(rule_names("analyse")) | set(RULE_NAME.findall(adapter))) + [
