@@ -284,7 +284,6 @@ def test_analyze_stores_article_when_analysis_fails(store, write_file, monkeypat
     assert store.count() == 2
 
 
-
 def test_analyze_lets_a_programming_error_fail(store, write_file, monkeypatch):
     """A bug in a component (here an AttributeError) stops the run rather than
     becoming a "not analysed" row; only input errors are skipped per item."""
@@ -296,6 +295,7 @@ def test_analyze_lets_a_programming_error_fail(store, write_file, monkeypatch):
     monkeypatch.setattr(analysis_stage, "find_timexes", buggy)
     with pytest.raises(AttributeError):
         api.analyze(store, [str(write_file("bridge.txt", BRIDGE))], Config())
+
 
 @pytest.mark.model
 def test_analyze_repoints_a_one_word_entity_absorbed_later(store, write_file):
