@@ -325,6 +325,16 @@ class Analysis:
     events: tuple[Event, ...] = ()
 
 
+@dataclass(frozen=True)
+class LocalAnalysis:
+    """One article's analysis before its entities join the corpus's: entity
+    keys are the article's own (``entities``), to be replaced by canonical ids
+    where the corpus's entity index lives (``analyse.canonicalise``)."""
+
+    analysis: Analysis
+    entities: tuple[Entity, ...] = ()
+
+
 # --- Links: what relates articles to each other. Offsets are into each article's text. ---
 
 SENTENCE_KINDS = ("verbatim", "rewritten", "own")

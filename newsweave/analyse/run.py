@@ -8,7 +8,16 @@ from typing import Sequence
 from spacy.tokens import Doc
 
 from ..errors import DATA_ERRORS
-from ..model import Analysis, Article, Entity, Mention, Quote, Skipped, Timex
+from ..model import (
+    Analysis,
+    Article,
+    Entity,
+    LocalAnalysis,
+    Mention,
+    Quote,
+    Skipped,
+    Timex,
+)
 from .entities import EntityIndex, mentions_of, resolve_article
 from .events import find_events
 from .nlp import DEFAULT_MODEL, parse
@@ -70,20 +79,18 @@ def lead_day(article: Article, timexes: Sequence[Timex]) -> str | None:
     return None
 
 
-def analyse_doc(article: Article, doc: Doc, index: EntityIndex) -> tuple[Analysis, set[str]]:
+def analyse_local(article: Article, doc: Doc) -> LocalAnalysis:
     """Everything found in one article, given its clean text as the pipeline
-    parsed it (its names corrected in ``doc.ents``); ``index`` takes in the
-    article's entities. Returns the analysis and the ids of the canonical
-    entities it names."""
+    parsed it (its names corrected in ``doc.ents``), with entities known only
+    by the article's own keys. Needs nothing from other articles, so it runs
+    wherever the parse runs (a worker process, a Dask worker)."""
     published = article.published_date
-    local_mentions, local_entities = resolve_article(
+    mentions, entities = resolve_article(
         doc,
         mentions_of(doc),
         article_id=article.id,
         published=article.meta.value("published"),
     )
-    mapping = index.add(local_entities)
-    mentions = index.relink(local_mentions, mapping)
     timexes = find_timexes(article.text, reference=published, doc=doc)
     quotes = [link_quote(q, mentions) for q in find_quotes(doc)]
     events = find_events(
@@ -101,7 +108,82 @@ def analyse_doc(article: Article, doc: Doc, index: EntityIndex) -> tuple[Analysi
         timexes=tuple(timexes),
         events=tuple(events),
     )
-    return analysis, set(mapping.values())
+    return LocalAnalysis(analysis, tuple(entities))
+
+
+def canonicalise(local: LocalAnalysis, index: EntityIndex) -> tuple[Analysis, set[str]]:
+    """``local`` with its entities merged into ``index``'s canonical ones and
+    every entity key (mentions, speakers, addressees, participants) replaced
+    by the canonical id; also the ids it names. Runs in one place, in input
+    order: the index is the corpus's."""
+    mapping = index.add(list(local.entities))
+
+    def canonical(key: str | None) -> str | None:
+        return mapping.get(key, key) if key is not None else None
+
+    analysis = local.analysis
+    return dataclasses.replace(
+        analysis,
+        mentions=tuple(index.relink(list(analysis.mentions), mapping)),
+        quotes=tuple(
+            dataclasses.replace(q, speaker=canonical(q.speaker), addressee=canonical(q.addressee))
+            for q in analysis.quotes
+        ),
+        events=tuple(
+            dataclasses.replace(
+                e, participants=tuple(dict.fromkeys(map(canonical, e.participants)))
+            )
+            for e in analysis.events
+        ),
+    ), set(mapping.values())
+
+
+def analyse_doc(article: Article, doc: Doc, index: EntityIndex) -> tuple[Analysis, set[str]]:
+    """``analyse_local`` then ``canonicalise``: one article's analysis with
+    canonical entity ids, and the ids it names."""
+    return canonicalise(analyse_local(article, doc), index)
+
+
+def analyse_local_all(
+    articles: Sequence[Article], *, model: str = DEFAULT_MODEL, batch_size: int = 64
+) -> list[LocalAnalysis | Skipped]:
+    """``analyse_local`` for each of ``articles``, in order, parsing them as
+    one batch. An article a component fails on gives a ``Skipped`` naming it
+    and the reason instead; the article itself is still stored."""
+    docs = parse((article.text for article in articles), model=model, batch_size=batch_size)
+    found: list[LocalAnalysis | Skipped] = []
+    for article, doc in zip(articles, docs):
+        try:
+            found.append(analyse_local(article, doc))
+        except DATA_ERRORS as exc:
+            reason = f"not analysed: {exc.__class__.__name__}: {exc}"
+            found.append(Skipped(article.source, reason))
+    return found
+
+
+def canonicalise_all(
+    articles: Sequence[Article],
+    locals_: Sequence[LocalAnalysis | Skipped],
+    index: EntityIndex,
+    *,
+    failed: list[Skipped] | None = None,
+) -> tuple[list[Analysis], list[Entity]]:
+    """``canonicalise`` for each article's local analysis, in order; a
+    ``Skipped`` gives an empty analysis and goes to ``failed``. Also the
+    canonical entities they name as ``index`` now knows them."""
+    analyses, named = [], set()
+    for article, local in zip(articles, locals_):
+        if isinstance(local, Skipped):
+            analysis, ids = Analysis(article.id), set()
+            if failed is not None:
+                failed.append(local)
+        else:
+            analysis, ids = canonicalise(local, index)
+        analyses.append(analysis)
+        named |= ids
+    return analyses, [
+        entity for entity_id in sorted(named) if (entity := index.get(entity_id)) is not None
+    ]
 
 
 def analyse(
@@ -116,18 +198,5 @@ def analyse(
     canonical entities they name as ``index`` now knows them. An article a
     component fails on gets an empty analysis and an entry in ``failed``: the
     article itself is still stored."""
-    docs = parse((article.text for article in articles), model=model, batch_size=batch_size)
-    analyses, named = [], set()
-    for article, doc in zip(articles, docs):
-        try:
-            analysis, ids = analyse_doc(article, doc, index)
-        except DATA_ERRORS as exc:
-            analysis, ids = Analysis(article.id), set()
-            if failed is not None:
-                reason = f"not analysed: {exc.__class__.__name__}: {exc}"
-                failed.append(Skipped(article.source, reason))
-        analyses.append(analysis)
-        named |= ids
-    return analyses, [
-        entity for entity_id in sorted(named) if (entity := index.get(entity_id)) is not None
-    ]
+    locals_ = analyse_local_all(articles, model=model, batch_size=batch_size)
+    return canonicalise_all(articles, locals_, index, failed=failed)
