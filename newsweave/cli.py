@@ -99,9 +99,20 @@ def analyze(
     batch_size: Optional[int] = typer.Option(
         None, help="Articles committed together \\[default: 64]."
     ),
+    workers: Optional[int] = typer.Option(
+        None, help="Processes that clean and analyse \\[default: every core]."
+    ),
+    executor: Optional[str] = typer.Option(
+        None, help="Where the workers run: processes or dask \\[default: processes]."
+    ),
+    scheduler: Optional[str] = typer.Option(
+        None, help="Dask scheduler address for --executor dask \\[default: a local cluster]."
+    ),
     config_file: Optional[Path] = ConfigOption,
 ) -> None:
-    """Read, clean, date and store articles; prints a summary of what happened."""
+    """Read, clean, analyse, link and store articles; prints a summary of what
+    happened. Cleaning and analysis run on --workers processes (or a Dask
+    cluster); linking and the store run here, so the store is the same."""
     with failing_cleanly():
         config = load_config(
             config_file,
@@ -110,6 +121,9 @@ def analyze(
             published=published,
             reference_date=reference_date,
             batch_size=batch_size,
+            workers=workers,
+            executor=executor,
+            scheduler=scheduler,
         )
         with opened(config) as store, _progress() as progress:
             task = progress.add_task("analyzing", total=api.count_files(paths), items=0, current="")

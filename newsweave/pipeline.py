@@ -15,16 +15,31 @@ stored. A failing item is skipped with its reason, and the batch goes on.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+from dataclasses import dataclass, field
 from datetime import date
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator, Sequence
 
-from .analyse import EntityIndex, analyse
+from . import executors
+from .analyse import EntityIndex
+from .analyse.run import analyse_local_all, canonicalise_all
 from .clean import clean
 from .config import Config
 from .errors import DATA_ERRORS, NewsweaveError
 from .ingest import read_paths
 from .link.batch import link_batch
-from .model import Article, BatchResult, Hints, Links, RawDoc, RunSummary, Skipped, content_hash
+from .model import (
+    Article,
+    BatchResult,
+    Hints,
+    Links,
+    LocalAnalysis,
+    RawDoc,
+    RunSummary,
+    Skipped,
+    content_hash,
+)
 from .store import Store
 
 Progress = Callable[[str], None]
@@ -45,6 +60,7 @@ class Batch:
     def __init__(self, index: EntityIndex) -> None:
         self.items: list[tuple[Article, str]] = []
         self.new_ids: set[str] = set()
+        self.local: dict[str, LocalAnalysis | Skipped] = {}  # each new article's, by id
         self.index = index
 
     def flush(self, store: Store, config: Config, summary: RunSummary) -> None:
@@ -53,12 +69,8 @@ class Batch:
         and one linking fails on stored unlinked, each with its reason."""
         if self.items:
             fresh = list({a.id: a for a, _ in self.items if a.id in self.new_ids}.values())
-            found, entities = analyse(
-                fresh,
-                self.index,
-                model=config.model,
-                batch_size=config.batch_size,
-                failed=summary.skipped,
+            found, entities = canonicalise_all(
+                fresh, [self.local[a.id] for a in fresh], self.index, failed=summary.skipped
             )
             links = _link(fresh, found, store, config, summary)
             store.commit(
@@ -75,7 +87,7 @@ class Batch:
             summary.stories += sum(m.opened for m in links.story_members)
             summary.quote_groups += sum(len(g.renderings) > 1 for g in links.quote_groups)
             summary.event_groups += sum(len(g.reports) > 1 for g in links.event_groups)
-        self.items, self.new_ids = [], set()
+        self.items, self.new_ids, self.local = [], set(), {}
 
 
 def _link(
@@ -109,39 +121,120 @@ def _clean_one(doc: RawDoc, config: Config) -> Article | Skipped:
         return Skipped(doc.locator, f"cannot clean: {exc.__class__.__name__}: {exc}")
 
 
+Prepared = tuple["Article | Skipped", "LocalAnalysis | Skipped | None"]
+
+
+def prepare(docs: Sequence[RawDoc], config: Config) -> list[Prepared]:
+    """The per-article stages, which need nothing from the store: each item
+    cleaned and, if text is left, analysed with its entities still local.
+    Runs wherever the executor puts it; the model loads once per process."""
+    cleaned = [_clean_one(doc, config) for doc in docs]
+    texts = [a for a in cleaned if isinstance(a, Article) and a.text.strip()]
+    found = iter(analyse_local_all(texts, model=config.model, batch_size=config.batch_size))
+    return [
+        (a, next(found) if isinstance(a, Article) and a.text.strip() else None) for a in cleaned
+    ]
+
+
+UNCHANGED = "unchanged"  # an item the store holds as it is, known before any work
+
+
+@dataclass
+class Chunk:
+    """Consecutive input items, in order: ``Skipped`` ones and ones known
+    unchanged need no work; ``work`` is the rest, prepared together (one
+    parse batch)."""
+
+    entries: list[tuple[RawDoc | Skipped, str | None]] = field(default_factory=list)
+    work: list[RawDoc] = field(default_factory=list)
+
+
+def chunks(items: Iterable[RawDoc | Skipped], store: Store, size: int) -> Iterator[Chunk]:
+    """``items`` in chunks of ``size`` items to work on. An item whose content
+    the store already holds under its name, and whose name this run has not
+    met before, is marked unchanged here, so a run over a corpus already
+    stored parses nothing; any other case is decided in order by ``_take``."""
+    chunk, seen = Chunk(), set()
+    for item in items:
+        if isinstance(item, Skipped):
+            chunk.entries.append((item, None))
+            continue
+        digest = content_hash(item.kind + "\0" + item.content)
+        known = store.source_state(item.locator) if item.locator not in seen else None
+        seen.add(item.locator)
+        if known and known.content_hash == digest:
+            chunk.entries.append((item, UNCHANGED))
+            continue
+        chunk.entries.append((item, digest))
+        chunk.work.append(item)
+        if len(chunk.work) >= size:
+            yield chunk
+            chunk = Chunk()
+    if chunk.entries:
+        yield chunk
+
+
 def run(
     paths: Iterable[str], store: Store, config: Config, *, progress: Progress | None = None
 ) -> RunSummary:
+    """Read, clean, analyse, link and store everything under ``paths``. Cleaning
+    and analysis run on ``config.executor`` with ``config.workers`` workers
+    (here, for an input of one chunk); entity merging, linking and the store
+    run here, in input order, so the store ends the same for any executor."""
     summary, batch = (
         RunSummary(),
         Batch(EntityIndex.from_records(store.entities(), store.entity_redirects())),
     )
-    for item in read_paths(paths, max_bytes=config.max_bytes):
-        if progress:
-            progress(item.locator)
-        summary.read += 1
-        if isinstance(item, Skipped):
-            summary.skipped.append(item)
-            continue
-        _take(item, store, config, summary, batch)
-        if len(batch.items) >= config.batch_size:
-            batch.flush(store, config, summary)
+    config = dataclasses.replace(config, reference_date=reference_date(config).isoformat())
+    items = read_paths(paths, max_bytes=config.max_bytes)
+    work = functools.partial(_prepare_chunk, config=config)
+
+    def starter() -> executors.Executor:
+        return executors.start(config.executor, config.workers, config.scheduler)
+
+    for chunk, prepared in executors.ordered(chunks(items, store, CHUNK), work, starter):
+        results = iter(prepared)
+        for item, digest in chunk.entries:
+            if progress:
+                progress(item.locator)
+            summary.read += 1
+            if isinstance(item, Skipped):
+                summary.skipped.append(item)
+            elif digest == UNCHANGED:
+                summary.unchanged += 1
+            else:
+                _take(item, digest, next(results), store, summary, batch)
+            if len(batch.items) >= config.batch_size:
+                batch.flush(store, config, summary)
     batch.flush(store, config, summary)
     return summary
 
 
-def _take(doc: RawDoc, store: Store, config: Config, summary: RunSummary, batch: Batch) -> None:
-    digest = content_hash(doc.kind + "\0" + doc.content)
+CHUNK = 16  # items prepared per task: one parse batch, small enough to share out
+
+
+def _prepare_chunk(chunk: Chunk, *, config: Config) -> list[Prepared]:
+    return prepare(chunk.work, config)
+
+
+def _take(
+    doc: RawDoc,
+    digest: str,
+    prepared: Prepared,
+    store: Store,
+    summary: RunSummary,
+    batch: Batch,
+) -> None:
     known = store.source_state(doc.locator)
     pending = [h for a, h in batch.items if a.source == doc.locator]
     if (known and known.content_hash == digest) or digest in pending:
         summary.unchanged += 1
         return
-    article = _clean_one(doc, config)
+    article, local = prepared
     if isinstance(article, Skipped):
         summary.skipped.append(article)
         return
-    if not article.text.strip():
+    if local is None:
         summary.skipped.append(Skipped(doc.locator, "no article text left after cleaning"))
         return
     summary.article_ids.append(article.id)
@@ -151,5 +244,6 @@ def _take(doc: RawDoc, store: Store, config: Config, summary: RunSummary, batch:
         summary.duplicates += 1
     else:
         batch.new_ids.add(article.id)
+        batch.local[article.id] = local
         summary.stored += 1
     batch.items.append((article, digest))
