@@ -41,7 +41,9 @@ def by_content(data: bytes) -> str | None:
     if head.startswith(b"WARC/"):
         return "warc"
     if head[:1] in (b"{", b"["):
-        first_line = head.split(b"\n", 1)[0].strip()
+        # The first line from the data, not from ``head``: a JSON line holding
+        # an article is often longer than 2 kB.
+        first_line = data[: 1 << 20].lstrip(b"\xef\xbb\xbf \t\r\n").split(b"\n", 1)[0].strip()
         return (
             "jsonl"
             if first_line.startswith(b"{")

@@ -65,6 +65,8 @@ def test_by_extension_names_format(name, expected):
         (JSON_PRETTY, "json"),
         (JSONL, "jsonl"),
         (b"\xef\xbb\xbf" + JSONL, "jsonl"),
+        # a line holding a whole article is longer than the 2 kB looked at first
+        (b'{"text": "' + b"word " * 1000 + b'"}\n{"text": "x"}\n', "jsonl"),
         (WARC, "warc"),
         (RSS, "feed"),
         (RSS_BARE, "feed"),
