@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import dataclasses
 from collections import defaultdict
 
@@ -11,9 +13,18 @@ from .resolve import label_family
 # =============================================================== across articles
 
 
+MAX_ID = 64  # the store's id columns hold 64 characters (PostgreSQL enforces it)
+
+
 def entity_id(label: str, name: str) -> str:
-    """A stable id from a label family and a name: ``person:vladimir-putin``."""
-    return f"{label_family(label)}:{name_key(name).replace(' ', '-')}"
+    """A stable id from a label family and a name: ``person:vladimir-putin``.
+    A longer one keeps its first characters and ends in a hash of the whole
+    ("org:communist-party-s-office-...-4f1c2a9e")."""
+    found = f"{label_family(label)}:{name_key(name).replace(' ', '-')}"
+    if len(found) <= MAX_ID:
+        return found
+    digest = hashlib.sha1(found.encode("utf-8")).hexdigest()[:8]
+    return f"{found[: MAX_ID - len(digest) - 1]}-{digest}"
 
 
 def _tokens(name: str) -> list[str]:

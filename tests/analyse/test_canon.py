@@ -125,3 +125,16 @@ def test_seeds_lavrov_spellings_one_person_by_shared_role(seed_index):
     assert len(lavrovs) == 1
     assert {"Sergey Lavrov", "Sergei Lavrov"} == {lavrovs[0].name, *lavrovs[0].aliases}
     assert "Russian Foreign Minister" in {r.title for r in lavrovs[0].roles}
+
+
+def test_a_long_name_gets_an_id_the_store_can_hold():
+    """PostgreSQL enforces the id columns' 64 characters (a seed article names
+    the "Communist Party's Office of the Central Foreign Affairs Commission")."""
+    from newsweave.analyse.canon import MAX_ID
+
+    name = "Communist Party's Office of the Central Foreign Affairs Commission"
+    found = entity_id("ORG", name)
+    assert len(found) == MAX_ID and found.startswith("org:communist-party-s-office")
+    assert found == entity_id("ORG", name)  # stable
+    assert found != entity_id("ORG", name + " Secretariat")  # two long names stay two
+    assert entity_id("PERSON", "Vladimir Putin") == "person:vladimir-putin"
