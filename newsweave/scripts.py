@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
+from functools import lru_cache
 
 
+@lru_cache(maxsize=8192)
 def script_of(char: str) -> str:
     """A coarse script name: the first word of the character's Unicode name."""
     try:
@@ -14,9 +17,10 @@ def script_of(char: str) -> str:
 
 
 def dominant_script(text: str) -> str | None:
-    counts: dict[str, int] = {}
-    for char in text:
+    """The script most of ``text``'s letters are written in (each distinct
+    letter named once: a page has thousands of letters and few distinct ones)."""
+    counts: Counter[str] = Counter()
+    for char, n in Counter(text).items():
         if char.isalpha():
-            name = script_of(char)
-            counts[name] = counts.get(name, 0) + 1
+            counts[script_of(char)] += n
     return max(counts, key=counts.__getitem__) if counts else None
