@@ -92,7 +92,7 @@ RULES = (
     "venues.v2",
     "grounds.v1",
     "lists.v1",
-    "datelines.v2",
+    "datelines.v3",
     "urls.v1",
 )
 OWN = (

@@ -85,7 +85,7 @@ def test_find_mentions_one_label_per_name(text, ents, propn, expected):
 @pytest.mark.parametrize(
     "lines, ents, expected",
     [
-        # datelines.v2: the dateline's place, whatever the model said
+        # datelines.v3: the dateline's place, whatever the model said
         (
             ["STRIKE ENDS", "NAIROBI 2024-03-14", "The strike ended ."],
             {"NAIROBI": "ORG"},
@@ -98,6 +98,23 @@ def test_find_mentions_one_label_per_name(text, ents, propn, expected):
             [("MOSCOW", "GPE"), ("Putin", "PERSON")],
         ),
         (["CANADA - Bond yields fell ."], {"CANADA": "ORG"}, [("CANADA", "GPE")]),
+        # v3: a region of more than two words; capitals after an agency are the story
+        (
+            ["AL-AIN , United Arab Emirates 1996-12-06", "Talks ended ."],
+            {"AL-AIN": "ORG"},
+            [("AL-AIN", "GPE"), ("United Arab Emirates", "GPE")],
+        ),
+        (
+            ["DUBAI , United Arab Emirates ( Reuters ) - Oil rose ."],
+            {"DUBAI": "PERSON"},
+            [("DUBAI", "GPE"), ("United Arab Emirates", "GPE")],
+        ),
+        (["FRANKFURT ( Reuters ) - ECB ..."], {"FRANKFURT": "ORG"}, [("FRANKFURT", "GPE")]),
+        (
+            ["WASHINGTON ( AP ) _ THE PRESIDENT SAID TODAY HE WOULD GO ."],
+            {"WASHINGTON": "ORG"},
+            [("WASHINGTON", "GPE")],
+        ),
         (["HALDANE", "Talks ended ."], {"HALDANE": "ORG"}, [("HALDANE", "ORG")]),  # no dateline
         # countries.v1: a country's name the model missed; not one that is also a name
         (["The envoy flew to Sri Lanka , then to Chad ."], {}, [("Sri Lanka", "GPE")]),

@@ -13,7 +13,7 @@ One module per job, each rule registered with its contract (``chain.rule``):
   ``acronyms.v1``, ``nationalities.v1``), lists in ``patterns/*.jsonl``;
 - ``context``: runs of proper nouns, competitions, places after "at" and a
   dateline's place (``name_runs.v1``, ``competitions.v2``, ``venues.v2``,
-  ``datelines.v2``);
+  ``datelines.v3``);
 - ``consistency``: one name, one label through the article (``consistency.v1``).
 
 ``RULES`` is the product's chain, in the order it runs; ``components`` puts
@@ -42,7 +42,7 @@ RULES = (
     "consistency.v1",
     "nationalities.v1",
     "venues.v2",
-    "datelines.v2",
+    "datelines.v3",
     "urls.v1",
 )
 
