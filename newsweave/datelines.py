@@ -4,7 +4,8 @@
 "WARSAW, Poland (AP) _ ", and a wire's line of its own, "MINSK 1996-08-30".
 One recogniser for every stage: the clean stage reads the place, the agency and
 the date into an article's metadata (``clean.metadata``); the mention rules take
-the place in capitals for a place (``datelines.v3``); a quotation and its source
+the place in capitals for a place (``datelines.v3``) and for capitals that are not
+the story's (``caps_ranges``: ``headlines.v3``); a quotation and its source
 do not start with a dateline (``analyse.quotes``). Each caller says which lines
 it looks at; this module only says whether a line opens with a dateline.
 """

@@ -4,7 +4,7 @@ of small rules where the model fails on news text.
 One module per job, each rule registered with its contract (``chain.rule``):
 
 - ``caps``: a headline's words in capitals labelled from the names below
-  (``headlines.v2``);
+  (``headlines.v3``);
 - ``hygiene``: where a name starts and ends, and what is none
   (``split.v1``, ``trim.v1``, ``initials.v1``,
   ``given_names.v1``, ``common_words.v1``, ``urls.v1``);
@@ -38,7 +38,7 @@ RULES = (
     "common_words.v1",
     "firms.v1",
     "acronyms.v1",
-    "headlines.v2",
+    "headlines.v3",
     "consistency.v1",
     "nationalities.v1",
     "venues.v2",
