@@ -37,6 +37,6 @@ def lines_doc(lines: list[str], ents: dict[str, str], propn: tuple[str, ...] = (
 
 
 def without_caps(rules: tuple[str, ...]) -> tuple[str, ...]:
-    """The chain without ``caps.v1``, which re-parses with the model: the
+    """The chain without ``caps.v2``, which re-parses with the model: the
     labels stay as the row gives them."""
-    return tuple(r for r in rules if r != "caps.v1")
+    return tuple(r for r in rules if r != "caps.v2")

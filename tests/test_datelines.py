@@ -36,6 +36,57 @@ from newsweave.datelines import find_dateline, story_start
         # a wire's dateline on a line of its own, as tokenised copy prints it
         ("OSTMARK , Lenvia 2001-03-04", "OSTMARK , Lenvia", "OSTMARK", None, "2001-03-04", ""),
         ("OSTMARK ( Tidewire ) - Rain fell .", "OSTMARK", "OSTMARK", "Tidewire", None, "Rain"),
+        # a region of more than two words, "and", "of" and "the" between its words
+        (
+            "DUBAI, United Arab Emirates (Reuters) - Oil rose on Monday.",
+            "DUBAI, United Arab Emirates",
+            "DUBAI",
+            "Reuters",
+            None,
+            "Oil",
+        ),
+        (
+            "PORT MORESBY, Papua New Guinea (AP) — A quake struck.",
+            "PORT MORESBY, Papua New Guinea",
+            "PORT MORESBY",
+            "AP",
+            None,
+            "A",
+        ),
+        (
+            "SARAJEVO, Bosnia and Herzegovina (AP) - Voters went to the polls.",
+            "SARAJEVO, Bosnia and Herzegovina",
+            "SARAJEVO",
+            "AP",
+            None,
+            "Voters",
+        ),
+        (
+            "KINSHASA, Democratic Republic of the Congo (Reuters) - Talks resumed.",
+            "KINSHASA, Democratic Republic of the Congo",
+            "KINSHASA",
+            "Reuters",
+            None,
+            "Talks",
+        ),
+        (
+            "AL-AIN , United Arab Emirates 1996-12-06",
+            "AL-AIN , United Arab Emirates",
+            "AL-AIN",
+            None,
+            "1996-12-06",
+            "",
+        ),
+        # with an agency named, capitals after the dash are still the story
+        ("FRANKFURT (Reuters) - ECB...", "FRANKFURT", "FRANKFURT", "Reuters", None, "ECB..."),
+        (
+            "WASHINGTON (AP) _ THE PRESIDENT SAID TODAY HE WOULD VETO THE BILL.",
+            "WASHINGTON",
+            "WASHINGTON",
+            "AP",
+            None,
+            "THE",
+        ),
     ],
 )
 def test_find_dateline_reads_place_agency_and_date(line, place, city, agency, when, story):
@@ -54,6 +105,9 @@ def test_find_dateline_reads_place_agency_and_date(line, place, city, agency, wh
         "ORVESK council met on Monday.",  # capitals, but no dash and no date
         "ORVESK 2001-03-04 was a wet day.",  # a date, but more words after it
         "- The ferry left late.",  # a dash with neither place nor agency
+        "SOCCER - JAPAN GET LUCKY WIN",  # no agency: the capitals after the dash are a headline
+        # a region of at most REGION_WORDS words
+        "ORVESK, One Two Three Four Five (Tidewire) - Rain fell.",
     ],
 )
 def test_find_dateline_none(line):

@@ -48,7 +48,8 @@ def story_lines(cleaning: TextCleaning) -> list[Line]:
 
 
 def dateline(cleaning: TextCleaning) -> tuple[Line, Dateline] | None:
-    """The first paragraph's opening ("MOSCOW (Sputnik) -") and its line."""
+    """The dateline ("MOSCOW (Sputnik) -") opening one of the story's first
+    ``DATELINE_PARAGRAPHS`` paragraphs, the first that has one, and its line."""
     paragraphs = [
         l for l in story_lines(cleaning) if l is not cleaning.title and l.text[0] not in BULLETS
     ]
@@ -62,7 +63,7 @@ def dateline(cleaning: TextCleaning) -> tuple[Line, Dateline] | None:
 def extract_outlet(cleaning: TextCleaning) -> Field | None:
     found = dateline(cleaning)
     if found and found[1].agency:
-        return _field(found[1].agency, "outlet.dateline.v2", found[0], cleaning)
+        return _field(found[1].agency, "outlet.dateline.v3", found[0], cleaning)
     for line in cleaning.lines:
         credit = CREDIT_LINE.search(line.text)
         if credit:
@@ -73,7 +74,7 @@ def extract_outlet(cleaning: TextCleaning) -> Field | None:
 def extract_dateline(cleaning: TextCleaning) -> Field | None:
     found = dateline(cleaning)
     if found and found[1].place:
-        return _field(found[1].place, "dateline.place.v2", found[0], cleaning)
+        return _field(found[1].place, "dateline.place.v3", found[0], cleaning)
     return None
 
 
@@ -98,30 +99,42 @@ def extract_published(cleaning: TextCleaning, reference: date) -> Field | None:
     line above the story, a caption's weekday-and-day date."""
     lines = list(cleaning.lines)
     checks = (
-        ("published.byline.v1", [l for l in lines if BYLINE.match(l.text)], explicit_dates),
+        ("published.byline.v1", _whole([l for l in lines if BYLINE.match(l.text)]), explicit_dates),
         (
             "published.credit_line.v1",
-            [l for l in lines if CREDIT_LINE.search(l.text)],
+            _whole([l for l in lines if CREDIT_LINE.search(l.text)]),
             explicit_dates,
         ),
-        ("published.dateline.v2", [d[0] for d in [dateline(cleaning)] if d], explicit_dates),
+        ("published.dateline.v3", _dateline_date(cleaning), explicit_dates),
         (
             "published.head_date.v1",
-            [l for l in head(cleaning) if l.words <= 15 and not l.ends_sentence],
+            _whole([l for l in head(cleaning) if l.words <= 15 and not l.ends_sentence]),
             explicit_dates,
         ),
         (
             "published.caption_weekday.v1",
-            _captions(cleaning),
+            _whole(_captions(cleaning)),
             lambda text: weekday_dates(text, reference),
         ),
     )
     for rule, candidates, finder in checks:
-        for line in candidates:
-            dates = finder(line.text)
+        for line, text in candidates:
+            dates = finder(text)
             if dates:
                 return _field(dates[0][0].isoformat(), rule, line, cleaning)
     return None
+
+
+def _whole(lines: list[Line]) -> list[tuple[Line, str]]:
+    """Each line with the text a date is looked for in: all of it."""
+    return [(line, line.text) for line in lines]
+
+
+def _dateline_date(cleaning: TextCleaning) -> list[tuple[Line, str]]:
+    """The dateline's own date ("LENTISSE, 11 March 2025 (Meridian Wire) –"),
+    not a date in the story after it ("signed on March 3, 2019")."""
+    found = dateline(cleaning)
+    return [(found[0], found[1].when)] if found and found[1].when else []
 
 
 def _captions(cleaning: TextCleaning) -> list[Line]:

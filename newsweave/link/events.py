@@ -27,8 +27,9 @@ all hold, in this order:
     the same as the group's, or one of them missing; or a different place when
     both name the same day (two people hold one meeting a day: one report has
     the place wrong, and the group keeps the disagreement). Places are the
-    text the articles give (``Event.place``), compared without case and
-    punctuation; with no gazetteer, a palace and its city are two places.
+    text the articles give (``Event.place``), compared by their name key
+    (``model.name_key``: without case, accents and punctuation); with no
+    gazetteer, a palace and its city are two places.
 
 Of several groups that fit, the one sharing most participants, then the same
 place and date, wins. Groups are never merged afterwards.
@@ -60,10 +61,10 @@ from datetime import date, timedelta
 from itertools import combinations
 from typing import Iterable, Protocol, Sequence
 
-from ..model import Analysis, Article, EventGroup, EventReport
+from ..model import Analysis, Article, EventGroup, EventReport, name_key
 from . import candidates
 
-RULE = "event_groups.match.v1"
+RULE = "event_groups.match.v2"
 FAMILIES = {
     "meeting": "contact",
     "talks": "contact",
@@ -176,10 +177,10 @@ def _same_day(a: str | None, b: str | None) -> bool:
 
 
 def place_key(place: str | None) -> str | None:
-    """The form in which two spellings of a place compare ("St. Petersburg",
-    "ST PETERSBURG")."""
-    words = re.findall(r"\w+", place.casefold()) if place else []
-    return " ".join(words) if words else None
+    """The form in which two spellings of a place compare: the name key
+    (``model.name_key``: "St. Petersburg" and "ST PETERSBURG", "São Paulo"
+    and "Sao Paulo"), or None where there is no place or no word in it."""
+    return (name_key(place) or None) if place else None
 
 
 # --- The match rule ---

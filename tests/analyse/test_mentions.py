@@ -13,6 +13,7 @@ from handdocs import hand_doc, lines_doc
 
 from newsweave.analyse.entities import RULES, find_mentions, mentions_of
 from newsweave.analyse.ner import REGISTRY
+from newsweave.analyse.ner.caps import caps_ranges
 from newsweave.analyse.ner.chain import SETS
 from newsweave.analyse.ner.lexicon import PATTERNS, read_patterns
 
@@ -85,7 +86,7 @@ def test_find_mentions_one_label_per_name(text, ents, propn, expected):
 @pytest.mark.parametrize(
     "lines, ents, expected",
     [
-        # datelines.v2: the dateline's place, whatever the model said
+        # datelines.v3: the dateline's place, whatever the model said
         (
             ["STRIKE ENDS", "NAIROBI 2024-03-14", "The strike ended ."],
             {"NAIROBI": "ORG"},
@@ -98,6 +99,23 @@ def test_find_mentions_one_label_per_name(text, ents, propn, expected):
             [("MOSCOW", "GPE"), ("Putin", "PERSON")],
         ),
         (["CANADA - Bond yields fell ."], {"CANADA": "ORG"}, [("CANADA", "GPE")]),
+        # v3: a region of more than two words; capitals after an agency are the story
+        (
+            ["AL-AIN , United Arab Emirates 1996-12-06", "Talks ended ."],
+            {"AL-AIN": "ORG"},
+            [("AL-AIN", "GPE"), ("United Arab Emirates", "GPE")],
+        ),
+        (
+            ["DUBAI , United Arab Emirates ( Reuters ) - Oil rose ."],
+            {"DUBAI": "PERSON"},
+            [("DUBAI", "GPE"), ("United Arab Emirates", "GPE")],
+        ),
+        (["FRANKFURT ( Reuters ) - ECB ..."], {"FRANKFURT": "ORG"}, [("FRANKFURT", "GPE")]),
+        (
+            ["WASHINGTON ( AP ) _ THE PRESIDENT SAID TODAY HE WOULD GO ."],
+            {"WASHINGTON": "ORG"},
+            [("WASHINGTON", "GPE")],
+        ),
         (["HALDANE", "Talks ended ."], {"HALDANE": "ORG"}, [("HALDANE", "ORG")]),  # no dateline
         # countries.v1: a country's name the model missed; not one that is also a name
         (["The envoy flew to Sri Lanka , then to Chad ."], {}, [("Sri Lanka", "GPE")]),
@@ -255,7 +273,7 @@ def test_find_mentions_datelines_countries_and_competitions(lines, ents, expecte
             ("Tokyo", "Holm"),
             [("Tokyo", "GPE"), ("Danish", "NORP"), ("Holm", "PERSON")],
         ),
-        # headlines.v2: a headline's word that the article names takes the name's label
+        # headlines.v3: a headline's word that the article names takes the name's label
         (
             ["MARLOW TO CHAIR ENGLAND INQUIRY .", "Ines Marlow was named ."],
             {"MARLOW NAMED": "ORG", "ENGLAND": "GPE", "Ines Marlow": "PERSON"},
@@ -449,3 +467,21 @@ def parse():
 def test_pipeline_mentions(parse, text, expected):
     got = {(m.text, m.label) for m in mentions_of(parse(text))}
     assert expected <= got
+
+
+@pytest.mark.parametrize(
+    "lines, expected",
+    [
+        (["MARLOW TO CHAIR INQUIRY", "Ines Marlow was named ."], ["MARLOW TO CHAIR INQUIRY"]),
+        # a dateline's place, as newsweave.datelines recognises one, on any line
+        (["Talks", "ROME ( Reuters ) - Talks ended ."], ["ROME"]),
+        (["Talks", "NEW YORK 1996-08-22", "Talks ended ."], ["NEW YORK"]),
+        (["PARAMARIBO , Surinam 1996-08-22", "Talks ended ."], ["PARAMARIBO"]),
+        # capitals before punctuation that open no dateline
+        (["ISSUER : Bay County Building Authority"], []),
+        (["Talks ended in ROME ."], []),
+    ],
+)
+def test_caps_ranges_lines_in_capitals_and_dateline_places(lines, expected):
+    doc = lines_doc(lines, {})
+    assert [doc[a:b].text for a, b in caps_ranges(doc)] == expected

@@ -240,7 +240,7 @@ def test_adapter_with_the_model(parse, text, expected):
 
 @pytest.mark.model
 def test_caps_lines_reparse_with_the_model_only(parse):
-    """``caps.v1`` re-reads a line of capitals with the model's components
+    """``caps.v2`` re-reads a line of capitals with the model's components
     only (not the mention components around it): the same names as the chain
     on the bare model's parse, and no recursion."""
     from newsweave.analyse import nlp

@@ -14,6 +14,13 @@ from samples import BUS_TITLE as T, P1, P2, P3
 REFERENCE = date(2026, 11, 23)
 
 CAPTION = "Firefighters at the scene in Lentisse. Photo: AP"
+WIRE_CAPS = (
+    "WASHINGTON (AP) _ THE PRESIDENT SAID TODAY HE WOULD VETO THE BUS BILL PASSED BY CONGRESS."
+)
+SIGNED = (
+    "MOSCOW{} (Sputnik) - The treaty, signed on March 3, 2019, expired on Tuesday, "
+    "and neither side has proposed talks on a new one."
+)
 
 
 def field(name: str, *lines: str) -> tuple[str, str] | None:
@@ -24,12 +31,12 @@ def field(name: str, *lines: str) -> tuple[str, str] | None:
 @pytest.mark.parametrize(
     ("page", "expected"),
     [
-        ([T, "MOSCOW (Sputnik) - " + P1, P2], ("Sputnik", "outlet.dateline.v2")),
-        ([T, "(Reuters) – " + P1, P2], ("Reuters", "outlet.dateline.v2")),
-        ([T, "NEW YORK, March 3 (Reuters) - " + P1, P2], ("Reuters", "outlet.dateline.v2")),
+        ([T, "MOSCOW (Sputnik) - " + P1, P2], ("Sputnik", "outlet.dateline.v3")),
+        ([T, "(Reuters) – " + P1, P2], ("Reuters", "outlet.dateline.v3")),
+        ([T, "NEW YORK, March 3 (Reuters) - " + P1, P2], ("Reuters", "outlet.dateline.v3")),
         (
             [T, "LENTISSE, 11 March 2025 (Meridian Wire) – " + P1, P2],
-            ("Meridian Wire", "outlet.dateline.v2"),
+            ("Meridian Wire", "outlet.dateline.v3"),
         ),
         (
             [T, "Wang Yi - Sputnik International, 1920, 19.09.2023", P1, P2],
@@ -38,13 +45,19 @@ def field(name: str, *lines: str) -> tuple[str, str] | None:
         # the dateline's agency is trusted over a credit line
         (
             [T, "Wang Yi - Sputnik International, 1920, 19.09.2023", "(Reuters) – " + P1, P2],
-            ("Reuters", "outlet.dateline.v2"),
+            ("Reuters", "outlet.dateline.v3"),
         ),
         # a photo agency in a caption is never the outlet
         ([T, CAPTION, P1, P2], None),
         ([T, "(Photo by AP)", P1, P2], None),
         ([T, "AP Photo/John Smith", P1, P2], None),
-        ([T, CAPTION, "LENTISSE (Reuters) - " + P1, P2], ("Reuters", "outlet.dateline.v2")),
+        ([T, CAPTION, "LENTISSE (Reuters) - " + P1, P2], ("Reuters", "outlet.dateline.v3")),
+        # a region of more than two words; a story in capitals after an agency
+        (
+            [T, "DUBAI, United Arab Emirates (Reuters) - " + P1, P2],
+            ("Reuters", "outlet.dateline.v3"),
+        ),
+        ([T, WIRE_CAPS, P2], ("AP", "outlet.dateline.v3")),
         # a place without an agency names no outlet
         ([T, "LENTISSE – " + P1, P2], None),
         ([T, P1, P2], None),
@@ -96,16 +109,33 @@ def test_metadata_byline(page, expected):
 @pytest.mark.parametrize(
     ("page", "expected"),
     [
-        ([T, "MOSCOW (Sputnik) - " + P1, P2], ("MOSCOW", "dateline.place.v2")),
+        ([T, "MOSCOW (Sputnik) - " + P1, P2], ("MOSCOW", "dateline.place.v3")),
         (
             [T, "LENTISSE, 11 March 2025 (Meridian Wire) – " + P1, P2],
-            ("LENTISSE", "dateline.place.v2"),
+            ("LENTISSE", "dateline.place.v3"),
         ),
-        ([T, "NEW YORK, March 3 (Reuters) - " + P1, P2], ("NEW YORK", "dateline.place.v2")),
-        ([T, "LENTISSE, Calif. – " + P1, P2], ("LENTISSE, Calif.", "dateline.place.v2")),
-        ([T, "LENTISSE -- " + P1, P2], ("LENTISSE", "dateline.place.v2")),
-        ([T, "EL PARDO _ " + P1, P2], ("EL PARDO", "dateline.place.v2")),
-        ([T, "ORVESK 2025-03-11", P1, P2], ("ORVESK", "dateline.place.v2")),
+        ([T, "NEW YORK, March 3 (Reuters) - " + P1, P2], ("NEW YORK", "dateline.place.v3")),
+        ([T, "LENTISSE, Calif. – " + P1, P2], ("LENTISSE, Calif.", "dateline.place.v3")),
+        ([T, "LENTISSE -- " + P1, P2], ("LENTISSE", "dateline.place.v3")),
+        ([T, "EL PARDO _ " + P1, P2], ("EL PARDO", "dateline.place.v3")),
+        ([T, "ORVESK 2025-03-11", P1, P2], ("ORVESK", "dateline.place.v3")),
+        (
+            [T, "DUBAI, United Arab Emirates (Reuters) - " + P1, P2],
+            ("DUBAI, United Arab Emirates", "dateline.place.v3"),
+        ),
+        (
+            [T, "PORT MORESBY, Papua New Guinea (AP) — " + P1, P2],
+            ("PORT MORESBY, Papua New Guinea", "dateline.place.v3"),
+        ),
+        (
+            [T, "SARAJEVO, Bosnia and Herzegovina (AP) - " + P1, P2],
+            ("SARAJEVO, Bosnia and Herzegovina", "dateline.place.v3"),
+        ),
+        ([T, WIRE_CAPS, P2], ("WASHINGTON", "dateline.place.v3")),
+        ([T, "FRANKFURT (Reuters) - ECB...", P1, P2], ("FRANKFURT", "dateline.place.v3")),
+        # the first of the story's first two paragraphs that opens with one
+        ([T, P1, "LENTISSE (Reuters) - " + P2], ("LENTISSE", "dateline.place.v3")),
+        ([T, P1, P2, "LENTISSE (Reuters) - " + P3], None),
         ([T, "STRIKE OVER - DOCKS REOPEN AT DAWN", P1, P2], None),  # a headline in capitals
         ([T, "(Reuters) – " + P1, P2], None),  # an agency but no place
         ([T, "On Monday - " + P1, P2], None),
@@ -127,7 +157,7 @@ def test_metadata_dateline(page, expected):
         ),
         (
             [T, "LENTISSE, 11 March 2025 (Meridian Wire) – " + P1, P2],
-            ("2025-03-11", "published.dateline.v2"),
+            ("2025-03-11", "published.dateline.v3"),
         ),
         ([T, "Published 3 March 2024", P1, P2], ("2024-03-03", "published.head_date.v1")),
         ([T, "Updated 14:05, 3 March 2024", P1, P2], ("2024-03-03", "published.head_date.v1")),
@@ -152,8 +182,12 @@ def test_metadata_dateline(page, expected):
         ),
         (
             [T, "Updated 4 March 2024", "LENTISSE, 11 March 2025 (Meridian Wire) – " + P1, P2],
-            ("2025-03-11", "published.dateline.v2"),
+            ("2025-03-11", "published.dateline.v3"),
         ),
+        # the dateline's own date, not one in the story after it
+        ([T, SIGNED.format(""), P2], None),
+        ([T, SIGNED.format(", March 5"), P2], None),  # the dateline's date has no year
+        ([T, SIGNED.format(", March 5, 2021"), P2], ("2021-03-05", "published.dateline.v3")),
         # a date in the story that is not the article's
         ([T, P1, P2, "The plant closed on 12 June 2019 after a fire in its boiler room."], None),
         (

@@ -133,6 +133,9 @@ def test_event_groups_interval_of_no_calendar_date(value):
         ([report(place="Beijing")], report("a2", place="Astana"), None, "place"),
         ([report(place="Beijing")], report("a2"), None, None),
         ([report(place="St. Petersburg")], report("a2", place="ST PETERSBURG"), None, None),
+        # compared by the name key: accents folded ("São Paulo" is "Sao Paulo")
+        ([report(place="São Paulo")], report("a2", place="Sao Paulo"), None, None),
+        ([report(place="Zürich")], report("a2", place="ZURICH"), None, None),
         (
             [report(place="Beijing", date="2023-10-18")],
             report("a2", place="Shanghai", date="2023-10-18"),
@@ -191,6 +194,7 @@ def test_event_groups_participants_by_reports(reports, participants):
         (["Beijing", None, "Beijing", "Shanghai"], "Beijing"),
         (["Shanghai", "Beijing"], "Shanghai"),  # a tie: the first
         (["ST PETERSBURG", "St Petersburg", "Moscow"], "ST PETERSBURG"),
+        (["Brasília", "Rio", "Brasilia", "Rio"], "Brasília"),  # two spellings, one place
         ([None, None], None),
     ],
 )
@@ -544,3 +548,18 @@ def test_event_groups_examples_talks_in_lentisse():
         "calvora_courier_bridge.warc.gz#1",
     }
     assert talks.status == "happened" and events.nested(talks.date, "2025-03-11")
+
+
+@pytest.mark.parametrize(
+    "place, key",
+    [
+        ("São Paulo", "sao paulo"),
+        ("SAO PAULO", "sao paulo"),
+        ("St. Petersburg", "st petersburg"),
+        ("Hôtel de Ville", "hotel de ville"),
+        ("--", None),
+        (None, None),
+    ],
+)
+def test_event_groups_place_key_is_the_name_key(place, key):
+    assert events.place_key(place) == key

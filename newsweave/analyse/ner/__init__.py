@@ -4,7 +4,7 @@ of small rules where the model fails on news text.
 One module per job, each rule registered with its contract (``chain.rule``):
 
 - ``caps``: a headline's words in capitals labelled from the names below
-  (``headlines.v2``);
+  (``headlines.v3``);
 - ``hygiene``: where a name starts and ends, and what is none
   (``split.v1``, ``trim.v1``, ``initials.v1``,
   ``given_names.v1``, ``common_words.v1``, ``urls.v1``);
@@ -13,7 +13,7 @@ One module per job, each rule registered with its contract (``chain.rule``):
   ``acronyms.v1``, ``nationalities.v1``), lists in ``patterns/*.jsonl``;
 - ``context``: runs of proper nouns, competitions, places after "at" and a
   dateline's place (``name_runs.v1``, ``competitions.v2``, ``venues.v2``,
-  ``datelines.v2``);
+  ``datelines.v3``);
 - ``consistency``: one name, one label through the article (``consistency.v1``).
 
 ``RULES`` is the product's chain, in the order it runs; ``components`` puts
@@ -38,11 +38,11 @@ RULES = (
     "common_words.v1",
     "firms.v1",
     "acronyms.v1",
-    "headlines.v2",
+    "headlines.v3",
     "consistency.v1",
     "nationalities.v1",
     "venues.v2",
-    "datelines.v2",
+    "datelines.v3",
     "urls.v1",
 )
 

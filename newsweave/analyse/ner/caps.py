@@ -1,7 +1,7 @@
-"""Lines in capitals: ``caps_ranges`` finds them, and ``headlines.v2`` labels a
+"""Lines in capitals: ``caps_ranges`` finds them, and ``headlines.v3`` labels a
 headline's words from the names the article spells below. (Re-casing and
 re-parsing them, ``caps.v1``, lost F1 on both halves of CoNLL-2003 and on a
-sample of modern pages; it is the CoNLL adapter's now, ``bench/conll_adapter.py``.)"""
+sample of modern pages; it is the CoNLL adapter's now, ``caps.v2`` in ``bench/conll_adapter.py``.)"""
 
 from __future__ import annotations
 
@@ -11,28 +11,25 @@ from spacy.tokens import Doc
 from .chain import rule
 from .consistency import person_parts, word_labels
 from .lexicon import ORG_WORDS
-from .spans import Span, is_caps, key, lines, runs
+from .spans import Span, dateline_city, is_caps, key, lines, runs
 
 
 def caps_ranges(doc: Doc) -> list[tuple[int, int]]:
-    """Lines mostly in capitals, and capital runs that open a line before
-    punctuation (a dateline: ``MOSCOW (Sputnik) -``, ``PARAMARIBO , Surinam``)."""
+    """Lines mostly in capitals, and the place in capitals that opens a line's
+    dateline (``MOSCOW (Sputnik) -``, ``PARAMARIBO , Surinam 1996-08-30``; the
+    recogniser of ``newsweave.datelines``)."""
     found = []
     for a, b in lines(doc):
         words = [t for t in doc[a:b] if any(c.isalpha() for c in t.text)]
         caps = [t for t in words if is_caps(t.text)]
         if words and len(caps) >= 0.8 * len(words) and any(len(t) > 4 for t in caps):
             found.append((a, b))
-            continue
-        end = a
-        while end < b and (is_caps(doc[end].text) or doc[end].text in ("-", ".")):
-            end += 1
-        if end > a and end < b and doc[end].is_punct and any(len(t) > 4 for t in doc[a:end]):
-            found.append((a, end))
+        elif city := dateline_city(doc, a, b):
+            found.append(city)
     return found
 
 
-@rule("headlines.v2", reads=("token.text", "token.is_title"), sets=("adds", "drops", "labels"))
+@rule("headlines.v3", reads=("token.text", "token.is_title"), sets=("adds", "drops", "labels"))
 def headlines(doc: Doc, spans: list[Span]) -> list[Span]:
     """A word in capitals that the article names below ("MARLOW" after "Ines
     Marlow") takes that name's label; a span the model ran on over it

@@ -51,7 +51,7 @@ class Rule:
     apply: Callable[..., list[Span]]
     reads: tuple[str, ...]
     sets: tuple[str, ...]
-    needs_nlp: bool = False  # re-parses text with the model (the adapter's ``caps.v1``)
+    needs_nlp: bool = False  # re-parses text with the model (the adapter's ``caps.v2``)
 
 
 REGISTRY: dict[str, Rule] = {}

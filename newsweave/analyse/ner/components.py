@@ -14,7 +14,7 @@
   events read (``doc.ents``, ``token.ent_type_``); ``mentions_of`` reads the
   mentions, with their rules, from it.
 
-A rule that re-parses text (the CoNLL adapter's ``caps.v1``) runs only the
+A rule that re-parses text (the CoNLL adapter's ``caps.v2``) runs only the
 model's components, never these. ``nlp.select_pipes(disable=["split.v1"])``
 runs the chain without a rule.
 """

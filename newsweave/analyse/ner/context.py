@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from ...datelines import find_dateline
 from .chain import rule
 from .gazetteers import firm_word_follows
 from .lexicon import (
@@ -17,7 +16,7 @@ from .lexicon import (
     legal_form,
     name_token,
 )
-from .spans import Span, lines, replace, runs, taken
+from .spans import Span, dateline_city, lines, replace, runs, taken
 
 EVENT_WORDS = frozenset(
     """
@@ -79,17 +78,16 @@ def _person_like_run(doc: Doc, i: int, j: int) -> bool:
     ) and not joined(after)
 
 
-@rule("datelines.v2", reads=("token.idx", "doc.text"), sets=("adds", "drops"))
+@rule("datelines.v3", reads=("token.idx", "doc.text"), sets=("adds", "drops"))
 def datelines(doc: Doc, spans: list[Span]) -> list[Span]:
     """The place in capitals that opens a story's dateline ("MINSK 1996-08-30",
     "MOSCOW (Sputnik) -", "WARSAW, Poland (AP) _") is a place; a headline in
     capitals ("CANADA BEAT PANAMA") is not a dateline (``newsweave.datelines``)."""
-    text, places = doc.text, []
+    places = []
     for a, b in lines(doc)[:DATELINE_LINES]:
-        found = find_dateline(text, doc[a].idx, doc[b - 1].idx + len(doc[b - 1]))
-        city = found and found.city and doc.char_span(*found.city, alignment_mode="contract")
+        city = dateline_city(doc, a, b)
         if city:
-            places.append(Span(city.start, city.end, "GPE"))
+            places.append(Span(*city, "GPE"))
     if not places:
         return spans
     return replace(spans, places)

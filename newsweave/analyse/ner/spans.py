@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from ...datelines import find_dateline
+
 NUMBER = re.compile(r"^(?=.*\d)[\d.,:/+-]+$")
 SCORE = re.compile(r"^\d{1,3}(-\d{1,3})?$")  # a score or a tally, not a date
 MODEL_RULE = "spacy.ner"  # the provenance of a span the rules left as the model found it
@@ -78,3 +80,12 @@ def same_line(doc: Doc, i: int, j: int) -> bool:
 
 def opens_line(doc: Doc, i: int) -> bool:
     return i == 0 or "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_
+
+
+def dateline_city(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
+    """The tokens of the place in capitals opening the dateline that opens the
+    line ``doc[a:b]`` ("MOSCOW" in "MOSCOW ( Sputnik ) -"), if it opens with
+    one (``newsweave.datelines``)."""
+    found = find_dateline(doc.text, doc[a].idx, doc[b - 1].idx + len(doc[b - 1]))
+    city = found and found.city and doc.char_span(*found.city, alignment_mode="contract")
+    return (city.start, city.end) if city else None
