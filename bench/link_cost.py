@@ -3,9 +3,9 @@
     python bench/link_cost.py [--sizes 1000,10000,100000] [--probe 100] [--out FILE]
 
 Synthetic articles from real texts: each mixes runs of four to eight
-sentences from three real news texts (reuse-meter, clustering-ecbplus and
-extraction-html bodies, for timing only), with a date over five years, so
-vocabulary, names and story overlap are those of real news. The store is
+sentences from three real news texts (``material.real_texts``, the material of
+``corpus.py``; for timing only), with a date over five years, so vocabulary, names
+and story overlap are those of real news. The store is
 filled through the product's own calls (``clean``, ``link.batch.link_batch``,
 ``Store.commit``; articles are not analysed, so stories use text alone) up to
 each size in turn. At each size the same ``--probe`` new articles are linked
@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import gzip
 import json
 import random
 import sys
@@ -27,36 +26,23 @@ import tempfile
 import time
 from pathlib import Path
 
-from newsweave.clean import clean
-from newsweave.link import sentences
-from newsweave.link.batch import link_batch
-from newsweave.model import Analysis, BatchResult, Hints, RawDoc
-from newsweave.store import Store
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from material import real_texts  # noqa: E402
+
+from newsweave.clean import clean  # noqa: E402
+from newsweave.link.batch import link_batch  # noqa: E402
+from newsweave.model import Analysis, BatchResult, Hints, RawDoc  # noqa: E402
+from newsweave.store import Store  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
-BENCH = ROOT / "../shared/bench"
 DEFAULT_OUT = ROOT / "bench/results/link-cost.json"
 BATCH = 250
 SEED = 7
 
 
-def real_texts() -> list[list[str]]:
-    """Sentences of each real text used as material."""
-    texts = []
-    for name in (
-        "reuse-meter/articles.jsonl.gz",
-        "reuse-meter/pa.jsonl.gz",
-        "clustering-ecbplus/dev.jsonl.gz",
-    ):
-        for line in gzip.open(BENCH / name, "rt", encoding="utf-8"):
-            texts.append(json.loads(line)["text"])
-    for line in (BENCH / "extraction-html/gold.jsonl").read_text(encoding="utf-8").splitlines():
-        texts.append(json.loads(line)["articleBody"])
-    split = [[" ".join(t[a:b].split()) for a, b in sentences.split(t)] for t in texts]
-    return [s for s in split if len(s) >= 4]
-
-
-def synthetic(material: list[list[str]], rng: random.Random, n: int, start: int) -> list[RawDoc]:
+def synthetic(
+    material: list[tuple[str, ...]], rng: random.Random, n: int, start: int
+) -> list[RawDoc]:
     base = dt.date(2020, 1, 1)
     docs = []
     for i in range(start, start + n):
@@ -111,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     sizes = sorted(int(s) for s in args.sizes.split(","))
     rng = random.Random(SEED)
-    material = real_texts()
+    material = [text.sentences for text in real_texts()]
     probes = synthetic(material, random.Random(SEED + 1), args.probe, 10_000_000)
     rows, filled, started = [], 0, time.perf_counter()
     with tempfile.TemporaryDirectory() as folder:

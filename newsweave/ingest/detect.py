@@ -41,14 +41,13 @@ def by_content(data: bytes) -> str | None:
     if head.startswith(b"WARC/"):
         return "warc"
     if head[:1] in (b"{", b"["):
-        # The first line from the data, not from ``head``: a JSON line holding
-        # an article is often longer than 2 kB.
-        first_line = data[: 1 << 20].lstrip(b"\xef\xbb\xbf \t\r\n").split(b"\n", 1)[0].strip()
+        # The first line from the first MiB, not the 2 KiB head: a JSON lines record
+        # (one article) is often longer than the head.
+        lines = data[: 1 << 20].lstrip(b"\xef\xbb\xbf \t\r\n")
+        first_line = lines.split(b"\n", 1)[0].strip()
         return (
             "jsonl"
-            if first_line.startswith(b"{")
-            and first_line.endswith(b"}")
-            and b"\n{" in data[: 1 << 20]
+            if first_line.startswith(b"{") and first_line.endswith(b"}") and b"\n{" in lines
             else "json"
         )
     if head.startswith(b"<?xml") or head.startswith(b"<rss") or head.startswith(b"<feed"):

@@ -16,6 +16,7 @@ JSON_LIST = b'[{"text": "one"}, {"text": "two"}]'
 JSON_WRAPPED = b'{"articles": [{"text": "one"}]}'
 JSON_PRETTY = b'{\n  "text": "one",\n  "meta": {"a": 1}\n}\n'
 JSONL = b'{"text": "one"}\n{"text": "two"}\n'
+JSONL_LONG = b'{"text": "' + b"one " * 1000 + b'"}\n{"text": "two"}\n'  # line 1 > 2 KiB
 WARC = b"WARC/1.0\r\nWARC-Type: warcinfo\r\nContent-Length: 0\r\n\r\n\r\n\r\n"
 RSS = b'<?xml version="1.0"?>\n<rss version="2.0"><channel><title>P</title></channel></rss>'
 RSS_BARE = b'<rss version="2.0"><channel><title>P</title></channel></rss>'
@@ -65,8 +66,7 @@ def test_by_extension_names_format(name, expected):
         (JSON_PRETTY, "json"),
         (JSONL, "jsonl"),
         (b"\xef\xbb\xbf" + JSONL, "jsonl"),
-        # a line holding a whole article is longer than the 2 kB looked at first
-        (b'{"text": "' + b"word " * 1000 + b'"}\n{"text": "x"}\n', "jsonl"),
+        (JSONL_LONG, "jsonl"),
         (WARC, "warc"),
         (RSS, "feed"),
         (RSS_BARE, "feed"),
@@ -101,6 +101,8 @@ def test_by_content_recognises_format(data, expected):
         ("one.json", JSON_ONE, "json"),
         # a one-line .jsonl looks like JSON by content; the extension wins
         ("one.jsonl", b'{"text": "one"}\n', "jsonl"),
+        # JSON lines whose first record is longer than the head read for the format
+        ("long.jsonl", JSONL_LONG, "jsonl"),
         # a .txt that is really HTML, WARC or gzip is read as what it is
         ("saved.txt", HTML, "html"),
         ("saved.txt", WARC, "warc"),
