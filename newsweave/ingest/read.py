@@ -6,14 +6,14 @@ import gzip
 import sys
 import zlib
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import BinaryIO, Callable, Iterable, Iterator
 
 from ..errors import DATA_ERRORS, InputError
 from ..model import Hints, RawDoc, Skipped
 from .detect import detect
 from .documents import read_html, read_text
 from .feeds import read_feed
-from .records import read_json, read_jsonl
+from .records import WIDE_BOMS, read_json, read_jsonl, read_jsonl_stream
 from .warc import read_warc
 
 Reader = Callable[[str, bytes, Hints], Iterable["RawDoc | Skipped"]]
@@ -80,7 +80,9 @@ def iter_files(paths: Iterable[str]) -> Iterator[Path | str | Skipped]:
 def read_paths(
     paths: Iterable[str], hints: Hints = Hints(), *, max_bytes: int = 50_000_000
 ) -> Iterator[RawDoc | Skipped]:
-    """Every item in the given files, folders and stdin, in order."""
+    """Every item in the given files, folders and stdin, in order. A file is
+    read whole, up to ``max_bytes``; a JSON-lines file (plain or gzipped) is
+    read one line at a time, at any size, each line up to ``max_bytes``."""
     for item in iter_files(paths):
         if isinstance(item, Skipped):
             yield item
@@ -89,6 +91,10 @@ def read_paths(
             yield from read_bytes("<stdin>", sys.stdin.buffer.read(), hints, name="stdin")
             continue
         try:
+            streamed = _jsonl_stream(item)
+            if streamed is not None:
+                yield from _streamed(str(item), streamed, hints, max_bytes)
+                continue
             size = item.stat().st_size
             if size > max_bytes:
                 yield Skipped(str(item), f"{size} bytes is over the limit of {max_bytes}")
@@ -98,3 +104,38 @@ def read_paths(
             yield Skipped(str(item), f"cannot read: {exc.strerror or exc}")
             continue
         yield from read_bytes(str(item), data, hints)
+
+
+def _streamed(
+    source: str, stream: BinaryIO, hints: Hints, max_line: int
+) -> Iterator[RawDoc | Skipped]:
+    """A JSON-lines file's records; if its gzip data breaks off, the records
+    before the break are kept and the break is reported."""
+    with stream:
+        try:
+            yield from read_jsonl_stream(source, stream, hints, max_line=max_line)
+        except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
+            yield Skipped(source, f"broken gzip data after the records above: {exc}")
+
+
+HEAD = 1 << 20  # what detection reads of a file before deciding how to read the rest
+
+
+def _jsonl_stream(path: Path) -> BinaryIO | None:
+    """The file opened for reading line by line if it holds JSON lines (also
+    inside gzip); None for a file to read whole."""
+    with path.open("rb") as file:
+        head = file.read(HEAD)
+    opener: Callable[[Path], BinaryIO] = Path.open
+    name = str(path)
+    if detect(name, head) == "gzip":
+        name = name[:-3] if name.lower().endswith(".gz") else name.rsplit(".", 1)[0]
+        try:
+            with gzip.open(path, "rb") as file:
+                head = file.read(HEAD)
+        except (OSError, EOFError, zlib.error):  # read_bytes reports broken gzip data
+            return None
+        opener = gzip.open  # type: ignore[assignment]
+    if detect(name, head) != "jsonl" or head.startswith(WIDE_BOMS):
+        return None
+    return opener(path, "rb")

@@ -6,8 +6,10 @@ A JSON file holds one record, a list of records, or an object with an
 
 from __future__ import annotations
 
+import codecs
+import io
 import json
-from typing import Any, Iterator
+from typing import Any, BinaryIO, Iterator
 
 from ..errors import InputError
 from ..model import Hints, RawDoc, Skipped
@@ -81,8 +83,34 @@ def read_json(source: str, data: bytes, hints: Hints) -> Iterator[RawDoc | Skipp
 
 
 def read_jsonl(source: str, data: bytes, hints: Hints) -> Iterator[RawDoc | Skipped]:
-    text, _ = decode(data)
-    for number, line in enumerate(text.splitlines(), 1):
+    if data.startswith(WIDE_BOMS):  # UTF-16 or UTF-32: its newlines are not single bytes
+        data = decode(data)[0].encode("utf-8")
+    yield from read_jsonl_stream(source, io.BytesIO(data), hints)
+
+
+WIDE_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)  # UTF-32's begin with these too
+
+
+def read_jsonl_stream(
+    source: str, stream: BinaryIO, hints: Hints, *, max_line: int | None = None
+) -> Iterator[RawDoc | Skipped]:
+    """Records of a JSON-lines stream, read one line at a time, so a file of
+    any size is read in the memory of its longest line; a line over
+    ``max_line`` bytes is skipped unread. Lines end at ``\\n`` only: a record's
+    text may hold U+2028 or a form feed, which ``str.splitlines`` would split
+    on. Each line is decoded in the encoding of the first (UTF-8 almost always),
+    or on its own if that fails."""
+    encoding = None
+    for number, raw in enumerate(_lines(stream, max_line), 1):
+        if raw is None:
+            yield Skipped(f"{source}#{number}", f"line {number} is over {max_line} bytes")
+            continue
+        if number == 1:
+            raw = raw.removeprefix(codecs.BOM_UTF8)
+        line = _decoded(raw, encoding)
+        if line is None:
+            line, found = decode(raw)
+            encoding = encoding or found
         if not line.strip():
             continue
         try:
@@ -91,3 +119,22 @@ def read_jsonl(source: str, data: bytes, hints: Hints) -> Iterator[RawDoc | Skip
             yield Skipped(f"{source}#{number}", f"line {number} is not valid JSON: {exc.msg}")
             continue
         yield record_to_doc(source, number, record, hints)
+
+
+def _decoded(raw: bytes, encoding: str | None) -> str | None:
+    try:
+        return raw.decode(encoding or "utf-8")
+    except (LookupError, UnicodeDecodeError):
+        return None
+
+
+def _lines(stream: BinaryIO, limit: int | None) -> Iterator[bytes | None]:
+    """The stream's lines; None for one longer than ``limit``, passed over in
+    pieces without holding it."""
+    while raw := stream.readline(limit + 1 if limit else -1):
+        if limit and len(raw) > limit and not raw.endswith(b"\n"):
+            while raw and not raw.endswith(b"\n"):
+                raw = stream.readline(1 << 20)
+            yield None
+        else:
+            yield raw

@@ -548,3 +548,42 @@ def test_read_paths_reads_stdin(monkeypatch, data, kind, count):
     found = docs(read_paths(["-"]))
     assert len(found) == count
     assert all(d.source == "<stdin>" and d.kind == kind for d in found)
+
+
+def test_jsonl_file_over_the_size_limit_is_read_line_by_line(tmp_path):
+    """A JSON-lines file of any size is streamed; the limit is per line."""
+    from newsweave.ingest import read_paths
+
+    lines = [json.dumps({"text": f"Story number {i}. " * 20}) for i in range(50)]
+    lines.insert(7, json.dumps({"text": "x" * 5000}))  # one line over the limit
+    path = tmp_path / "big.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert path.stat().st_size > 4000
+    items = list(read_paths([str(path)], max_bytes=4000))
+    docs = [i for i in items if not isinstance(i, Skipped)]
+    assert len(docs) == 50 and docs[0].content.startswith("Story number 0.")
+    [skipped] = [i for i in items if isinstance(i, Skipped)]
+    assert skipped.locator == f"{path}#8" and "over 4000 bytes" in skipped.reason
+
+
+def test_gzipped_jsonl_is_streamed_and_a_break_keeps_what_came_before(tmp_path):
+    from newsweave.ingest import read_paths
+
+    # over the 1 MB that detection reads first, so the break comes while streaming
+    body = "".join(json.dumps({"text": f"Record {i} text."}) + "\n" for i in range(40_000))
+    body = body.encode()
+    whole = tmp_path / "feed.jsonl.gz"
+    whole.write_bytes(gzip.compress(body))
+    assert [d.content for d in read_paths([str(whole)])][-1] == "Record 39999 text."
+    cut = tmp_path / "cut.jsonl.gz"
+    cut.write_bytes(gzip.compress(body)[:-40])
+    items = list(read_paths([str(cut)]))
+    assert all(not isinstance(i, Skipped) for i in items[:-1]) and len(items) > 30_000
+    assert isinstance(items[-1], Skipped) and "broken gzip" in items[-1].reason
+
+
+def test_jsonl_line_separator_inside_a_record_does_not_split_it():
+    """U+2028 is valid inside a JSON string; only \\n ends a JSON line."""
+    data = ('{"text": "first\u2028part"}\n{"text": "second"}\n').encode("utf-8")
+    docs = list(read_bytes("lines.jsonl", data))
+    assert [d.content for d in docs] == ["first\u2028part", "second"]
