@@ -34,6 +34,7 @@ import htmldate
 import trafilatura
 
 from newsweave.clean import clean, core, html
+from stage_timer import timing  # bench/stage_timer.py
 from newsweave.ingest.encoding import decode
 from newsweave.model import RawDoc
 
@@ -79,32 +80,15 @@ def timed(run, texts: list[str]) -> float:
 
 
 def shares(texts: list[str]) -> dict[str, float]:
-    """Seconds of one run of ``clean`` spent in each step, by wrapping them."""
-    spent: dict[str, float] = {}
-
-    def wrap(owner, name: str, step: str) -> None:
-        inner = getattr(owner, name)
-
-        def call(*args, **kwargs):
-            started = time.perf_counter()
-            try:
-                return inner(*args, **kwargs)
-            finally:
-                spent[step] = spent.get(step, 0.0) + time.perf_counter() - started
-
-        setattr(owner, name, call)
-        return inner
-
-    originals = [
-        (html, "bare_extraction", wrap(html, "bare_extraction", "trafilatura readings")),
-        (html, "find_date", wrap(html, "find_date", "htmldate")),
-        (html, "_parse", wrap(html, "_parse", "lxml parse")),
-        (core, "render_html", wrap(core, "render_html", "render for provenance")),
-        (core, "locate", wrap(core, "locate", "align to the page")),
-    ]
-    total = timed(ours, texts)
-    for owner, name, inner in originals:
-        setattr(owner, name, inner)
+    """Seconds of one run of ``clean`` spent in each step."""
+    with timing(
+        (html, "bare_extraction", "trafilatura readings"),
+        (html, "find_date", "htmldate"),
+        (html, "_parse", "lxml parse"),
+        (core, "render_html", "render for provenance"),
+        (core, "locate", "align to the page"),
+    ) as spent:
+        total = timed(ours, texts)
     spent["the rest (line rules, metadata, records)"] = total - sum(spent.values())
     return {k: round(v / total, 3) for k, v in sorted(spent.items(), key=lambda x: -x[1])}
 

@@ -64,33 +64,39 @@ def default_corpus(folder: Path) -> Path:
     return path
 
 
-def _tree_rss(pid: int) -> int:
-    """Resident bytes of ``pid`` and all its descendants."""
-    total, stack = 0, [pid]
+def _tree_rss(pid: int) -> dict[int, int]:
+    """Resident bytes of ``pid`` and of each of its descendants."""
+    found, stack = {}, [pid]
     while stack:
         current = stack.pop()
         try:
             for line in Path(f"/proc/{current}/status").read_text().splitlines():
                 if line.startswith("VmRSS:"):
-                    total += int(line.split()[1]) * 1024
+                    found[current] = int(line.split()[1]) * 1024
             for task in Path(f"/proc/{current}/task").iterdir():
                 stack += [int(c) for c in (task / "children").read_text().split()]
         except (FileNotFoundError, ProcessLookupError, PermissionError):
             continue
-    return total
+    return found
 
 
 def timed(command: list[str], env: dict | None = None) -> dict:
-    """Seconds and peak tree RSS of one whole process."""
+    """Seconds of one whole process, and the peaks of its tree's resident
+    memory: summed over the tree, of the main process alone, and of the
+    largest other process (a worker)."""
     started = time.perf_counter()
     process = subprocess.Popen(
         command, env={**os.environ, **(env or {})}, stdout=subprocess.PIPE, stderr=subprocess.PIPE
     )
-    peak = [0]
+    peak = {"tree": 0, "main": 0, "worker": 0}
 
     def sample() -> None:
         while process.poll() is None:
-            peak[0] = max(peak[0], _tree_rss(process.pid))
+            found = _tree_rss(process.pid)
+            peak["tree"] = max(peak["tree"], sum(found.values()))
+            peak["main"] = max(peak["main"], found.get(process.pid, 0))
+            others = [v for k, v in found.items() if k != process.pid]
+            peak["worker"] = max(peak["worker"], max(others, default=0))
             time.sleep(0.1)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -100,7 +106,13 @@ def timed(command: list[str], env: dict | None = None) -> dict:
     sampler.join()
     if process.returncode:
         raise SystemExit(f"{command[:4]} failed:\n{err.decode()[-2000:]}")
-    return {"seconds": round(seconds, 2), "peak_rss_mb": round(peak[0] / 2**20), "out": out}
+    return {
+        "seconds": round(seconds, 2),
+        "peak_rss_mb": round(peak["tree"] / 2**20),
+        "peak_rss_main_mb": round(peak["main"] / 2**20),
+        "peak_rss_largest_worker_mb": round(peak["worker"] / 2**20),
+        "out": out,
+    }
 
 
 def analyze(corpus: Path, db: Path, *extra: str) -> dict:
@@ -170,35 +182,25 @@ def stages(corpus: Path, folder: Path) -> dict:
     from newsweave.config import Config
     from newsweave.store import Store
 
-    spent: dict[str, float] = {}
-
-    def wrap(owner, name: str, stage: str) -> None:
-        inner = getattr(owner, name)
-
-        def timed_call(*args, **kwargs):
-            started = time.perf_counter()
-            try:
-                return inner(*args, **kwargs)
-            finally:
-                spent[stage] = spent.get(stage, 0.0) + time.perf_counter() - started
-
-        setattr(owner, name, timed_call)
-
-    wrap(pipeline, "_clean_one", "clean")
-    wrap(pipeline, "analyse_local_all", "parse+analyse")
-    wrap(analysis, "analyse_local", "analyse (after the parse)")
-    wrap(pipeline, "canonicalise_all", "entities across articles")
-    wrap(pipeline, "_link", "link")
-    wrap(pipeline.Store, "commit", "store")
-    started = time.perf_counter()
     from newsweave.analyse.nlp import load
+    from stage_timer import timing  # bench/stage_timer.py
 
+    started = time.perf_counter()
     load(Config().model)
-    spent["model load"] = time.perf_counter() - started
+    loaded = time.perf_counter() - started
     store = Store(str(folder / "stages.db"))
-    t0 = time.perf_counter()
-    summary = pipeline.run([str(corpus)], store, Config(db=store.db, workers=1))
-    total = time.perf_counter() - t0 + spent["model load"]
+    with timing(
+        (pipeline, "_clean_one", "clean"),
+        (pipeline, "analyse_local_all", "parse+analyse"),
+        (analysis, "analyse_local", "analyse (after the parse)"),
+        (pipeline, "canonicalise_all", "entities across articles"),
+        (pipeline, "_link", "link"),
+        (pipeline.Store, "commit", "store"),
+    ) as spent:
+        t0 = time.perf_counter()
+        summary = pipeline.run([str(corpus)], store, Config(db=store.db, workers=1))
+        total = time.perf_counter() - t0 + loaded
+    spent["model load"] = loaded
     spent["parse (spaCy and the mention components)"] = spent.pop("parse+analyse") - spent.get(
         "analyse (after the parse)", 0.0
     )
@@ -211,7 +213,6 @@ def stages(corpus: Path, folder: Path) -> dict:
 
 
 def memory(sizes: list[int], folder: Path, workers: int) -> dict:
-    sys.path.insert(0, str(ROOT / "bench"))
     from corpus import generate  # bench/corpus.py
 
     rows, made = [], 0
