@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsweave.analyse.quotes import _kind, _merge, find_quotes, quote_marks
+from newsweave.analyse.quotes import _kind, find_quotes, quote_marks
 from samples import seed_files
 
 
@@ -42,11 +42,6 @@ def test_quote_marks_rows(text, expected):
 )
 def test_kind_rows(text, span, kind):
     assert _kind(text, span, quote_marks(text)) == kind
-
-
-def test_merge_joins_fragments_split_by_space_only():
-    text = "“A,” said he. “B.”"
-    assert _merge(text, [(14, 18), (0, 4), (2, 4)]) == [(0, 4), (14, 18)]
 
 
 # ---------------------------------------------------- model: attributions
