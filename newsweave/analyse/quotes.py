@@ -39,7 +39,7 @@ RULES = {
     "adjacent": "quotes.adjacent.v2",
     "continued": "quotes.continued.v1",
     "headline": "quotes.headline.v1",
-    "speaker": "quotes.speaker.v3",
+    "speaker": "quotes.speaker.v4",
 }
 
 # Verbs that report speech or writing and take the reported clause as a

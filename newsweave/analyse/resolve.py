@@ -10,6 +10,7 @@ import re
 from collections import defaultdict
 import dataclasses
 from dataclasses import dataclass
+from typing import Iterable
 
 from spacy.tokens import Doc
 
@@ -55,6 +56,15 @@ def nation_key(word: str) -> str:
     """ "Russian", "Russia's" and "Russia" share a key: the first four letters
     of the name key (the one nationality key of the analysis)."""
     return name_key(word)[:4]
+
+
+def nations_fit(words: Iterable[str], roles: Iterable[str]) -> bool:
+    """Every nationality among a description's ``words`` ("chinese", "russia")
+    is one the person's stated ``roles`` name: "the Chinese leader" is not
+    "Russian President Vladimir Putin". Role modifiers ("top") are no nationality."""
+    nations = {nation_key(w) for w in words if w[:1].isalpha() and w not in ROLE_MODIFIERS}
+    named = {nation_key(w) for w in re.findall(r"\w+", " ".join(roles).lower())}
+    return nations <= named
 
 
 @dataclass
@@ -295,7 +305,6 @@ def _description_head(doc: Doc, i: int) -> tuple[str | None, int]:
 def _best_holder(
     head: str, words: list[str], at: int, persons: list[_Local], seen: dict
 ) -> _Local | None:
-    nations = {nation_key(w) for w in words if w[:1].isalpha() and w not in ROLE_MODIFIERS}
     best, best_rank = None, None
     for local in persons:
         text = " ".join(local.roles).lower()
@@ -303,8 +312,7 @@ def _best_holder(
             re.search(rf"\b{h}\b", text) for h in DESCRIPTION_HEADS[head]
         ):
             continue
-        role_nations = {nation_key(w) for w in re.findall(r"\w+", text)}
-        if not nations <= role_nations:
+        if not nations_fit(words, local.roles):
             continue
         before = [s for s in seen[local.key] if s < at]
         rank = (sum(w in text.split() for w in [head, *words]), max(before, default=-1))

@@ -1,10 +1,11 @@
-"""Speakers: the person a quotation's source names (the ``quotes.speaker.v3`` rule).
+"""Speakers: the person a quotation's source names (the ``quotes.speaker.v4`` rule).
 
 ``analyse.quotes`` finds each source as written ("he", "the Russian leader",
 "Wang"); ``name_speaker`` gives the span that names the speaker: through pronouns
 (the last speaker, unless another person became a subject since), descriptions
 (``resolve``'s ``description.v1``, the resolver the mentions use, so a quotation and a
-mention take a description for the same person) and names (the fullest earlier form).
+mention take a description for the same person; "the official" is the last speaker
+or nobody) and names (the fullest earlier form).
 """
 
 from __future__ import annotations
@@ -16,12 +17,13 @@ from spacy.tokens import Doc, Span
 from ..model import Entity, Mention
 from ..spans import inside
 from .ner.lexicon import ROLE_WORDS
-from .resolve import DESCRIPTION_RULE, resolve_article
+from .resolve import DESCRIPTION_RULE, nations_fit, resolve_article
 
 PERSONAL_PRONOUNS = frozenset("he she him her".split())  # a person, named before
-# Heads of descriptions that fit any titled person: "the official" said, like "he"
-# said, refers back to the last speaker; other descriptions ("the Russian leader")
-# are resolved by fitting a person's stated roles (``resolve``'s ``description.v1``).
+# Heads of descriptions that fit any titled person ("the official", "the veteran
+# diplomat"). One that no stated role resolves (``resolve``'s ``description.v1``)
+# refers back to the last speaker and to nobody else, unless it names a nationality
+# that speaker's stated roles do not; "he" looks further (``_antecedent``).
 VAGUE_HEADS = frozenset("official leader diplomat politician source figure veteran".split())
 
 
@@ -33,6 +35,7 @@ class Scene:
     doc: Doc
     marks: list[tuple[int, int]]  # the quotations, as character spans
     people: tuple[Mention, ...]  # ``entity`` set; a description's ``rule`` is description.v1
+    roles: dict[str, tuple[str, ...]]  # each entity's stated roles, by its key
 
 
 def scene_of(
@@ -46,7 +49,9 @@ def scene_of(
     if names is None:
         ents = [Mention(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents]
         names = resolve_article(doc, ents, article_id="quotes")
-    return Scene(doc, marks, tuple(names[0]))
+    mentions, entities = names
+    roles = {e.id: tuple(r.title for r in e.roles) for e in entities}
+    return Scene(doc, marks, tuple(mentions), roles)
 
 
 def _persons_before(scene: Scene, pos: int) -> list[Span]:
@@ -109,13 +114,16 @@ def _as_subject(name: Span) -> bool:
     return root.dep_ in subject or (root.dep_ == "appos" and root.head.dep_ in subject)
 
 
+def _last_said(said: list[Said], pos: int) -> Said | None:
+    """The last attribution to a named person with its cue before token ``pos``."""
+    return next((s for s in reversed(said) if s.cue < pos and s.speaker.label_ == "PERSON"), None)
+
+
 def _antecedent(scene: Scene, src: Span, said: list[Said]) -> Span | None:
     """ "he"/"she": the last speaker, unless a person became the subject of a
     sentence since; else the nearest person in subject position, else nearest."""
     persons = _persons_before(scene, src.start)
-    last = next(
-        (s for s in reversed(said) if s.cue < src.start and s.speaker.label_ == "PERSON"), None
-    )
+    last = _last_said(said, src.start)
     subjects = [e for e in persons if _as_subject(e)]
     if last is not None:
         since = [
@@ -142,6 +150,23 @@ def _described(scene: Scene, src: Span) -> Span | None:
     before = [m for m in names if m.end <= src.start_char]
     found = before[-1] if before else names[0]
     return scene.doc.char_span(found.start, found.end, alignment_mode="expand")
+
+
+def _roles_of(scene: Scene, name: Span) -> list[str]:
+    """The roles the article states for the person ``name`` names."""
+    keys = {m.entity for m in scene.people if m.entity and m.start <= name.start_char < m.end}
+    return [role for key in sorted(keys) for role in scene.roles.get(key, ())]
+
+
+def _referred(scene: Scene, src: Span, said: list[Said]) -> Span | None:
+    """ "the official said": the last speaker, and nobody else; not when the
+    description names a nationality that speaker's stated roles do not ("the
+    Chinese leader" after "Russian President Vladimir Putin said")."""
+    last = _last_said(said, src.start)
+    if last is None:
+        return None
+    nations = [t.lower_ for t in src if t.ent_type_ in ("NORP", "GPE")]
+    return last.speaker if nations_fit(nations, _roles_of(scene, last.speaker)) else None
 
 
 def _refers_back(src: Span) -> bool:
@@ -178,7 +203,7 @@ def name_speaker(scene: Scene, src: Span, said: list[Said]) -> Span:
     elif root.pos_ == "NOUN":
         found = (
             _described(scene, src)
-            or (_antecedent(scene, src, said) if _refers_back(src) else None)
+            or (_referred(scene, src, said) if _refers_back(src) else None)
             or _named_next(doc, src)
         )
     else:

@@ -111,11 +111,35 @@ CASES = [
 ]
 
 
+# (text, each quote's speaker as resolved): descriptions that refer back
+# ("the official", "the Chinese leader": the heads of ``speakers.VAGUE_HEADS``).
+SPEAKER_CASES = [
+    # nobody has spoken yet: nobody else is taken for "the official" (v3: Vladimir Putin)
+    (
+        'Vladimir Putin met officials on Monday. "We are ready," the official said.',
+        ["the official"],
+    ),
+    # the last speaker is "the official"
+    ('Ann Lee spoke. “No,” she said. "We are ready," the official said.', ["Ann Lee", "Ann Lee"]),
+    # ... unless the description names a nationality the speaker's roles do not
+    (
+        "Russian President Vladimir Putin said the talks went well. "
+        '"We are pleased," the Chinese leader said.',
+        ["Vladimir Putin", "the Chinese leader"],
+    ),
+    (
+        "Russian President Vladimir Putin said the talks went well. "
+        '"We are pleased," the Russian leader said.',
+        ["Vladimir Putin", "Vladimir Putin"],
+    ),
+]
+
+
 @pytest.fixture(scope="module")
 def parsed():
     from newsweave.analyse.nlp import parse
 
-    texts = [text for text, _ in CASES] + [
+    texts = [text for text, _ in CASES + SPEAKER_CASES] + [
         "The minister told reporters that the deal was done.",
         "Putin says ties “fully meet” interests\n\nPutin said on Wednesday that ties “fully meet” Russia’s interests.",
         "Ann Lee spoke. “No,” she said.",
@@ -146,6 +170,13 @@ def test_find_quotes_rows(parsed, text, expected):
         assert doc.text[q.start : q.end] == q.text
         assert doc.text[q.cue_start : q.cue_end] == q.cue
         assert q.speaker is None and q.addressee is None  # entity ids come later
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, speakers", SPEAKER_CASES)
+def test_find_quotes_description_refers_back_to_the_last_speaker(parsed, text, speakers):
+    doc = parsed[text]
+    assert [text[q.speaker_start : q.speaker_end] for q in find_quotes(doc)] == speakers
 
 
 @pytest.mark.model
