@@ -17,7 +17,7 @@ The steps, in order, each a small rule named with its version in ``RULES``:
    dropped, so each quote is found once.
 6. ``speaker``: the source as written is resolved to a naming span: through
    pronouns, relative pronouns, descriptions ("the Russian leader", by
-   ``resolve``'s ``description.v1``, as the mentions are) and names; the
+   ``resolve``'s ``description.v2``, as the mentions are) and names; the
    resolution itself is ``analyse.speakers``.
 """
 

@@ -28,8 +28,10 @@ from .ner.lexicon import DETERMINERS, POSSESSIVES, ROLE_WORDS
 #   ("Nikolai Patrushev, the secretary of the Russian Security Council,"; "Wang,
 #   who is also a Politburo member and director of ..."), or before it
 #   ("China's top diplomat, Wang Yi");
-# - ``description.v1``: a description standing alone ("the Russian leader") is
-#   a mention of the one person in the article whose stated role fits it.
+# - ``description.v2``: a description standing alone ("the Russian leader", "the
+#   mayor") is a mention of the one person in the article whose stated role fits
+#   it: a head of ``DESCRIPTION_HEADS`` fits the roles listed for it, any other
+#   role word (``ROLE_WORDS``) a role with that word (v1: the eight heads only).
 
 ROLE_MODIFIERS = frozenset(
     """
@@ -49,7 +51,7 @@ DESCRIPTION_HEADS = {
     "chancellor": {"chancellor"},
 }
 RESOLVED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT"})
-DESCRIPTION_RULE = "description.v1"
+DESCRIPTION_RULE = "description.v2"
 
 
 def nation_key(word: str) -> str:
@@ -241,7 +243,7 @@ def _appositive_role(tokens: list) -> str | None:
 
 
 def _descriptions(doc: Doc, keyed: list, persons: list[_Local]) -> list[tuple[Mention, _Local]]:
-    """``description.v1``: "the Russian leader" is the article's one person
+    """``description.v2``: "the Russian leader" is the article's one person
     whose stated role fits ("Russian President"); ties go to the person named
     most recently before it."""
     taken = {i for m, local in keyed if local is not None for i in range(m.start, m.end)}
@@ -299,7 +301,24 @@ def _description_head(doc: Doc, i: int) -> tuple[str | None, int]:
         return "head of state", i + 3
     if tok.lower_ == "minister" and i > 0 and doc[i - 1].lower_ == "foreign":
         return "foreign minister", i + 1
-    return (tok.lower_, i + 1) if tok.lower_ in DESCRIPTION_HEADS else (None, i)
+    if tok.lower_ in DESCRIPTION_HEADS or _role_noun(tok):
+        return tok.lower_, i + 1
+    return None, i
+
+
+def _role_noun(tok) -> bool:
+    """Any other role word that ends its phrase, singular: "the senator", "the
+    mayor"; not "the general election", "the senators", "the head-of-household
+    status" nor "the secretary of the Security Council" (a description cut at its
+    head would name any secretary)."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return (
+        tok.lower_ in ROLE_WORDS
+        and tok.tag_ == "NN"
+        and tok.dep_ not in ("compound", "amod")
+        and not (nxt is not None and nxt.lower_ in ("of", "for"))
+        and not (nxt is not None and nxt.text == "-" and not tok.whitespace_)
+    )
 
 
 def _best_holder(
@@ -309,7 +328,7 @@ def _best_holder(
     for local in persons:
         text = " ".join(local.roles).lower()
         if not local.roles or not any(
-            re.search(rf"\b{h}\b", text) for h in DESCRIPTION_HEADS[head]
+            re.search(rf"\b{h}\b", text) for h in DESCRIPTION_HEADS.get(head, {head})
         ):
             continue
         if not nations_fit(words, local.roles):

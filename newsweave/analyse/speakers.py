@@ -3,7 +3,7 @@
 ``analyse.quotes`` finds each source as written ("he", "the Russian leader",
 "Wang"); ``name_speaker`` gives the span that names the speaker: through pronouns
 (the last speaker, unless another person became a subject since), descriptions
-(``resolve``'s ``description.v1``, the resolver the mentions use, so a quotation and a
+(``resolve``'s ``description.v2``, the resolver the mentions use, so a quotation and a
 mention take a description for the same person; "the official" is the last speaker
 or nobody) and names (the fullest earlier form).
 """
@@ -21,7 +21,7 @@ from .resolve import DESCRIPTION_RULE, nations_fit, resolve_article
 
 PERSONAL_PRONOUNS = frozenset("he she him her".split())  # a person, named before
 # Heads of descriptions that fit any titled person ("the official", "the veteran
-# diplomat"). One that no stated role resolves (``resolve``'s ``description.v1``)
+# diplomat"). One that no stated role resolves (``resolve``'s ``description.v2``)
 # refers back to the last speaker and to nobody else, unless it names a nationality
 # that speaker's stated roles do not; "he" looks further (``_antecedent``).
 VAGUE_HEADS = frozenset("official leader diplomat politician source figure veteran".split())
@@ -34,7 +34,7 @@ class Scene:
 
     doc: Doc
     marks: list[tuple[int, int]]  # the quotations, as character spans
-    people: tuple[Mention, ...]  # ``entity`` set; a description's ``rule`` is description.v1
+    people: tuple[Mention, ...]  # ``entity`` set; a description's ``rule`` is description.v2
     roles: dict[str, tuple[str, ...]]  # each entity's stated roles, by its key
 
 

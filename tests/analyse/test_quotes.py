@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from newsweave.analyse.quotes import _kind, find_quotes, quote_marks
+from newsweave.analyse.resolve import DESCRIPTION_RULE
 from samples import seed_files
 
 
@@ -111,8 +112,9 @@ CASES = [
 ]
 
 
-# (text, each quote's speaker as resolved): descriptions that refer back
-# ("the official", "the Chinese leader": the heads of ``speakers.VAGUE_HEADS``).
+# (text, each quote's speaker as resolved) for descriptions: those that refer back
+# ("the official", "the Chinese leader": the heads of ``speakers.VAGUE_HEADS``),
+# then role words that ``description.v2`` resolves (v1 knew eight heads).
 SPEAKER_CASES = [
     # nobody has spoken yet: nobody else is taken for "the official" (v3: Vladimir Putin)
     (
@@ -132,6 +134,9 @@ SPEAKER_CASES = [
         '"We are pleased," the Russian leader said.',
         ["Vladimir Putin", "Vladimir Putin"],
     ),
+    ('John Smith, a senator, spoke.\n\n"No," the senator said.', ["John Smith"]),
+    ('Foreign Minister Sergei Lavrov spoke.\n\n"Yes," the minister said.', ["Sergei Lavrov"]),
+    ('Mayor Bill de Blasio spoke.\n\n"Soon," the mayor said.', ["Bill de Blasio"]),
 ]
 
 
@@ -174,7 +179,7 @@ def test_find_quotes_rows(parsed, text, expected):
 
 @pytest.mark.model
 @pytest.mark.parametrize("text, speakers", SPEAKER_CASES)
-def test_find_quotes_description_refers_back_to_the_last_speaker(parsed, text, speakers):
+def test_find_quotes_description_speakers(parsed, text, speakers):
     doc = parsed[text]
     assert [text[q.speaker_start : q.speaker_end] for q in find_quotes(doc)] == speakers
 
@@ -276,7 +281,7 @@ def test_seed_003_patrushev_via_ria_and_added():
 @pytest.mark.model
 def test_find_quotes_description_names_the_mentions_person():
     """A description that is a quotation's source is resolved by ``resolve``'s
-    ``description.v1``, as the mentions are: both name the same entity."""
+    ``description.v2``, as the mentions are: both name the same entity."""
     from newsweave.analyse import link_quote
     from newsweave.analyse.entities import find_mentions, resolve_article
     from newsweave.analyse.nlp import load, parse
@@ -288,7 +293,7 @@ def test_find_quotes_description_names_the_mentions_person():
     )
     [doc] = parse([text])
     mentions, _ = resolve_article(doc, find_mentions(doc, nlp=load()), article_id="a")
-    described = {m.text: m.entity for m in mentions if m.rule == "description.v1"}
+    described = {m.text: m.entity for m in mentions if m.rule == DESCRIPTION_RULE}
     quotes = [link_quote(q, mentions) for q in find_quotes(doc)]
     assert [text[q.speaker_start : q.speaker_end] for q in quotes] == ["Karl Weiss", "Anne Morel"]
     assert [q.speaker for q in quotes] == [
