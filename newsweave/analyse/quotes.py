@@ -17,7 +17,7 @@ The steps, in order, each a small rule named with its version in ``RULES``:
    dropped, so each quote is found once.
 6. ``speaker``: the source as written is resolved to a naming span: through
    pronouns, relative pronouns, descriptions ("the Russian leader", by
-   ``resolve``'s ``description.v1``, as the mentions are) and names; the
+   ``resolve``'s ``description.v2``, as the mentions are) and names; the
    resolution itself is ``analyse.speakers``.
 """
 
@@ -29,8 +29,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..datelines import story_start
-from ..model import Quote
-from .speakers import Said, name_speaker
+from ..model import Entity, Mention, Quote
+from ..spans import inside, merge_spans
+from .speakers import Said, Scene, name_speaker, scene_of
 
 RULES = {
     "marks": "quotes.marks.v1",
@@ -38,7 +39,7 @@ RULES = {
     "adjacent": "quotes.adjacent.v2",
     "continued": "quotes.continued.v1",
     "headline": "quotes.headline.v1",
-    "speaker": "quotes.speaker.v3",
+    "speaker": "quotes.speaker.v4",
 }
 
 # Verbs that report speech or writing and take the reported clause as a
@@ -115,10 +116,6 @@ def _is_quote(text: str) -> bool:
 
 def _cue_verb(tok: Token) -> bool:
     return tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX")
-
-
-def _inside(i: int, marks: list[tuple[int, int]]) -> bool:
-    return any(s <= i < e for s, e in marks)
 
 
 def _np(tok: Token) -> Span:
@@ -351,7 +348,7 @@ def _block_after(verb: Token, marks: list[tuple[int, int]]) -> list[tuple[int, i
     if not _cue_verb(verb) or text[end:line_end].strip() != ":":
         return []
     start = len(text) - len(text[line_end:].lstrip())
-    if start >= len(text) or _inside(start, marks):
+    if start >= len(text) or inside(start, marks):
         return []  # a quotation there is the adjacent step's
     stop = _line(text, start)[1]
     return [(start, len(text[:stop].rstrip()))]
@@ -376,7 +373,7 @@ def _cue_step(doc: Doc, marks: list[tuple[int, int]]) -> dict[int, _Found]:
     """Speech verbs outside quotations with a reported clause: cue.v3."""
     found: dict[int, _Found] = {}
     for tok in doc:
-        if tok.pos_ != "VERB" or _inside(tok.idx, marks):
+        if tok.pos_ != "VERB" or inside(tok.idx, marks):
             continue
         content = (
             (_complement(tok) if _cue_verb(tok) else [])
@@ -420,7 +417,7 @@ def _according_step(doc: Doc, marks: list[tuple[int, int]], found: dict[int, _Fo
         if (
             tok.lower_ != "according"
             or nxt.lower_ != "to"
-            or _inside(tok.idx, marks)
+            or inside(tok.idx, marks)
             or any(_cue_verb(a) for a in tok.ancestors)
         ):
             continue
@@ -459,7 +456,7 @@ def _verb_after(
     for tok in toks[:60]:
         if (
             tok.pos_ not in ("VERB", "AUX")
-            or _inside(tok.idx, marks)
+            or inside(tok.idx, marks)
             or not (_cue_verb(tok) or tok.lemma_.lower() in QUOTE_ONLY_VERBS)
         ):
             continue
@@ -662,39 +659,26 @@ def _headline_step(doc: Doc, found: dict[int, _Found]) -> None:
 # ---------------------------------------------------------------- speaker
 
 
-def _resolve(
-    doc: Doc, src: Span | None, said: list[Said], marks: list[tuple[int, int]]
-) -> Span | None:
+def _resolve(where: Scene, src: Span | None, said: list[Said]) -> Span | None:
     """The naming span for a source as written (``speaker`` rule, ``speakers``)."""
     if src is None:
         return None
     root = src.root
     if root.lower_ in RELATIVE and root.head.dep_ == "relcl":
         src = _np(root.head.head)  # "Stevie Wonder, who joked"
-    return name_speaker(doc, src, said, marks)
+    return name_speaker(where, src, said)
 
 
 # ----------------------------------------------------------------- output
 
 
-def _merge(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Fragments in order, joined where they overlap or only space separates them."""
-    merged: list[tuple[int, int]] = []
-    for s, e in sorted(spans):
-        if merged and not text[merged[-1][1] : s].strip():
-            merged[-1] = (merged[-1][0], max(merged[-1][1], e))
-        else:
-            merged.append((s, e))
-    return merged
-
-
 def _kind(text: str, span: tuple[int, int], marks: list[tuple[int, int]]) -> str:
     """direct: all quoted; mixed: partly quoted; indirect: no quotation inside."""
-    inside = [(max(s, span[0]), min(e, span[1])) for s, e in marks if s < span[1] and span[0] < e]
-    if not inside:
+    quoted = [(max(s, span[0]), min(e, span[1])) for s, e in marks if s < span[1] and span[0] < e]
+    if not quoted:
         return "indirect"
     rest = text[span[0] : span[1]]
-    for s, e in sorted(inside, reverse=True):
+    for s, e in sorted(quoted, reverse=True):
         rest = rest[: s - span[0]] + rest[e - span[0] :]
     return "direct" if not _WORD.search(rest) else "mixed"
 
@@ -720,17 +704,24 @@ def _records(
             addressee_end=to.end_char if to is not None else None,
             rule=item.rule or None,
         )
-        for s, e in _merge(text, item.content)
+        for s, e in merge_spans(item.content, text)
     ]
 
 
-def find_quotes(doc: Doc, *, resolve: bool = True) -> list[Quote]:
+def find_quotes(
+    doc: Doc,
+    *,
+    resolve: bool = True,
+    names: tuple[list[Mention], list[Entity]] | None = None,
+) -> list[Quote]:
     """Every quotation in ``doc``, in text order, one ``Quote`` per contiguous
     content fragment (a quote split by "he said" gives two, with one cue).
 
     ``resolve=False`` keeps each source as written ("he", "the official",
     "Scott Pruitt, the attorney general of Oklahoma"), as attribution corpora
-    annotate it; the default names the speaker (``speaker`` rule)."""
+    annotate it; the default names the speaker (``speaker`` rule). ``names``
+    is ``resolve_article``'s result for ``doc`` when the caller has it, so the
+    names are not grouped a second time."""
     marks = quote_marks(_text(doc))
     found = _cue_step(doc, marks)
     _according_step(doc, marks, found)
@@ -739,8 +730,9 @@ def find_quotes(doc: Doc, *, resolve: bool = True) -> list[Quote]:
     _headline_step(doc, found)
     quotes: list[Quote] = []
     said: list[Said] = []
+    where = scene_of(doc, marks, names) if resolve else None
     for item in sorted(found.values(), key=lambda f: f.cue):
-        speaker = _resolve(doc, item.source, said, marks) if resolve else item.source
+        speaker = _resolve(where, item.source, said) if where is not None else item.source
         cue_tok = doc.char_span(*item.cue, alignment_mode="expand")
         if speaker is not None and cue_tok is not None:
             said.append(Said(cue=cue_tok.start, speaker=speaker))

@@ -10,6 +10,7 @@ import re
 from collections import defaultdict
 import dataclasses
 from dataclasses import dataclass
+from typing import Iterable
 
 from spacy.tokens import Doc
 
@@ -27,8 +28,10 @@ from .ner.lexicon import DETERMINERS, POSSESSIVES, ROLE_WORDS
 #   ("Nikolai Patrushev, the secretary of the Russian Security Council,"; "Wang,
 #   who is also a Politburo member and director of ..."), or before it
 #   ("China's top diplomat, Wang Yi");
-# - ``description.v1``: a description standing alone ("the Russian leader") is
-#   a mention of the one person in the article whose stated role fits it.
+# - ``description.v2``: a description standing alone ("the Russian leader", "the
+#   mayor") is a mention of the one person in the article whose stated role fits
+#   it: a head of ``DESCRIPTION_HEADS`` fits the roles listed for it, any other
+#   role word (``ROLE_WORDS``) a role with that word (v1: the eight heads only).
 
 ROLE_MODIFIERS = frozenset(
     """
@@ -48,13 +51,22 @@ DESCRIPTION_HEADS = {
     "chancellor": {"chancellor"},
 }
 RESOLVED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT"})
-DESCRIPTION_RULE = "description.v1"
+DESCRIPTION_RULE = "description.v2"
 
 
 def nation_key(word: str) -> str:
     """ "Russian", "Russia's" and "Russia" share a key: the first four letters
     of the name key (the one nationality key of the analysis)."""
     return name_key(word)[:4]
+
+
+def nations_fit(words: Iterable[str], roles: Iterable[str]) -> bool:
+    """Every nationality among a description's ``words`` ("chinese", "russia")
+    is one the person's stated ``roles`` name: "the Chinese leader" is not
+    "Russian President Vladimir Putin". Role modifiers ("top") are no nationality."""
+    nations = {nation_key(w) for w in words if w[:1].isalpha() and w not in ROLE_MODIFIERS}
+    named = {nation_key(w) for w in re.findall(r"\w+", " ".join(roles).lower())}
+    return nations <= named
 
 
 @dataclass
@@ -231,7 +243,7 @@ def _appositive_role(tokens: list) -> str | None:
 
 
 def _descriptions(doc: Doc, keyed: list, persons: list[_Local]) -> list[tuple[Mention, _Local]]:
-    """``description.v1``: "the Russian leader" is the article's one person
+    """``description.v2``: "the Russian leader" is the article's one person
     whose stated role fits ("Russian President"); ties go to the person named
     most recently before it."""
     taken = {i for m, local in keyed if local is not None for i in range(m.start, m.end)}
@@ -289,22 +301,37 @@ def _description_head(doc: Doc, i: int) -> tuple[str | None, int]:
         return "head of state", i + 3
     if tok.lower_ == "minister" and i > 0 and doc[i - 1].lower_ == "foreign":
         return "foreign minister", i + 1
-    return (tok.lower_, i + 1) if tok.lower_ in DESCRIPTION_HEADS else (None, i)
+    if tok.lower_ in DESCRIPTION_HEADS or _role_noun(tok):
+        return tok.lower_, i + 1
+    return None, i
+
+
+def _role_noun(tok) -> bool:
+    """Any other role word that ends its phrase, singular: "the senator", "the
+    mayor"; not "the general election", "the senators", "the head-of-household
+    status" nor "the secretary of the Security Council" (a description cut at its
+    head would name any secretary)."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return (
+        tok.lower_ in ROLE_WORDS
+        and tok.tag_ == "NN"
+        and tok.dep_ not in ("compound", "amod")
+        and not (nxt is not None and nxt.lower_ in ("of", "for"))
+        and not (nxt is not None and nxt.text == "-" and not tok.whitespace_)
+    )
 
 
 def _best_holder(
     head: str, words: list[str], at: int, persons: list[_Local], seen: dict
 ) -> _Local | None:
-    nations = {nation_key(w) for w in words if w[:1].isalpha() and w not in ROLE_MODIFIERS}
     best, best_rank = None, None
     for local in persons:
         text = " ".join(local.roles).lower()
         if not local.roles or not any(
-            re.search(rf"\b{h}\b", text) for h in DESCRIPTION_HEADS[head]
+            re.search(rf"\b{h}\b", text) for h in DESCRIPTION_HEADS.get(head, {head})
         ):
             continue
-        role_nations = {nation_key(w) for w in re.findall(r"\w+", text)}
-        if not nations <= role_nations:
+        if not nations_fit(words, local.roles):
             continue
         before = [s for s in seen[local.key] if s < at]
         rank = (sum(w in text.split() for w in [head, *words]), max(before, default=-1))

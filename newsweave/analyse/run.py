@@ -92,7 +92,7 @@ def analyse_local(article: Article, doc: Doc) -> LocalAnalysis:
         published=article.meta.value("published"),
     )
     timexes = find_timexes(article.text, reference=published, doc=doc)
-    quotes = [link_quote(q, mentions) for q in find_quotes(doc)]
+    quotes = [link_quote(q, mentions) for q in find_quotes(doc, names=(mentions, entities))]
     events = find_events(
         doc,
         mentions=mentions,

@@ -1,10 +1,11 @@
-"""Speakers: the person a quotation's source names (the ``quotes.speaker.v3`` rule).
+"""Speakers: the person a quotation's source names (the ``quotes.speaker.v4`` rule).
 
 ``analyse.quotes`` finds each source as written ("he", "the Russian leader",
 "Wang"); ``name_speaker`` gives the span that names the speaker: through pronouns
 (the last speaker, unless another person became a subject since), descriptions
-(``resolve``'s ``description.v1``, the resolver the mentions use, so a quotation and a
-mention take a description for the same person) and names (the fullest earlier form).
+(``resolve``'s ``description.v2``, the resolver the mentions use, so a quotation and a
+mention take a description for the same person; "the official" is the last speaker
+or nobody) and names (the fullest earlier form).
 """
 
 from __future__ import annotations
@@ -13,25 +14,52 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from ..model import Mention
+from ..model import Entity, Mention
+from ..spans import inside
 from .ner.lexicon import ROLE_WORDS
-from .resolve import DESCRIPTION_RULE, resolve_article
+from .resolve import DESCRIPTION_RULE, nations_fit, resolve_article
 
 PERSONAL_PRONOUNS = frozenset("he she him her".split())  # a person, named before
-# Heads of descriptions that fit any titled person: "the official" said, like "he"
-# said, refers back to the last speaker; other descriptions ("the Russian leader")
-# are resolved by fitting a person's stated roles (``resolve``'s ``description.v1``).
+# Heads of descriptions that fit any titled person ("the official", "the veteran
+# diplomat"). One that no stated role resolves (``resolve``'s ``description.v2``)
+# refers back to the last speaker and to nobody else, unless it names a nationality
+# that speaker's stated roles do not; "he" looks further (``_antecedent``).
 VAGUE_HEADS = frozenset("official leader diplomat politician source figure veteran".split())
 
 
-def _persons_before(doc: Doc, pos: int, marks: list[tuple[int, int]]) -> list[Span]:
+@dataclass(frozen=True)
+class Scene:
+    """What naming a speaker reads of one document, gathered once: the parse,
+    its quotations and its names as ``resolve`` grouped them into entities."""
+
+    doc: Doc
+    marks: list[tuple[int, int]]  # the quotations, as character spans
+    people: tuple[Mention, ...]  # ``entity`` set; a description's ``rule`` is description.v2
+    roles: dict[str, tuple[str, ...]]  # each entity's stated roles, by its key
+
+
+def scene_of(
+    doc: Doc,
+    marks: list[tuple[int, int]],
+    names: tuple[list[Mention], list[Entity]] | None = None,
+) -> Scene:
+    """The scene of ``doc``; ``names`` is ``resolve_article``'s result for it
+    when the caller has one (``analyse_local``), else the names in ``doc.ents``
+    are grouped here."""
+    if names is None:
+        ents = [Mention(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents]
+        names = resolve_article(doc, ents, article_id="quotes")
+    mentions, entities = names
+    roles = {e.id: tuple(r.title for r in e.roles) for e in entities}
+    return Scene(doc, marks, tuple(mentions), roles)
+
+
+def _persons_before(scene: Scene, pos: int) -> list[Span]:
     """PERSON names before ``pos`` (a token index), outside quotations, nearest first."""
     return [
         e
-        for e in reversed(doc.ents)
-        if e.label_ == "PERSON"
-        and e.end <= pos
-        and not any(s <= e.start_char < t for s, t in marks)
+        for e in reversed(scene.doc.ents)
+        if e.label_ == "PERSON" and e.end <= pos and not inside(e.start_char, scene.marks)
     ]
 
 
@@ -86,13 +114,16 @@ def _as_subject(name: Span) -> bool:
     return root.dep_ in subject or (root.dep_ == "appos" and root.head.dep_ in subject)
 
 
-def _antecedent(doc: Doc, src: Span, said: list[Said], marks: list[tuple[int, int]]) -> Span | None:
+def _last_said(said: list[Said], pos: int) -> Said | None:
+    """The last attribution to a named person with its cue before token ``pos``."""
+    return next((s for s in reversed(said) if s.cue < pos and s.speaker.label_ == "PERSON"), None)
+
+
+def _antecedent(scene: Scene, src: Span, said: list[Said]) -> Span | None:
     """ "he"/"she": the last speaker, unless a person became the subject of a
     sentence since; else the nearest person in subject position, else nearest."""
-    persons = _persons_before(doc, src.start, marks)
-    last = next(
-        (s for s in reversed(said) if s.cue < src.start and s.speaker.label_ == "PERSON"), None
-    )
+    persons = _persons_before(scene, src.start)
+    last = _last_said(said, src.start)
     subjects = [e for e in persons if _as_subject(e)]
     if last is not None:
         since = [
@@ -102,32 +133,40 @@ def _antecedent(doc: Doc, src: Span, said: list[Said], marks: list[tuple[int, in
     return (subjects or persons or [None])[0]
 
 
-def _people(doc: Doc) -> list[tuple[int, int, str | None, bool]]:
-    """The document's names grouped into entities by ``resolve``, descriptions
-    included (``description.v1``), once per document: (start, end, entity, is
-    a description), plain values, so the Doc still serialises."""
-    key = ("newsweave", "people")
-    if key not in doc.user_data:
-        names = [Mention(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents]
-        doc.user_data[key] = [
-            (m.start, m.end, m.entity, m.rule == DESCRIPTION_RULE)
-            for m in resolve_article(doc, names, article_id="quotes")[0]
-        ]
-    return doc.user_data[key]
-
-
-def _described(doc: Doc, src: Span) -> Span | None:
+def _described(scene: Scene, src: Span) -> Span | None:
     """ "the Russian leader": the person ``resolve`` takes the description for
     (one resolver, so a quotation and a mention name the same person), by the
     name of theirs nearest before it."""
-    people = _people(doc)
-    held = [p for p in people if p[3] and p[0] <= src.root.idx < p[1]]
-    names = [p for p in people if held and p[2] == held[0][2] and not p[3]]
+    held = [
+        m for m in scene.people if m.rule == DESCRIPTION_RULE and m.start <= src.root.idx < m.end
+    ]
+    names = [
+        m
+        for m in scene.people
+        if held and m.entity == held[0].entity and m.rule != DESCRIPTION_RULE
+    ]
     if not names:
         return None
-    before = [p for p in names if p[1] <= src.start_char]
-    start, end, _, _ = before[-1] if before else names[0]
-    return doc.char_span(start, end, alignment_mode="expand")
+    before = [m for m in names if m.end <= src.start_char]
+    found = before[-1] if before else names[0]
+    return scene.doc.char_span(found.start, found.end, alignment_mode="expand")
+
+
+def _roles_of(scene: Scene, name: Span) -> list[str]:
+    """The roles the article states for the person ``name`` names."""
+    keys = {m.entity for m in scene.people if m.entity and m.start <= name.start_char < m.end}
+    return [role for key in sorted(keys) for role in scene.roles.get(key, ())]
+
+
+def _referred(scene: Scene, src: Span, said: list[Said]) -> Span | None:
+    """ "the official said": the last speaker, and nobody else; not when the
+    description names a nationality that speaker's stated roles do not ("the
+    Chinese leader" after "Russian President Vladimir Putin said")."""
+    last = _last_said(said, src.start)
+    if last is None:
+        return None
+    nations = [t.lower_ for t in src if t.ent_type_ in ("NORP", "GPE")]
+    return last.speaker if nations_fit(nations, _roles_of(scene, last.speaker)) else None
 
 
 def _refers_back(src: Span) -> bool:
@@ -152,19 +191,19 @@ def _named_next(doc: Doc, src: Span) -> Span | None:
     return None
 
 
-def name_speaker(doc: Doc, src: Span, said: list[Said], marks: list[tuple[int, int]]) -> Span:
+def name_speaker(scene: Scene, src: Span, said: list[Said]) -> Span:
     """The naming span for the source ``src`` as written, or ``src`` itself;
-    ``said`` holds the attributions resolved before it, ``marks`` the quotations."""
-    root = src.root
+    ``said`` holds the attributions resolved before it."""
+    doc, root = scene.doc, src.root
     named = _named(src)
     if named is not None:
         return _fullest(doc, named) if named.label_ == "PERSON" or len(named) == 1 else named
     if root.lower_ in PERSONAL_PRONOUNS:
-        found = _antecedent(doc, src, said, marks)
+        found = _antecedent(scene, src, said)
     elif root.pos_ == "NOUN":
         found = (
-            _described(doc, src)
-            or (_antecedent(doc, src, said, marks) if _refers_back(src) else None)
+            _described(scene, src)
+            or (_referred(scene, src, said) if _refers_back(src) else None)
             or _named_next(doc, src)
         )
     else:

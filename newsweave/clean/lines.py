@@ -50,14 +50,3 @@ def split_lines(raw: str) -> list[Line]:
             lines.append(Line(number, start, start + len(stripped), stripped))
         offset += len(text)
     return lines
-
-
-def merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sorted ``(start, end)`` spans with overlapping and touching ones joined."""
-    merged: list[tuple[int, int]] = []
-    for start, end in spans:
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged

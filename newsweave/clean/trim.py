@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .lines import merge_spans
+from ..spans import merge_spans
 from .promos import ASIDE_RELATED, SENTENCE_CALLS, any_of
 
 PROMO_SENTENCE = "promo.sentence.v1"
@@ -26,4 +26,4 @@ def promo_spans(text: str) -> list[tuple[int, int]]:
     for found in _SENTENCE.finditer(text):
         if _PROMO_START.match(found.group()) and found.start() > 0:
             spans.append(found.span())
-    return merge_spans(sorted(spans))
+    return merge_spans(spans)

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsweave.analyse.quotes import _kind, _merge, find_quotes, quote_marks
+from newsweave.analyse.quotes import _kind, find_quotes, quote_marks
+from newsweave.analyse.resolve import DESCRIPTION_RULE
 from samples import seed_files
 
 
@@ -42,11 +43,6 @@ def test_quote_marks_rows(text, expected):
 )
 def test_kind_rows(text, span, kind):
     assert _kind(text, span, quote_marks(text)) == kind
-
-
-def test_merge_joins_fragments_split_by_space_only():
-    text = "“A,” said he. “B.”"
-    assert _merge(text, [(14, 18), (0, 4), (2, 4)]) == [(0, 4), (14, 18)]
 
 
 # ---------------------------------------------------- model: attributions
@@ -116,11 +112,39 @@ CASES = [
 ]
 
 
+# (text, each quote's speaker as resolved) for descriptions: those that refer back
+# ("the official", "the Chinese leader": the heads of ``speakers.VAGUE_HEADS``),
+# then role words that ``description.v2`` resolves (v1 knew eight heads).
+SPEAKER_CASES = [
+    # nobody has spoken yet: nobody else is taken for "the official" (v3: Vladimir Putin)
+    (
+        'Vladimir Putin met officials on Monday. "We are ready," the official said.',
+        ["the official"],
+    ),
+    # the last speaker is "the official"
+    ('Ann Lee spoke. “No,” she said. "We are ready," the official said.', ["Ann Lee", "Ann Lee"]),
+    # ... unless the description names a nationality the speaker's roles do not
+    (
+        "Russian President Vladimir Putin said the talks went well. "
+        '"We are pleased," the Chinese leader said.',
+        ["Vladimir Putin", "the Chinese leader"],
+    ),
+    (
+        "Russian President Vladimir Putin said the talks went well. "
+        '"We are pleased," the Russian leader said.',
+        ["Vladimir Putin", "Vladimir Putin"],
+    ),
+    ('John Smith, a senator, spoke.\n\n"No," the senator said.', ["John Smith"]),
+    ('Foreign Minister Sergei Lavrov spoke.\n\n"Yes," the minister said.', ["Sergei Lavrov"]),
+    ('Mayor Bill de Blasio spoke.\n\n"Soon," the mayor said.', ["Bill de Blasio"]),
+]
+
+
 @pytest.fixture(scope="module")
 def parsed():
     from newsweave.analyse.nlp import parse
 
-    texts = [text for text, _ in CASES] + [
+    texts = [text for text, _ in CASES + SPEAKER_CASES] + [
         "The minister told reporters that the deal was done.",
         "Putin says ties “fully meet” interests\n\nPutin said on Wednesday that ties “fully meet” Russia’s interests.",
         "Ann Lee spoke. “No,” she said.",
@@ -151,6 +175,13 @@ def test_find_quotes_rows(parsed, text, expected):
         assert doc.text[q.start : q.end] == q.text
         assert doc.text[q.cue_start : q.cue_end] == q.cue
         assert q.speaker is None and q.addressee is None  # entity ids come later
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, speakers", SPEAKER_CASES)
+def test_find_quotes_description_speakers(parsed, text, speakers):
+    doc = parsed[text]
+    assert [text[q.speaker_start : q.speaker_end] for q in find_quotes(doc)] == speakers
 
 
 @pytest.mark.model
@@ -250,7 +281,7 @@ def test_seed_003_patrushev_via_ria_and_added():
 @pytest.mark.model
 def test_find_quotes_description_names_the_mentions_person():
     """A description that is a quotation's source is resolved by ``resolve``'s
-    ``description.v1``, as the mentions are: both name the same entity."""
+    ``description.v2``, as the mentions are: both name the same entity."""
     from newsweave.analyse import link_quote
     from newsweave.analyse.entities import find_mentions, resolve_article
     from newsweave.analyse.nlp import load, parse
@@ -262,7 +293,7 @@ def test_find_quotes_description_names_the_mentions_person():
     )
     [doc] = parse([text])
     mentions, _ = resolve_article(doc, find_mentions(doc, nlp=load()), article_id="a")
-    described = {m.text: m.entity for m in mentions if m.rule == "description.v1"}
+    described = {m.text: m.entity for m in mentions if m.rule == DESCRIPTION_RULE}
     quotes = [link_quote(q, mentions) for q in find_quotes(doc)]
     assert [text[q.speaker_start : q.speaker_end] for q in quotes] == ["Karl Weiss", "Anne Morel"]
     assert [q.speaker for q in quotes] == [

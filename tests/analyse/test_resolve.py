@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from newsweave.analyse.entities import mentions_of, resolve_article
-from newsweave.analyse.resolve import label_family, nation_key
+from newsweave.analyse.resolve import label_family, nation_key, nations_fit
 
 
 @pytest.fixture(scope="module")
@@ -35,6 +35,23 @@ def parse():
                 "Nikolai Patrushev": {"secretary of the Russian Security Council"},
             },
         ),
+        # description.v2: any role word the article gave the person (v1: eight heads)
+        (
+            "John Smith, a senator, spoke.\n\nThe senator said the bill would pass.",
+            [{"John Smith", "The senator"}],
+            {"John Smith": {"senator"}},
+        ),
+        (
+            "Foreign Minister Sergei Lavrov spoke on Monday.\n\nThe minister said the talks "
+            "would go on.",
+            [{"Sergei Lavrov", "The minister"}],
+            {"Sergei Lavrov": {"Foreign Minister"}},
+        ),
+        (
+            "Mayor Bill de Blasio spoke on Monday.\n\nThe mayor said the schools would open.",
+            [{"Bill de Blasio", "The mayor"}],
+            {"Bill de Blasio": {"Mayor"}},
+        ),
     ],
 )
 def test_resolve_article_groups_names_and_descriptions(parse, text, groups, roles):
@@ -55,11 +72,30 @@ def test_resolve_article_groups_names_and_descriptions(parse, text, groups, role
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a role word that is no description of one person
+        "Attorney General Loretta Lynch spoke. The general election is near.",
+        "Sen. Ann Lee, a senator, spoke. The senators said no.",
+        "John Smith, the secretary of the club, spoke. The secretary of state said no.",
+        "Ann Lee, the head of the office, spoke. The head-of-household status stays.",
+        # a role word nobody was given
+        "John Smith spoke on Monday. The mayor said no.",
+    ],
+)
+def test_resolve_article_role_word_describes_nobody(parse, text):
+    doc = parse(text)
+    mentions, _ = resolve_article(doc, mentions_of(doc), article_id="x")
+    assert [m.text for m in mentions if m.rule == "description.v2"] == []
+
+
+@pytest.mark.model
 def test_resolve_article_keeps_each_mention_rule(parse):
     doc = parse("Russian President Vladimir Putin spoke. The Russian leader smiled.")
     mentions, _ = resolve_article(doc, mentions_of(doc), article_id="x", published=None)
     rules = {m.text: m.rule for m in mentions}
-    assert rules["The Russian leader"] == "description.v1"
+    assert rules["The Russian leader"] == "description.v2"
     assert rules["Vladimir Putin"] in ("spacy.ner", "trim.v1")
 
 
@@ -83,6 +119,20 @@ def test_resolve_article_keeps_each_mention_rule(parse):
 )
 def test_nation_key_rows(a, b, same):
     assert (nation_key(a) == nation_key(b)) is same
+
+
+@pytest.mark.parametrize(
+    "words, roles, fits",
+    [
+        (["chinese"], ["Russian President"], False),
+        (["russian"], ["Russia's top diplomat"], True),
+        (["top", "russian"], ["Russian Foreign Minister"], True),  # "top" is no nationality
+        ([], ["Mayor"], True),
+        (["chinese"], [], False),  # no stated nationality: no fit
+    ],
+)
+def test_nations_fit_rows(words, roles, fits):
+    assert nations_fit(words, roles) is fits
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsweave.clean.lines import Line, merge_spans, split_lines
+from newsweave.clean.lines import Line, split_lines
 
 
 def only(text: str):
@@ -79,16 +79,3 @@ def test_line_ends_sentence(text, expected):
 )
 def test_line_capitalised_share(text, expected):
     assert Line(1, 0, len(text), text).capitalised_share == pytest.approx(expected)
-
-
-@pytest.mark.parametrize(
-    ("spans", "expected"),
-    [
-        ([], []),
-        ([(0, 3), (5, 8)], [(0, 3), (5, 8)]),
-        ([(0, 3), (3, 8)], [(0, 8)]),  # touching spans join
-        ([(0, 6), (2, 4), (5, 9)], [(0, 9)]),  # a span inside another
-    ],
-)
-def test_merge_spans(spans, expected):
-    assert merge_spans(spans) == expected
