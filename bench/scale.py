@@ -232,6 +232,8 @@ def memory(sizes: list[int], folder: Path, workers: int) -> dict:
                 "articles_this_run": size - (rows[-1]["articles_in_store_after"] if rows else 0),
                 "seconds": found["seconds"],
                 "peak_rss_mb": found["peak_rss_mb"],
+                "peak_rss_main_mb": found["peak_rss_main_mb"],
+                "peak_rss_largest_worker_mb": found["peak_rss_largest_worker_mb"],
                 "summary": found["out"].decode().strip().splitlines()[0],
             }
         )

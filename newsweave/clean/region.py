@@ -35,7 +35,9 @@ MAX_GAP = 10
 CONTINUATION_SHARE = 0.35
 BARRIER = float("-inf")  # a story never runs across "More stories:"
 FOOTER_MARKER = "footer.marker.v1"
-OUTSIDE = "outside_story.v1"
+# v2 with prose.long.v1: a text whose only prose is a paragraph that lost its full
+# stop (60 words or more, no sentence line anywhere) keeps it; v1 dropped it all.
+OUTSIDE = "outside_story.v2"
 TEASER = "related.headline.v1"
 LABEL = "section.label.v1"
 EMBEDDED = "embedded.block.v1"
@@ -166,7 +168,15 @@ def resumed(
 
 
 def find_region(lines: list[Line], reasons: list[str | None]) -> Region | None:
-    span = story_run([weight(l, r) for l, r in zip(lines, reasons)])
+    weights = [weight(l, r) for l, r in zip(lines, reasons)]
+    span = story_run(weights)
+    if span is None:  # prose.long.v1: with no sentence line at all, a long one is prose
+        span = story_run(
+            [
+                WORD_CAP if r is None and line.words >= WORD_CAP else w
+                for line, r, w in zip(lines, reasons, weights)
+            ]
+        )
     if span is None:
         return None
     story = _content_words(" ".join(l.text for l in lines[span[0] : span[1] + 1]))
@@ -180,7 +190,7 @@ def find_region(lines: list[Line], reasons: list[str | None]) -> Region | None:
 def inside_reason(line: Line) -> str | None:
     """Inside the story, a long headline-like line is a teaser for another story;
     a short one is a subheading and stays; a one- or two-word label goes."""
-    if line.ends_sentence or is_prose(line):
+    if line.ends_sentence or is_prose(line) or line.words >= WORD_CAP:  # prose.long.v1
         return None
     if line.words <= LABEL_MAX_WORDS:
         return LABEL

@@ -14,6 +14,13 @@ P5 = (
     "fares unchanged for residents of the eastern districts."
 )
 MENU = ["Home", "News", "Sport", "Weather"]
+LONG_UNPUNCTUATED = (  # one paragraph of 70 words whose full stop was lost
+    "The council of Lentisse voted on Monday evening to reopen the old stone bridge over "
+    "the river after two years of repairs, and the mayor told residents gathered outside "
+    "the town hall that buses would cross it again from the first week of April, while "
+    "shop owners on both banks said they hoped the reopening would bring back the weekend "
+    "visitors who had stayed away since the closure and that the delays had cost them"
+)
 TEASERS = [
     "Mayor opens the new swimming pool in Lentisse",
     "Farmers protest over water prices in the valley",
@@ -129,6 +136,8 @@ PLAIN = [TITLE, P1, P2, P3]
         ([TITLE, P1, P2, P3, "Watch video", "Tractors block valley road", OTHER_STORY], PLAIN),
         # no prose at all: nothing is a story
         (MENU + TEASERS, []),
+        # prose.long.v1: the only paragraph lost its full stop (extraction-html has one)
+        (MENU + [LONG_UNPUNCTUATED], [LONG_UNPUNCTUATED]),
     ],
 )
 def test_region_kept_lines(page, expected):
@@ -138,12 +147,12 @@ def test_region_kept_lines(page, expected):
 @pytest.mark.parametrize(
     ("page", "line", "expected"),
     [
-        (MENU + PLAIN, "Sport", "outside_story.v1"),
+        (MENU + PLAIN, "Sport", "outside_story.v2"),
         (MENU + PLAIN, "Home", "boilerplate.ui.v1"),
-        (PLAIN + ["Most read"] + TEASERS, TEASERS[0], "outside_story.v1"),
+        (PLAIN + ["Most read"] + TEASERS, TEASERS[0], "outside_story.v2"),
         (PLAIN + ["More related stories:"] + TEASERS, TEASERS[0], "footer.after_marker.v1"),
         (PLAIN + ["More related stories:"] + TEASERS, "More related stories:", "footer.marker.v1"),
-        (["Related stories:"] + TEASERS + PLAIN, TEASERS[0], "outside_story.v1"),
+        (["Related stories:"] + TEASERS + PLAIN, TEASERS[0], "outside_story.v2"),
         (
             [TITLE, P1, "Council approves new tram line for the northern hills", P2],
             "Council approves new tram line for the northern hills",
