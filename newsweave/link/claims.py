@@ -25,10 +25,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Sequence
 
 from ..model import Analysis, Article, Claim, ClaimEvidence, Derivation
-from .derive import containment, trigrams, words
+from .derive import trigrams, words
 from .embed import embed
 from .sentences import split
 
@@ -139,8 +140,27 @@ def _evidence(member: Member, origins: Origins) -> list[tuple[ClaimEvidence, fro
 
 
 def _lexical(a: str, b: str) -> float:
-    ta, tb = words(a), words(b)
-    return max(containment(ta, trigrams(tb), set(tb)), containment(tb, trigrams(ta), set(ta)))
+    """The larger trigram containment of either sentence in the other
+    (``derive.containment``), from word shapes computed once per sentence: a
+    story's claims compare each sentence with many others."""
+    return max(_contained(_shape(a), _shape(b)), _contained(_shape(b), _shape(a)))
+
+
+Shape = tuple[tuple[str, ...], frozenset, frozenset]
+
+
+@lru_cache(maxsize=16384)
+def _shape(text: str) -> Shape:
+    tokens = tuple(words(text))
+    return tokens, frozenset(trigrams(tokens)), frozenset(tokens)
+
+
+def _contained(a: Shape, b: Shape) -> float:
+    """``derive.containment(a's words, b's trigrams, b's words)``."""
+    tokens, grams, _ = a
+    if len(tokens) < 3:
+        return sum(t in b[2] for t in tokens) / len(tokens) if tokens else 0.0
+    return len(grams & b[1]) / len(grams)
 
 
 def _conflicts(evidence: Sequence[ClaimEvidence]) -> tuple[tuple[str, tuple[str, ...]], ...]:
