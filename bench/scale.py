@@ -265,7 +265,11 @@ def main(argv: list[str] | None = None) -> int:
     result = {
         "benchmark": f"scale-{args.what}",
         "date": dt.date.today().isoformat(),
-        "corpus": str(args.corpus) if args.corpus else "extraction-html gold bodies (92)",
+        "corpus": "bench/corpus.py, seed = size"
+        if args.what == "memory"
+        else str(args.corpus)
+        if args.corpus
+        else "extraction-html gold bodies (92)",
         "cores": len(os.sched_getaffinity(0)),
         **found,
     }
