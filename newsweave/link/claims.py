@@ -28,6 +28,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
+import numpy as np
+
 from ..model import Analysis, Article, Claim, ClaimEvidence, Derivation
 from .derive import trigrams, words
 from .embed import embed
@@ -196,21 +198,38 @@ def story_claims(story_id: str, members: Sequence[Member]) -> tuple[Claim, ...]:
     vectors = embed([e.text for e, _ in sentences])
     cosines = vectors @ vectors.T
     groups: list[list[int]] = []
+    articles: list[set[str]] = []  # the articles each group already holds
+    group_of = np.zeros(len(sentences), dtype=np.int64)
     for i, sentence in enumerate(sentences):
-        best, best_score = None, 0.0
-        for g, group in enumerate(groups):
-            if any(sentences[j][0].article_id == sentence[0].article_id for j in group):
-                continue
-            score = max(float(cosines[i, j]) for j in group)
-            if score > best_score and any(
-                _matches(sentences[j], sentence, float(cosines[i, j])) for j in group
-            ):
-                best, best_score = g, score
+        best = _best_group(i, sentence, sentences, cosines, groups, articles, group_of)
         if best is None:
             groups.append([i])
+            articles.append(set())
+            best = len(groups) - 1
         else:
             groups[best].append(i)
+        articles[best].add(sentence[0].article_id)
+        group_of[i] = best
     return tuple(_claim(story_id, [sentences[i] for i in group]) for group in groups)
+
+
+def _best_group(i, sentence, sentences, cosines, groups, articles, group_of) -> int | None:
+    """The group with the highest cosine to sentence ``i`` (its best member's;
+    above 0, the earlier group on a tie) among those holding no sentence of
+    its article and holding one it matches. Groups are tried best first, so
+    few are matched."""
+    if not groups:
+        return None
+    scores = np.full(len(groups), -np.inf)
+    np.maximum.at(scores, group_of[:i], cosines[i, :i])
+    for g in np.lexsort((np.arange(len(groups)), -scores)):
+        if scores[g] <= 0.0:
+            return None
+        if sentence[0].article_id in articles[g]:
+            continue
+        if any(_matches(sentences[j], sentence, float(cosines[i, j])) for j in groups[g]):
+            return int(g)
+    return None
 
 
 def _claim(story_id: str, found: list[tuple[ClaimEvidence, frozenset[str]]]) -> Claim:
