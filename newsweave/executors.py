@@ -53,6 +53,13 @@ class Serial:
         pass
 
 
+# A worker is replaced by a fresh one after this many tasks (64 chunks of 16
+# articles): spaCy's string store grows with every new word a process meets, so
+# a long-lived parser's memory creeps up with the corpus. A new worker costs one
+# model load (about 2 s).
+TASKS_PER_WORKER = 64
+
+
 class Processes:
     """``workers`` processes on this machine, started with ``spawn`` (no store
     connection or thread is inherited); each loads the model once, on its first
@@ -60,7 +67,11 @@ class Processes:
 
     def __init__(self, workers: int) -> None:
         self.workers = workers
-        self._pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+        self._pool = ProcessPoolExecutor(
+            workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            max_tasks_per_child=TASKS_PER_WORKER,
+        )
 
     def submit(self, fn: Callable[..., Any], /, *args: Any) -> Future:
         return _Checked(self._pool.submit(fn, *args))

@@ -55,6 +55,7 @@ def test_two_worker_processes_store_what_one_process_stores(tmp_path, corpus, mo
     # Chunks of 3 items: the 16 items make 6 tasks, shared out over 2 processes
     # and committed in batches of 5 that straddle the chunks.
     monkeypatch.setattr(pipeline, "CHUNK", 3)
+    monkeypatch.setattr(executors, "TASKS_PER_WORKER", 2)  # workers replaced mid-run
     one, one_summary = analysed(tmp_path, "one", corpus, workers=1)
     started = []
     real_start = executors.start
