@@ -138,4 +138,9 @@ def load_config(
     unknown = sorted(set(values) - names)
     if unknown:
         raise ConfigError(f"unknown setting {unknown[0]!r}; known: {', '.join(sorted(names))}")
-    return dataclasses.replace(Config(), **{k: _coerce(k, v) for k, v in values.items()})
+    config = dataclasses.replace(Config(), **{k: _coerce(k, v) for k, v in values.items()})
+    if config.scheduler and config.executor != "dask":
+        raise ConfigError(
+            "--scheduler is the address of a Dask scheduler: use it with --executor dask"
+        )
+    return config

@@ -140,13 +140,10 @@ class Dask:
 
 
 def start(kind: str, workers: int, scheduler: str | None = None) -> Executor:
-    """The executor ``kind`` names, with ``workers`` workers."""
+    """The executor ``kind`` names, with ``workers`` workers (``load_config``
+    has checked the names and that only Dask takes a scheduler)."""
     if kind == "dask":
         return Dask(workers, scheduler)
-    if scheduler:
-        raise ConfigError(
-            "--scheduler is the address of a Dask scheduler: use it with --executor dask"
-        )
     return Processes(workers) if workers > 1 else Serial()
 
 

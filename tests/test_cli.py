@@ -112,6 +112,26 @@ def test_analyze_bad_date_flag_fails_clearly(run_cli, corpus, db_path, flag, val
     assert not Path(db_path).exists()
 
 
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["--executor", "threads"], ["executor", "processes, dask", "threads"]),
+        (["--workers", "0"], ["workers", "positive whole number"]),
+        (["--scheduler", "tcp://127.0.0.1:8786"], ["--scheduler", "--executor dask"]),
+    ],
+)
+def test_analyze_bad_executor_settings_fail_clearly(run_cli, corpus, args, words):
+    result = run_cli("analyze", *args, corpus)
+    assert result.exit_code != 0 and result.stderr.startswith("Error:")
+    for word in words:
+        assert word in flat(result.stderr)
+
+
+def test_analyze_workers_flag_runs(run_cli, corpus):
+    result = run_cli("analyze", "--workers", "2", corpus)
+    assert result.exit_code == 0 and "Read 2 items: 2 stored" in flat(result.stdout)
+
+
 def test_analyze_outlet_and_published_flags_override_text(run_cli, corpus):
     run_cli("analyze", "--outlet", "Flag Outlet", "--published", "2020-01-02", corpus)
     rows = json_objects(run_cli("articles", "--json").stdout)

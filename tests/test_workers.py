@@ -114,8 +114,10 @@ def test_ordered_keeps_input_order_with_few_in_flight():
 
 
 def test_scheduler_without_dask_is_refused():
+    from newsweave.config import load_config
+
     with pytest.raises(ConfigError, match="--executor dask"):
-        executors.start("processes", 2, "tcp://127.0.0.1:8786")
+        load_config(env={}, scheduler="tcp://127.0.0.1:8786")
 
 
 def test_unknown_executor_is_refused():
