@@ -151,7 +151,7 @@ def _lexical(a: str, b: str) -> float:
 Shape = tuple[tuple[str, ...], frozenset, frozenset]
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)  # a story's claims read up to 100 articles' sentences
 def _shape(text: str) -> Shape:
     tokens = tuple(words(text))
     return tokens, frozenset(trigrams(tokens)), frozenset(tokens)
