@@ -162,6 +162,32 @@ def name_key(text: str) -> str:
     return " ".join(_NAME_WORD.findall(_POSSESSIVE.sub("", text)))
 
 
+def label_family(label: str) -> str:
+    """Labels that name the same kind of entity: a GPE, a LOC and a FAC are all places."""
+    return {"GPE": "place", "LOC": "place", "FAC": "place"}.get(label, label.lower())
+
+
+def entity_keys(entity: "Entity") -> set[tuple[str, str]]:
+    """The keys an entity is found by when entities are merged across
+    articles: ``("name", "person:vladimir putin")`` for its name and each
+    alias, ``("surname", "person:putin")`` for each one of more than one word;
+    for a person, ``("holder", word)`` for each word of a name of several
+    words and ``("one", word)`` for a one-word name. The store keeps them, so
+    an index finds an entity without holding every one."""
+    family = label_family(entity.label)
+    found = set()
+    for name in (entity.name, *entity.aliases):
+        key = name_key(name)
+        found.add(("name", f"{family}:{key}"))
+        if len(key.split()) > 1:
+            found.add(("surname", f"{family}:{key.split()[-1]}"))
+    if entity.label == "PERSON":
+        words = name_key(entity.name).split()
+        kind = "holder" if len(words) > 1 else "one"
+        found.update((kind, w) for w in words)
+    return found
+
+
 def article_id(clean_text: str) -> str:
     return hashlib.sha256(normalise_text(clean_text).encode("utf-8")).hexdigest()[:16]
 
@@ -257,6 +283,17 @@ class Entity:
     label: str
     aliases: tuple[str, ...] = ()
     roles: tuple[Role, ...] = ()
+
+
+@dataclass(frozen=True)
+class StoredEntity:
+    """A stored entity as an index of entities needs it: its record without
+    the roles (they grow with every article), the keys of its role titles
+    (``name_key``), and ``seq``, its place in the order entities were met."""
+
+    entity: Entity
+    titles: frozenset[str]
+    seq: int
 
 
 @dataclass(frozen=True)
@@ -504,13 +541,15 @@ class BatchResult:
     """Everything one batch adds to the store, committed in one transaction:
     each cleaned item with the hash of its content (a new version of its
     source), the ids among them that are new articles, their analyses, the
-    canonical entities they name, entities absorbed by others (old id -> new)
-    and the links found."""
+    canonical entities they name with each one's place in the order met
+    (``entity_seq``, kept for a new one), entities absorbed by others (old id
+    -> new) and the links found."""
 
     items: tuple[tuple[Article, str], ...] = ()
     new_ids: frozenset[str] = frozenset()
     analyses: tuple[Analysis, ...] = ()
     entities: tuple[Entity, ...] = ()
+    entity_seq: tuple[tuple[str, int], ...] = ()
     moved: tuple[tuple[str, str], ...] = ()
     links: Links = Links()
 

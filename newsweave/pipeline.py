@@ -55,7 +55,8 @@ def reference_date(config: Config) -> date:
 
 class Batch:
     """Articles waiting for one commit, the ids among them that are new, and
-    the canonical entities known so far (loaded from the store once)."""
+    the index of canonical entities (it looks them up in the store and holds
+    only the batch's)."""
 
     def __init__(self, index: EntityIndex) -> None:
         self.items: list[tuple[Article, str]] = []
@@ -79,10 +80,12 @@ class Batch:
                     new_ids=frozenset(self.new_ids),
                     analyses=tuple(found),
                     entities=tuple(entities),
+                    entity_seq=tuple((e.id, self.index.seq(e.id)) for e in entities),
                     moved=tuple(sorted(self.index.take_absorbed().items())),
                     links=links,
                 )
             )
+            self.index.forget()
             summary.derivations += len(links.derivations)
             summary.stories += sum(m.opened for m in links.story_members)
             summary.quote_groups += sum(len(g.renderings) > 1 for g in links.quote_groups)
@@ -181,10 +184,7 @@ def run(
     and analysis run on ``config.executor`` with ``config.workers`` workers
     (here, for an input of one chunk); entity merging, linking and the store
     run here, in input order, so the store ends the same for any executor."""
-    summary, batch = (
-        RunSummary(),
-        Batch(EntityIndex.from_records(store.entities(), store.entity_redirects())),
-    )
+    summary, batch = RunSummary(), Batch(EntityIndex(store))
     config = dataclasses.replace(config, reference_date=reference_date(config).isoformat())
     items = read_paths(paths, max_bytes=config.max_bytes)
     work = functools.partial(_prepare_chunk, config=config)

@@ -5,7 +5,10 @@ from pathlib import Path
 
 import pytest
 
+from sqlalchemy import select
+
 from newsweave.model import BatchResult
+from newsweave.store import Store, schema
 
 SEEDS = Path(__file__).resolve().parents[1] / ".." / "shared" / "seeds"
 
@@ -66,3 +69,18 @@ P4 = (
     "Opposition members argued that the money for the bus routes should have gone to road "
     "repairs instead, and said they would raise it again at the budget debate."
 )
+
+
+TIMES = {"stored_at", "analysed_at", "at"}  # when a row was stored, not what
+
+
+def dump(store: Store) -> dict[str, list[tuple]]:
+    """Every table's rows, sorted, without the times of storing: two stores
+    that hold the same are equal."""
+    found = {}
+    with store.engine.connect() as connection:
+        for table in schema.metadata.sorted_tables:
+            columns = [c for c in table.columns if c.name not in TIMES]
+            rows = connection.execute(select(*columns)).all()
+            found[table.name] = sorted((tuple(r) for r in rows), key=repr)
+    return found

@@ -8,28 +8,16 @@ import shutil
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
 
 from newsweave import executors, pipeline
 from newsweave.config import Config
 from newsweave.errors import ConfigError
 from newsweave.pipeline import run
-from newsweave.store import Store, schema
+from newsweave.store import Store
+from samples import dump
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"
-TIMES = {"stored_at", "analysed_at", "at"}
-
-
-def dump(store: Store) -> dict[str, list[tuple]]:
-    """Every table's rows, sorted, without the times of storing."""
-    found = {}
-    with store.engine.connect() as connection:
-        for table in schema.metadata.sorted_tables:
-            columns = [c for c in table.columns if c.name not in TIMES]
-            rows = connection.execute(select(*columns)).all()
-            found[table.name] = sorted((tuple(r) for r in rows), key=repr)
-    return found
 
 
 @pytest.fixture

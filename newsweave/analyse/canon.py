@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
-
 import dataclasses
-from collections import defaultdict
+import hashlib
+from typing import Iterable, Protocol
 
-from ..model import Entity, Mention, name_key
-from .resolve import label_family
+from ..model import Entity, Mention, StoredEntity, entity_keys, label_family, name_key
 
 # =============================================================== across articles
 
@@ -47,15 +45,30 @@ def _spelling_variant(a: str, b: str) -> bool:
     return prev[-1] <= 1
 
 
-def _role_keys(entity: Entity) -> set[str]:
-    return {name_key(r.title) for r in entity.roles}
+def _role_keys(roles) -> set[str]:
+    return {name_key(r.title) for r in roles}
+
+
+Key = tuple[str, str]  # (kind, key), as ``model.entity_keys`` makes them
+
+
+class EntitySource(Protocol):
+    """Where an index finds the entities it does not hold (the ``Store``)."""
+
+    def entity_key_ids(self, keys: Iterable[Key]) -> dict[Key, set[str]]: ...
+
+    def stored_entities(self, ids: Iterable[str]) -> list[StoredEntity]: ...
+
+    def entity_redirects(self, ids: Iterable[str] | None = None) -> dict[str, str]: ...
+
+    def next_entity_seq(self) -> int: ...
 
 
 class EntityIndex:
     """Canonical entities across articles, built incrementally.
 
     ``add`` takes one article's entities (from ``resolve_article``) and returns
-    their local keys mapped to canonical ids. Rules (``canon.v1``):
+    their local keys mapped to canonical ids. Rules (``canon.v2``):
 
     - same label family and a shared full name or alias (case, accents and
       hyphens aside) are one entity;
@@ -64,43 +77,54 @@ class EntityIndex:
       later full name absorbs when it is the only holder;
     - two full names with the same surname are one person only when the given
       names are spelling variants *and* the two share a stated role ("Russian
-      Foreign Minister Sergey/Sergei Lavrov"); otherwise they stay apart.
+      Foreign Minister Sergey/Sergei Lavrov"); otherwise they stay apart;
+    - where several entities fit, the one met first wins.
 
     Ids are ``entity_id(label, first full name)`` and never change; an absorbed
-    one-word entity's id redirects to the absorbing one (``get``). ``records()``
-    and ``from_records`` round-trip through plain ``Entity`` records.
+    one-word entity's id redirects to the absorbing one (``get``).
+
+    With a ``source`` (the store) the index holds only what the current batch
+    needs: it looks entities up by their keys (``model.entity_keys``) and drops
+    them in ``forget`` once the store holds the batch, so memory does not grow
+    with the corpus. Without one it holds everything it is given
+    (``from_records``). v1 also took an alias's id as a redirect when it
+    reloaded a store, and ordered reloaded entities by name; a store now gives
+    the same merges whether it was filled in one run or several.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, source: EntitySource | None = None) -> None:
+        self._source = source
+        self._reset()
+
+    def _reset(self) -> None:
         self._entities: dict[str, Entity] = {}
-        self._redirects: dict[str, str] = {}
+        self._titles: dict[str, set[str]] = {}  # id -> role title keys
+        self._order: dict[str, int] = {}  # id -> place in the order entities were met
+        self._keyed: dict[Key, set[str]] = {}  # (kind, key) -> ids, store's and added
+        self._redirects: dict[str, str | None] = {}  # None: known not to redirect
         self._absorbed: dict[str, str] = {}  # since the last take_absorbed()
-        # Lookups that keep each add independent of the index's size; every
-        # candidate set is resolved in insertion order (``_order``), as a scan
-        # over the entities would.
-        self._order: dict[str, int] = {}
-        self._by_name: dict[tuple[str, str], set[str]] = defaultdict(set)  # (family, name key)
-        self._by_surname: dict[tuple[str, str], set[str]] = defaultdict(set)  # full names only
-        self._holders: dict[str, set[str]] = defaultdict(set)  # word -> full-named people
-        self._one_word: dict[str, set[str]] = defaultdict(set)  # word -> one-word people
+        self._next: int | None = None
 
     @classmethod
     def from_records(cls, records, redirects: dict[str, str] | None = None) -> "EntityIndex":
-        """The index of stored entities; ``redirects`` (absorbed id -> id now,
-        as the store keeps them) resolve ids that analyses stored earlier."""
+        """The index of ``records`` held in memory; ``redirects`` (absorbed id
+        -> id now) resolve ids absorbed earlier."""
         index = cls()
         for e in records:
             index._put(e)
+            index._titles[e.id] = _role_keys(e.roles)
         index._redirects.update(redirects or {})
-        for e in records:
-            for alias in (e.name, *e.aliases):
-                old = entity_id(e.label, alias)
-                if old != e.id and old not in index._entities:
-                    index._redirects[old] = e.id
         return index
 
     def records(self) -> list[Entity]:
+        """The entities held (with a source, only those the batch needed)."""
         return sorted(self._entities.values(), key=lambda e: e.id)
+
+    def forget(self) -> None:
+        """Drop what was looked up and added, once the source holds it (after
+        a commit); an index without a source keeps everything."""
+        if self._source is not None:
+            self._reset()
 
     def take_absorbed(self) -> dict[str, str]:
         """Entities absorbed into another since the last call, old id -> id now
@@ -110,53 +134,122 @@ class EntityIndex:
         self._absorbed = {}
         return found
 
+    def seq(self, entity_id_: str) -> int:
+        """An entity's place in the order entities were met (held ones only)."""
+        return self._order[entity_id_]
+
     def get(self, entity_id_: str) -> Entity | None:
-        while entity_id_ in self._redirects:
-            entity_id_ = self._redirects[entity_id_]
-        return self._entities.get(entity_id_)
+        return self._entity(self._resolve(entity_id_))
 
     def add(self, entities: list[Entity]) -> dict[str, str]:
         """Merge one article's entities; returns local key -> canonical id."""
+        self.prefetch(entities)
         ordered = sorted(entities, key=lambda e: -len(_tokens(e.name)))  # full names first
         return {e.id: self._add_one(e) for e in ordered}
+
+    def prefetch(self, entities: Iterable[Entity]) -> None:
+        """Look up at once, in the source, the keys that merging ``entities``
+        reads and the entities found under them (many articles' entities
+        together: fewer round trips to the store)."""
+        if self._source is None:
+            return
+        wanted = set()
+        for e in entities:
+            keys = entity_keys(e)
+            wanted |= keys | {("holder", k) for kind, k in keys if kind == "one"}
+            wanted |= {("one", k) for kind, k in keys if kind == "holder"}
+        self._lookup(wanted)
+        found = set()
+        for key in wanted:
+            ids = self._keyed[key]
+            if key[0] != "holder" or len(ids) == 1:  # a holder set of several is only counted
+                found |= ids
+        self._load(found)
 
     def relink(self, mentions: list[Mention], mapping: dict[str, str]) -> list[Mention]:
         """Mentions with local keys replaced by canonical ids."""
         return [dataclasses.replace(m, entity=mapping.get(m.entity, m.entity)) for m in mentions]
 
+    # ------------------------------------------------------------ lookups
+
+    def _lookup(self, keys: Iterable[Key]) -> None:
+        missing = [k for k in keys if k not in self._keyed]
+        if not missing:
+            return
+        found = self._source.entity_key_ids(missing) if self._source is not None else {}
+        for key in missing:
+            self._keyed[key] = set(found.get(key, ()))
+
+    def _ids(self, kind: str, key: str) -> set[str]:
+        self._lookup([(kind, key)])
+        return self._keyed[(kind, key)]
+
+    def _load(self, ids: Iterable[str]) -> None:
+        missing = sorted(i for i in ids if i not in self._entities)
+        if missing and self._source is not None:
+            for stored in self._source.stored_entities(missing):
+                e = stored.entity
+                self._entities[e.id] = e
+                self._titles[e.id] = set(stored.titles)
+                self._order[e.id] = stored.seq
+
+    def _entity(self, entity_id_: str) -> Entity | None:
+        self._load([entity_id_])
+        return self._entities.get(entity_id_)
+
+    def _resolve(self, entity_id_: str) -> str:
+        """The id an id stands for now, through redirects."""
+        while True:
+            if entity_id_ not in self._redirects:
+                found = self._source.entity_redirects([entity_id_]) if self._source else {}
+                self._redirects[entity_id_] = found.get(entity_id_)
+            if self._redirects[entity_id_] is None:
+                return entity_id_
+            entity_id_ = self._redirects[entity_id_]
+
+    def _seq(self) -> int:
+        if self._next is None:
+            self._next = self._source.next_entity_seq() if self._source is not None else 0
+        self._next += 1
+        return self._next - 1
+
+    # ------------------------------------------------------------ merging
+
     def _add_one(self, e: Entity) -> str:
         found = self._match(e)
         if found is None:
-            found = entity_id(e.label, e.name)
-            while found in self._redirects:
-                found = self._redirects[found]
+            found = self._resolve(entity_id(e.label, e.name))
         self._merge(found, e)
         if e.label == "PERSON" and len(_tokens(self._entities[found].name)) > 1:
             self._absorb_one_word(found)
         return found
 
     def _first(self, ids) -> str | None:
+        self._load(ids)
         return min(ids, key=self._order.__getitem__, default=None)
 
     def _match(self, e: Entity) -> str | None:
         family = label_family(e.label)
         names = {name_key(n) for n in (e.name, *e.aliases)}
         if e.label != "PERSON":
-            return self._first(set().union(*(self._by_name[(family, n)] for n in names)))
+            return self._first(set().union(*(self._ids("name", f"{family}:{n}") for n in names)))
         full = {n for n in names if len(n.split()) > 1}
         if not full:
-            holders = self._holders[name_key(e.name)]
+            holders = self._ids("holder", name_key(e.name))
             return next(iter(holders)) if len(holders) == 1 else None
-        found = self._first(set().union(*(self._by_name[(family, n)] for n in full)))
+        found = self._first(set().union(*(self._ids("name", f"{family}:{n}") for n in full)))
         return found if found is not None else self._variant_match(e, full)
 
     def _variant_match(self, e: Entity, full: set[str]) -> str | None:
-        roles = _role_keys(e)
+        roles = _role_keys(e.roles)
         family = label_family(e.label)
-        candidates = set().union(*(self._by_surname[(family, n.split()[-1])] for n in full))
+        candidates = set().union(*(self._ids("surname", f"{family}:{n.split()[-1]}") for n in full))
+        if not roles or not candidates:
+            return None
+        self._load(candidates)
         for key in sorted(candidates, key=self._order.__getitem__):
             k = self._entities[key]
-            if not roles & _role_keys(k):
+            if not roles & self._titles[key]:
                 continue
             for mine in full:
                 for theirs in (name_key(n) for n in (k.name, *k.aliases) if len(_tokens(n)) > 1):
@@ -170,7 +263,11 @@ class EntityIndex:
         return None
 
     def _merge(self, key: str, e: Entity) -> None:
-        old = self._entities.get(key)
+        """``e``'s names and roles join entity ``key`` (new if not known).
+        A stored entity comes without its roles: the merged record carries
+        only the roles met since it was looked up, all a store must add."""
+        old = self._entity(key)
+        self._titles.setdefault(key, set()).update(_role_keys(e.roles))
         if old is None:
             self._put(Entity(key, e.name, e.label, tuple(dict.fromkeys(e.aliases)), e.roles))
             return
@@ -179,45 +276,33 @@ class EntityIndex:
         self._put(Entity(key, old.name, old.label, tuple(dict.fromkeys(names)), roles))
 
     def _put(self, e: Entity) -> None:
-        """Store ``e`` and index its names (they only grow: a name stays)."""
+        """Hold ``e`` and index its keys (they only grow: a name stays)."""
         self._entities[e.id] = e
-        self._order.setdefault(e.id, len(self._order))
-        family = label_family(e.label)
-        for n in (e.name, *e.aliases):
-            key = name_key(n)
-            self._by_name[(family, key)].add(e.id)
-            if len(key.split()) > 1:
-                self._by_surname[(family, key.split()[-1])].add(e.id)
-        if e.label == "PERSON":
-            words = _tokens(e.name)
-            for word in words if len(words) > 1 else ():
-                self._holders[word].add(e.id)
-            if len(words) == 1:
-                self._one_word[words[0]].add(e.id)
+        if e.id not in self._order:
+            self._order[e.id] = self._seq()
+        keys = entity_keys(e)
+        self._lookup(keys)
+        for key in keys:
+            self._keyed[key].add(e.id)
 
     def _drop(self, e: Entity) -> None:
         del self._entities[e.id]
-        family = label_family(e.label)
-        for n in (e.name, *e.aliases):
-            key = name_key(n)
-            self._by_name[(family, key)].discard(e.id)
-            if len(key.split()) > 1:
-                self._by_surname[(family, key.split()[-1])].discard(e.id)
-        for word in _tokens(e.name):
-            self._holders[word].discard(e.id)
-            self._one_word[word].discard(e.id)
+        for key in entity_keys(e):
+            self._ids(*key).discard(e.id)
 
     def _absorb_one_word(self, key: str) -> None:
         """A one-word person whose word only this full name holds joins it."""
         ones = {
             one
             for word in _tokens(self._entities[key].name)
-            if self._holders[word] == {key}
-            for one in self._one_word[word]
+            if self._ids("holder", word) == {key}
+            for one in self._ids("one", word)
         }
+        self._load(ones)
         for one_id in sorted(ones, key=self._order.__getitem__):
             one = self._entities[one_id]
             self._drop(one)
             self._redirects[one.id] = key
             self._absorbed[one.id] = key
+            self._titles[key] |= self._titles.pop(one.id, set())
             self._merge(key, Entity(key, one.name, "PERSON", one.aliases, one.roles))

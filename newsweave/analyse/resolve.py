@@ -14,7 +14,7 @@ from typing import Iterable
 
 from spacy.tokens import Doc
 
-from ..model import Entity, Mention, Role, name_key
+from ..model import Entity, Mention, Role, label_family, name_key
 from .ner.lexicon import DETERMINERS, POSSESSIVES, ROLE_WORDS
 
 # =============================================================== resolution
@@ -149,11 +149,6 @@ def _local_for(m: Mention, locals_: list[_Local], article_id: str) -> _Local:
     local = _Local(f"{article_id}#{len(locals_)}", m.label, [], [])
     locals_.append(local)
     return local
-
-
-def label_family(label: str) -> str:
-    """Labels that name the same kind of entity: a GPE, a LOC and a FAC are all places."""
-    return {"GPE": "place", "LOC": "place", "FAC": "place"}.get(label, label.lower())
 
 
 # --------------------------------------------------------------- roles

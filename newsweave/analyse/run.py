@@ -172,6 +172,7 @@ def canonicalise_all(
     ``Skipped`` gives an empty analysis and goes to ``failed``. Also the
     canonical entities they name as ``index`` now knows them."""
     analyses, named = [], set()
+    index.prefetch(e for local in locals_ if not isinstance(local, Skipped) for e in local.entities)
     for article, local in zip(articles, locals_):
         if isinstance(local, Skipped):
             analysis, ids = Analysis(article.id), set()

@@ -5,23 +5,18 @@ from __future__ import annotations
 import dataclasses
 import json
 from datetime import datetime
-from typing import Sequence
 
-from sqlalchemy import Table, insert, select, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import Table, insert, select
 from sqlalchemy.engine import Connection
 
-from ..model import Analysis, Entity, Event, Mention, Quote, Role, Timex
+from ..model import Analysis, Event, Mention, Quote, Timex
+from .entities import redirects
 from .schema import (
-    aliases,
     analyses,
-    entities,
-    entity_redirects,
     event_participants,
     events,
     mentions,
     quotes,
-    roles,
     timexes,
 )
 
@@ -31,79 +26,6 @@ SPAN_TABLES = (
     (timexes, Timex, "timexes"),
     (quotes, Quote, "quotes"),
 )
-
-
-def insert_ignore(connection: Connection, table: Table, rows: list[dict]) -> None:
-    """Insert rows, leaving any whose key is already stored as it is."""
-    if not rows:
-        return
-    dialect = {"sqlite": sqlite, "postgresql": postgresql}.get(connection.dialect.name)
-    if dialect is None:
-        raise NotImplementedError(f"no insert-or-ignore for {connection.dialect.name}")
-    connection.execute(dialect.insert(table).on_conflict_do_nothing(), rows)
-
-
-def save_entities(connection: Connection, found: list[Entity]) -> None:
-    """New entities, and for known ones their current name, new aliases and roles."""
-    rows = [dict(id=e.id, name=e.name, label=e.label) for e in found]
-    dialect = {"sqlite": sqlite, "postgresql": postgresql}[connection.dialect.name]
-    if rows:
-        statement = dialect.insert(entities)
-        connection.execute(
-            statement.on_conflict_do_update(
-                index_elements=["id"],
-                set_={"name": statement.excluded.name, "label": statement.excluded.label},
-            ),
-            rows,
-        )
-    insert_ignore(
-        connection, aliases, [dict(entity_id=e.id, alias=a) for e in found for a in e.aliases]
-    )
-    insert_ignore(
-        connection,
-        roles,
-        [
-            dict(entity_id=e.id, title=r.title, article_id=r.article_id, date=r.date)
-            for e in found
-            for r in e.roles
-        ],
-    )
-
-
-MERGE_RULE = "canon.absorbed.v1"
-
-
-def record_redirects(connection: Connection, moved: dict[str, str], now: datetime) -> None:
-    """Each absorbed entity (old id -> the id that absorbed it) becomes a
-    redirect; redirects that pointed at an absorbed id now point past it.
-    Nothing that refers to the old id is rewritten: reads resolve it."""
-    for old, new in sorted(moved.items()):
-        if old == new:
-            continue
-        connection.execute(
-            update(entity_redirects).where(entity_redirects.c.new == old).values(new=new)
-        )
-        insert_ignore(
-            connection, entity_redirects, [dict(old=old, new=new, rule=MERGE_RULE, at=now)]
-        )
-
-
-def redirects(connection: Connection, ids=None) -> dict[str, str]:
-    """old id -> id now, for ``ids`` (every redirect when None)."""
-    query = select(entity_redirects.c.old, entity_redirects.c.new)
-    if ids is not None:
-        wanted = sorted({i for i in ids if i})
-        if not wanted:
-            return {}
-        found: dict[str, str] = {}
-        for i in range(0, len(wanted), 500):
-            found.update(
-                connection.execute(
-                    query.where(entity_redirects.c.old.in_(wanted[i : i + 500]))
-                ).all()
-            )
-        return found
-    return dict(connection.execute(query).all())
 
 
 def _resolved(analysis: Analysis, moved: dict[str, str]) -> Analysis:
@@ -197,36 +119,3 @@ def _rows(connection: Connection, table: Table, article_id: str) -> list[dict]:
 
 def _records(connection: Connection, table: Table, record: type, article_id: str) -> list:
     return [record(**row) for row in _rows(connection, table, article_id)]
-
-
-def load_entities(connection: Connection, ids: Sequence[str] | None = None) -> list[Entity]:
-    """The current entities (not merged into another), by name; only ``ids``
-    when given."""
-    alias_query = select(aliases).order_by(aliases.c.alias)
-    role_query = select(roles).order_by(roles.c.date, roles.c.title)
-    entity_query = (
-        select(entities)
-        .where(entities.c.id.not_in(select(entity_redirects.c.old)))
-        .order_by(entities.c.name)
-    )
-    if ids is not None:
-        wanted = sorted(set(ids))
-        alias_query = alias_query.where(aliases.c.entity_id.in_(wanted))
-        role_query = role_query.where(roles.c.entity_id.in_(wanted))
-        entity_query = entity_query.where(entities.c.id.in_(wanted))
-    names: dict[str, list[str]] = {}
-    for row in connection.execute(alias_query):
-        names.setdefault(row.entity_id, []).append(row.alias)
-    titles: dict[str, list[Role]] = {}
-    for row in connection.execute(role_query):
-        titles.setdefault(row.entity_id, []).append(Role(row.title, row.article_id, row.date))
-    return [
-        Entity(
-            id=row.id,
-            name=row.name,
-            label=row.label,
-            aliases=tuple(names.get(row.id, ())),
-            roles=tuple(titles.get(row.id, ())),
-        )
-        for row in connection.execute(entity_query)
-    ]

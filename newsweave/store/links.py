@@ -27,7 +27,8 @@ from ..model import (
     StoredText,
     StoryMember,
 )
-from .analyses import insert_ignore, redirects
+from .entities import redirects
+from .sql import insert_ignore
 from .schema import (
     aligned_sentences,
     articles,

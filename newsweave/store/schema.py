@@ -145,6 +145,8 @@ entities = Table(
     Column("id", String(64), primary_key=True),
     Column("name", Text, nullable=False),
     Column("label", String(16), nullable=False),
+    # the order entities were met in, the tie-break of merging (0012)
+    Column("seq", BigInteger),
 )
 
 aliases = Table(
@@ -481,4 +483,21 @@ entity_redirects = Table(
     Column("new", String(64), nullable=False, index=True),
     Column("rule", String(64), nullable=False),
     Column("at", DateTime(timezone=True), nullable=False),
+)
+
+
+# --- Entity lookup keys (migration 0012) ---
+
+# The keys each current entity is found by when entities are merged
+# (``model.entity_keys``): an index looks entities up here instead of holding
+# them all. An absorbed entity's keys are removed with the merge.
+entity_keys = Table(
+    "entity_keys",
+    metadata,
+    Column("kind", String(8), primary_key=True),
+    Column("key", Text, primary_key=True),
+    Column(
+        "entity_id", String(64), ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True
+    ),
+    Index("ix_entity_keys_entity_id", "entity_id"),
 )

@@ -33,10 +33,12 @@ from ..model import (
     SearchHit,
     Segment,
     Story,
+    StoredEntity,
     StoredText,
     StoryMember,
 )
 from . import analyses, links, views
+from . import entities as entity_rows
 from .schema import articles, fields, removed, segments, sources, versions
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -126,11 +128,13 @@ class Store:
                         _insert_article(connection, article, now)
                         pending.discard(article.id)
                     _insert_version(connection, article, content_hash, now)
-                analyses.save_entities(connection, list(result.entities))
+                entity_rows.save_entities(
+                    connection, list(result.entities), dict(result.entity_seq)
+                )
                 for analysis in result.analyses:
                     analyses.save_analysis(connection, analysis, now)
                 links.save_links(connection, result.links)
-                analyses.record_redirects(connection, dict(result.moved), now)
+                entity_rows.record_redirects(connection, dict(result.moved), now)
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot write to store {self.db!r}: {_reason(exc)}") from None
 
@@ -373,15 +377,29 @@ class Store:
         with self.engine.connect() as connection:
             return analyses.load_analysis(connection, article_id)
 
-    def entity_redirects(self) -> dict[str, str]:
-        """Every absorbed entity id -> the id that absorbed it."""
+    def entity_redirects(self, ids: Iterable[str] | None = None) -> dict[str, str]:
+        """Every absorbed entity id (or those among ``ids``) -> the id that absorbed it."""
         with self.engine.connect() as connection:
-            return analyses.redirects(connection)
+            return entity_rows.redirects(connection, ids)
 
     def entities(self, ids: Sequence[str] | None = None) -> list[Entity]:
         """Every current entity, or those of ``ids``."""
         with self.engine.connect() as connection:
-            return analyses.load_entities(connection, ids)
+            return entity_rows.load_entities(connection, ids)
+
+    # what an ``EntityIndex`` looks up (``analyse.canon.EntitySource``)
+
+    def entity_key_ids(self, keys: Iterable[tuple[str, str]]) -> dict[tuple, set[str]]:
+        with self.engine.connect() as connection:
+            return entity_rows.key_ids(connection, keys)
+
+    def stored_entities(self, ids: Iterable[str]) -> list[StoredEntity]:
+        with self.engine.connect() as connection:
+            return entity_rows.stored_entities(connection, ids)
+
+    def next_entity_seq(self) -> int:
+        with self.engine.connect() as connection:
+            return entity_rows.next_seq(connection)
 
     def get(self, article_id: str) -> Article | None:
         with self.engine.connect() as connection:

@@ -78,7 +78,7 @@ def test_index_round_trips_through_records():
             Entity("a2#SCO", "Shanghai Cooperation Organization", "ORG", ("SCO",)),
         ]
     )
-    again = EntityIndex.from_records(index.records())
+    again = EntityIndex.from_records(index.records(), index.take_absorbed())
     assert again.records() == index.records()
     assert again.get("person:putin").id == "person:vladimir-putin"
     assert entity_id("ORG", "SCO") != again.add([Entity("a3#SCO", "SCO", "ORG")])["a3#SCO"]

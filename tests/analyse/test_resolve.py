@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from newsweave.analyse.entities import mentions_of, resolve_article
-from newsweave.analyse.resolve import label_family, nation_key, nations_fit
+from newsweave.analyse.resolve import nation_key, nations_fit
+from newsweave.model import label_family
 
 
 @pytest.fixture(scope="module")
