@@ -78,6 +78,19 @@ class Text:
         return {w for toks in self.tokens for w in toks}
 
     @cached_property
+    def sentence_words(self) -> tuple[set[str], ...]:
+        return tuple(set(toks) for toks in self.tokens)
+
+    @cached_property
+    def gram_sentences(self) -> dict[tuple[str, ...], list[int]]:
+        """Each trigram -> the sentences that have it (an inverted index)."""
+        found: dict[tuple[str, ...], list[int]] = {}
+        for i, toks in enumerate(self.tokens):
+            for gram in trigrams(toks):
+                found.setdefault(gram, []).append(i)
+        return found
+
+    @cached_property
     def vectors(self) -> np.ndarray:
         return embed([self.text[a:b] for a, b in self.sentences])
 
@@ -139,10 +152,30 @@ class SentenceScore:
     best: int | None
 
 
+def sentence_containments(tokens: Sequence[str], source: Text) -> np.ndarray:
+    """``containment`` of the sentence in each of ``source``'s sentences,
+    counted through the source's trigram index rather than sentence by
+    sentence (the same figures)."""
+    if not tokens:
+        return np.zeros(len(source.tokens))
+    if len(tokens) < 3:
+        return np.array(
+            [
+                sum(t in vocabulary for t in tokens) / len(tokens)
+                for vocabulary in source.sentence_words
+            ]
+        )
+    own = trigrams(tokens)
+    shared = [0] * len(source.tokens)
+    for gram in own:
+        for i in source.gram_sentences.get(gram, ()):
+            shared[i] += 1
+    return np.array([n / len(own) for n in shared])
+
+
 def _best_sentence(tokens: tuple[str, ...], cosines: np.ndarray, source: Text) -> int:
     """The source sentence that scores best on the mix."""
-    lexical = np.array([containment(tokens, trigrams(s), set(s)) for s in source.tokens])
-    return int(np.argmax(mixed(lexical, cosines)))
+    return int(np.argmax(mixed(sentence_containments(tokens, source), cosines)))
 
 
 def scores(article: Text, source: Text) -> list[SentenceScore]:

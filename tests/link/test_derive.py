@@ -139,3 +139,20 @@ def test_summary_marks_a_verbatim_copy_a_near_duplicate():
         rewrite, [derive.derive_pair(rewrite, text("src", SOURCE, published="2023-03-03"))]
     )
     assert not partial.near_duplicate and partial.verbatim == partial.share < 1
+
+
+def test_sentence_containments_are_containment_in_each_sentence():
+    from samples import seed_files
+
+    texts = [Text(f"s{i}", path.read_text("utf-8")) for i, path in enumerate(seed_files())]
+    source = texts[0]
+    checked = 0
+    for article in texts:
+        for tokens in (*article.tokens, ("Putin",), ("Wang", "Yi"), ()):
+            found = derive.sentence_containments(tokens, source)
+            expected = [
+                derive.containment(tokens, derive.trigrams(s), set(s)) for s in source.tokens
+            ]
+            assert found.tolist() == expected
+            checked += any(expected)
+    assert checked > 20  # sentences that share words with the source, not only zeros
