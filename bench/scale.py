@@ -177,7 +177,7 @@ def workers_ratio(corpus: Path, folder: Path, repeat: int) -> dict:
 
 def stages(corpus: Path, folder: Path) -> dict:
     """Time inside each stage function of a one-process run, by wrapping them."""
-    from newsweave import pipeline
+    from newsweave import pipeline, prepare
     from newsweave.analyse import run as analysis
     from newsweave.config import Config
     from newsweave.store import Store
@@ -190,8 +190,8 @@ def stages(corpus: Path, folder: Path) -> dict:
     loaded = time.perf_counter() - started
     store = Store(str(folder / "stages.db"))
     with timing(
-        (pipeline, "_clean_one", "clean"),
-        (pipeline, "analyse_local_all", "parse+analyse"),
+        (prepare, "clean_one", "clean"),
+        (prepare, "analyse_local_all", "parse+analyse"),
         (analysis, "analyse_local", "analyse (after the parse)"),
         (pipeline, "canonicalise_all", "entities across articles"),
         (pipeline, "_link", "link"),

@@ -88,6 +88,11 @@ class Config:
     link_candidates: int = 10
 
 
+def reference_date(config: Config) -> date:
+    """The day relative dates are read against: the setting, or today."""
+    return date.fromisoformat(config.reference_date) if config.reference_date else date.today()
+
+
 DATE_SETTINGS = ("published", "reference_date")
 CHOICES = {"executor": ("processes", "dask")}
 

@@ -18,21 +18,17 @@ from __future__ import annotations
 import dataclasses
 import functools
 from dataclasses import dataclass, field
-from datetime import date
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from . import executors
-from .analyse import EntityIndex
-from .analyse.run import analyse_local_all, canonicalise_all
-from .clean import clean
-from .config import Config
-from .errors import DATA_ERRORS, NewsweaveError
+from .analyse import EntityIndex, canonicalise_all
+from .config import Config, reference_date
+from .errors import DATA_ERRORS
 from .ingest import read_paths
 from .link.batch import link_batch
 from .model import (
     Article,
     BatchResult,
-    Hints,
     Links,
     LocalAnalysis,
     RawDoc,
@@ -42,15 +38,10 @@ from .model import (
 )
 from .store import Store
 
+if TYPE_CHECKING:
+    from .prepare import Prepared
+
 Progress = Callable[[str], None]
-
-
-def overrides(config: Config) -> Hints:
-    return Hints(outlet=config.outlet, published=config.published)
-
-
-def reference_date(config: Config) -> date:
-    return date.fromisoformat(config.reference_date) if config.reference_date else date.today()
 
 
 class Batch:
@@ -117,28 +108,6 @@ def _link(
     )
 
 
-def _clean_one(doc: RawDoc, config: Config) -> Article | Skipped:
-    try:
-        return clean(doc, overrides=overrides(config), reference=reference_date(config))
-    except (NewsweaveError, *DATA_ERRORS) as exc:
-        return Skipped(doc.locator, f"cannot clean: {exc.__class__.__name__}: {exc}")
-
-
-Prepared = tuple["Article | Skipped", "LocalAnalysis | Skipped | None"]
-
-
-def prepare(docs: Sequence[RawDoc], config: Config) -> list[Prepared]:
-    """The per-article stages, which need nothing from the store: each item
-    cleaned and, if text is left, analysed with its entities still local.
-    Runs wherever the executor puts it; the model loads once per process."""
-    cleaned = [_clean_one(doc, config) for doc in docs]
-    texts = [a for a in cleaned if isinstance(a, Article) and a.text.strip()]
-    found = iter(analyse_local_all(texts, model=config.model, batch_size=config.batch_size))
-    return [
-        (a, next(found) if isinstance(a, Article) and a.text.strip() else None) for a in cleaned
-    ]
-
-
 UNCHANGED = "unchanged"  # an item the store holds as it is, known before any work
 
 
@@ -184,6 +153,7 @@ def run(
     and analysis run on ``config.executor`` with ``config.workers`` workers
     (here, for an input of one chunk); entity merging, linking and the store
     run here, in input order, so the store ends the same for any executor."""
+    executors.return_freed_memory()
     summary, batch = RunSummary(), Batch(EntityIndex(store))
     config = dataclasses.replace(config, reference_date=reference_date(config).isoformat())
     items = read_paths(paths, max_bytes=config.max_bytes)
@@ -214,6 +184,10 @@ CHUNK = 16  # items prepared per task: one parse batch, small enough to share ou
 
 
 def _prepare_chunk(chunk: Chunk, *, config: Config) -> list[Prepared]:
+    # Imported here, where the work runs: the main process of a run with
+    # workers never cleans or parses, so it never loads trafilatura or spaCy.
+    from .prepare import prepare
+
     return prepare(chunk.work, config)
 
 

@@ -113,3 +113,33 @@ def test_unknown_executor_is_refused():
 
     with pytest.raises(ConfigError, match="executor"):
         load_config(env={}, executor="threads")
+
+
+@pytest.mark.model
+def test_the_main_process_of_a_run_with_workers_loads_no_parser(tmp_path, corpus):
+    """With workers, cleaning and parsing happen there: the main process, which
+    links and stores, never imports spaCy, trafilatura or scikit-learn (about
+    120 MB of its memory), and its allocator returns freed memory."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; from newsweave.cli import app\n"
+        "try: app(sys.argv[1:])\n"
+        "except SystemExit as e: assert not e.code, e.code\n"
+        "heavy = sorted({'spacy', 'trafilatura', 'sklearn', 'thinc'} & set(sys.modules))\n"
+        "print('heavy:', ','.join(heavy) or '-')\n"
+        "from newsweave import executors; print('trim:', executors.return_freed_memory())\n"
+    )
+    again = shutil.copytree(corpus, tmp_path / "again")  # 32 items: two chunks, so workers
+    db = tmp_path / "main.db"
+    found = subprocess.run(
+        [sys.executable, "-c", script, "analyze", corpus, str(again), "--db", str(db)]
+        + ["--workers", "2"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "heavy: -\n" in found
+    assert "trim: True" in found
+    assert Store(str(db)).count() >= 12

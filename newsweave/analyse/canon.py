@@ -4,9 +4,20 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from typing import Iterable, Protocol
+from typing import Iterable, Protocol, Sequence
 
-from ..model import Entity, Mention, StoredEntity, entity_keys, label_family, name_key
+from ..model import (
+    Analysis,
+    Article,
+    Entity,
+    LocalAnalysis,
+    Mention,
+    Skipped,
+    StoredEntity,
+    entity_keys,
+    label_family,
+    name_key,
+)
 
 # =============================================================== across articles
 
@@ -306,3 +317,59 @@ class EntityIndex:
             self._absorbed[one.id] = key
             self._titles[key] |= self._titles.pop(one.id, set())
             self._merge(key, Entity(key, one.name, "PERSON", one.aliases, one.roles))
+
+
+# =============================================================== one article's analysis
+
+
+def canonicalise(local: LocalAnalysis, index: EntityIndex) -> tuple[Analysis, set[str]]:
+    """``local`` with its entities merged into ``index``'s canonical ones and
+    every entity key (mentions, speakers, addressees, participants) replaced
+    by the canonical id; also the ids it names. Runs in one place, in input
+    order: the index is the corpus's."""
+    mapping = index.add(list(local.entities))
+
+    def canonical(key: str | None) -> str | None:
+        return mapping.get(key, key) if key is not None else None
+
+    analysis = local.analysis
+    return dataclasses.replace(
+        analysis,
+        mentions=tuple(index.relink(list(analysis.mentions), mapping)),
+        quotes=tuple(
+            dataclasses.replace(q, speaker=canonical(q.speaker), addressee=canonical(q.addressee))
+            for q in analysis.quotes
+        ),
+        events=tuple(
+            dataclasses.replace(
+                e, participants=tuple(dict.fromkeys(map(canonical, e.participants)))
+            )
+            for e in analysis.events
+        ),
+    ), set(mapping.values())
+
+
+def canonicalise_all(
+    articles: Sequence[Article],
+    locals_: Sequence[LocalAnalysis | Skipped],
+    index: EntityIndex,
+    *,
+    failed: list[Skipped] | None = None,
+) -> tuple[list[Analysis], list[Entity]]:
+    """``canonicalise`` for each article's local analysis, in order; a
+    ``Skipped`` gives an empty analysis and goes to ``failed``. Also the
+    canonical entities they name as ``index`` now knows them."""
+    analyses, named = [], set()
+    index.prefetch(e for local in locals_ if not isinstance(local, Skipped) for e in local.entities)
+    for article, local in zip(articles, locals_):
+        if isinstance(local, Skipped):
+            analysis, ids = Analysis(article.id), set()
+            if failed is not None:
+                failed.append(local)
+        else:
+            analysis, ids = canonicalise(local, index)
+        analyses.append(analysis)
+        named |= ids
+    return analyses, [
+        entity for entity_id in sorted(named) if (entity := index.get(entity_id)) is not None
+    ]

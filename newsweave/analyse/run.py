@@ -16,16 +16,14 @@ from ..model import (
     Mention,
     Quote,
     Skipped,
-    Timex,
 )
-from .entities import EntityIndex, mentions_of, resolve_article
+from .canon import EntityIndex, canonicalise, canonicalise_all
+from .entities import mentions_of, resolve_article
 from .events import find_events
+from .lead import lead_day
 from .nlp import DEFAULT_MODEL, parse
 from .quotes import find_quotes
 from .timex import find_timexes
-
-
-LEAD_LINES = 3  # the headline, perhaps a standfirst, and the first paragraph
 
 
 def entity_at(mentions: Sequence[Mention], start: int | None, end: int | None) -> str | None:
@@ -56,27 +54,6 @@ def dateline_place(article: Article, mentions: Sequence[Mention]) -> str | None:
         m.text for m in mentions if m.text.casefold() == place.casefold() and m.text != place
     ]
     return spelled[0] if spelled else place.title() if place.isupper() else place
-
-
-def lead_end(text: str) -> int:
-    """Where the lead (the first ``LEAD_LINES`` lines) ends in ``text``."""
-    return sum(len(line) + 1 for line in text.split("\n")[:LEAD_LINES])
-
-
-def lead_day(article: Article, timexes: Sequence[Timex]) -> str | None:
-    """The first day the lead names, on or before publication: the day of the
-    story's main event."""
-    end = lead_end(article.text)
-    published = article.meta.value("published")
-    for timex in timexes:
-        if (
-            timex.start < end
-            and timex.precision == "day"
-            and timex.value
-            and (published is None or timex.value <= published)
-        ):
-            return timex.value
-    return None
 
 
 def analyse_local(article: Article, doc: Doc) -> LocalAnalysis:
@@ -111,33 +88,6 @@ def analyse_local(article: Article, doc: Doc) -> LocalAnalysis:
     return LocalAnalysis(analysis, tuple(entities))
 
 
-def canonicalise(local: LocalAnalysis, index: EntityIndex) -> tuple[Analysis, set[str]]:
-    """``local`` with its entities merged into ``index``'s canonical ones and
-    every entity key (mentions, speakers, addressees, participants) replaced
-    by the canonical id; also the ids it names. Runs in one place, in input
-    order: the index is the corpus's."""
-    mapping = index.add(list(local.entities))
-
-    def canonical(key: str | None) -> str | None:
-        return mapping.get(key, key) if key is not None else None
-
-    analysis = local.analysis
-    return dataclasses.replace(
-        analysis,
-        mentions=tuple(index.relink(list(analysis.mentions), mapping)),
-        quotes=tuple(
-            dataclasses.replace(q, speaker=canonical(q.speaker), addressee=canonical(q.addressee))
-            for q in analysis.quotes
-        ),
-        events=tuple(
-            dataclasses.replace(
-                e, participants=tuple(dict.fromkeys(map(canonical, e.participants)))
-            )
-            for e in analysis.events
-        ),
-    ), set(mapping.values())
-
-
 def analyse_doc(article: Article, doc: Doc, index: EntityIndex) -> tuple[Analysis, set[str]]:
     """``analyse_local`` then ``canonicalise``: one article's analysis with
     canonical entity ids, and the ids it names."""
@@ -159,32 +109,6 @@ def analyse_local_all(
             reason = f"not analysed: {exc.__class__.__name__}: {exc}"
             found.append(Skipped(article.source, reason))
     return found
-
-
-def canonicalise_all(
-    articles: Sequence[Article],
-    locals_: Sequence[LocalAnalysis | Skipped],
-    index: EntityIndex,
-    *,
-    failed: list[Skipped] | None = None,
-) -> tuple[list[Analysis], list[Entity]]:
-    """``canonicalise`` for each article's local analysis, in order; a
-    ``Skipped`` gives an empty analysis and goes to ``failed``. Also the
-    canonical entities they name as ``index`` now knows them."""
-    analyses, named = [], set()
-    index.prefetch(e for local in locals_ if not isinstance(local, Skipped) for e in local.entities)
-    for article, local in zip(articles, locals_):
-        if isinstance(local, Skipped):
-            analysis, ids = Analysis(article.id), set()
-            if failed is not None:
-                failed.append(local)
-        else:
-            analysis, ids = canonicalise(local, index)
-        analyses.append(analysis)
-        named |= ids
-    return analyses, [
-        entity for entity_id in sorted(named) if (entity := index.get(entity_id)) is not None
-    ]
 
 
 def analyse(

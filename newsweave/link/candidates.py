@@ -40,9 +40,9 @@ from collections import Counter
 from typing import Iterable, Mapping
 
 import rensa
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from .derive import Text, trigrams
+from .stopwords import ENGLISH_STOP_WORDS
 
 RULE = "candidates.minhash_bands.v2"
 SEED = 1

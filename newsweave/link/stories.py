@@ -35,16 +35,19 @@ reads or writes a store: a stored story is its ``Profile.to_record()``.
 from __future__ import annotations
 
 import base64
+import importlib.util
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
 import numpy as np
 
-from ..analyse import lead_day, lead_end
+from ..analyse.lead import lead_day, lead_end
 from ..model import Analysis, Article, StoryMember, StoryMerge
 from .derive import words
 from .embed import embed
@@ -55,6 +58,9 @@ LEAD_BONUS = 2  # a lead mention of an entity counts this many times
 MAX_TERMS = 200  # the heaviest terms kept in a profile (ties by term)
 MAX_ENTITIES = 64
 NAME_PREFIX = "name:"
+# spaCy's languages, found without importing spaCy; a code names a folder there
+_SPACY_LANG = Path(importlib.util.find_spec("spacy").submodule_search_locations[0]) / "lang"
+_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
 MODEL_LANGUAGES = frozenset({"en"})  # wordllama and the spaCy model know English only
 # Chosen on the tune half of clustering-ecbplus dev (92 documents, 4 topics; the
 # grid in bench/clustering_ecbplus.py --sweep): B3 F1 0.871 there, 0.854 on check.
@@ -137,14 +143,22 @@ def _rounded(weights: Mapping[str, float]) -> dict[str, float]:
 
 @lru_cache(maxsize=32)
 def stop_words(language: str | None) -> frozenset[str]:
-    """spaCy's stop words for a language code (English when unknown)."""
-    import spacy.util
-
-    try:
-        defaults = spacy.util.get_lang_class(language or "en").Defaults
-    except (ImportError, KeyError):  # spaCy has no such language
-        defaults = spacy.util.get_lang_class("en").Defaults
-    return frozenset(w.casefold() for w in defaults.stop_words)
+    """spaCy's stop words for a language code (English when spaCy has no such
+    language). Read from spaCy's ``lang/<code>/stop_words.py`` without
+    importing spaCy, which linking, in the main process, does not otherwise
+    need (about 80 MB of that process's memory); a language spaCy knows but
+    lists no stop words for has none, as in spaCy."""
+    code = language if language and _LANGUAGE_CODE.fullmatch(language) else "en"
+    folder = _SPACY_LANG / code
+    if not (folder / "__init__.py").is_file():  # spaCy has no such language
+        folder, code = _SPACY_LANG / "en", "en"
+    path = folder / "stop_words.py"
+    if not path.is_file():
+        return frozenset()
+    spec = importlib.util.spec_from_file_location(f"newsweave._spacy_stop_words_{code}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return frozenset(w.casefold() for w in module.STOP_WORDS)
 
 
 def unit(weights: Mapping[str, float]) -> dict[str, float]:

@@ -28,3 +28,13 @@ def test_empty_text_has_no_keys():
 
 def test_rank_by_shared_keys_then_id():
     assert candidates.rank({"b": 3, "a": 3, "c": 9, "d": 1}, limit=3) == ["c", "a", "b"]
+
+
+def test_stop_words_are_scikit_learns():
+    """The content keys leave out scikit-learn's English stop words, copied
+    so that linking does not import scikit-learn."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS as theirs
+
+    from newsweave.link.stopwords import ENGLISH_STOP_WORDS as ours
+
+    assert ours == theirs

@@ -279,3 +279,21 @@ def test_stories_seeds_with_the_february_meeting_dated():
 )
 def test_stories_seeds_undated():
     assert seed_stories({}) == SEED_STORIES
+
+
+def test_stop_words_are_spacys_without_importing_spacy():
+    """Profiles leave out spaCy's stop words of the article's language, read
+    from spaCy's files; every language spaCy has gives spaCy's own set, and
+    a code spaCy lacks (or a hostile one) gives English."""
+    import spacy.util
+
+    from newsweave.link.stories import _SPACY_LANG, stop_words
+
+    codes = sorted(p.name for p in _SPACY_LANG.iterdir() if (p / "__init__.py").is_file())
+    assert len(codes) > 50
+    for code in codes:
+        theirs = spacy.util.get_lang_class(code).Defaults.stop_words
+        assert stop_words(code) == frozenset(w.casefold() for w in theirs), code
+    english = stop_words("en")
+    assert "the" in english
+    assert stop_words(None) == stop_words("qq") == stop_words("../en") == english
