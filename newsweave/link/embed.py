@@ -9,6 +9,7 @@ dot product is the cosine.
 from __future__ import annotations
 
 import os
+from collections import OrderedDict
 from functools import lru_cache
 from typing import Sequence
 
@@ -27,6 +28,7 @@ def _model():
     return WordLlama.load(cache_dir=os.path.dirname(wordllama.__file__), disable_download=True)
 
 
+DIM = 256  # wordllama's default model
 SPREAD = 1.5  # longest over shortest text in one call to the model
 BATCH = 64
 
@@ -47,11 +49,39 @@ def _similar_lengths(texts: Sequence[str]) -> list[list[int]]:
     return groups
 
 
-def embed(texts: Sequence[str]) -> np.ndarray:
-    """One unit-length row per text (zeros for a text with no known token)."""
-    vectors = np.zeros((len(texts), 256), dtype=np.float32)
+def _compute(texts: Sequence[str]) -> np.ndarray:
+    vectors = np.zeros((len(texts), DIM), dtype=np.float32)
     for group in _similar_lengths(texts):
         found = _model().embed([texts[i] for i in group], batch_size=len(group))
         vectors[group] = np.asarray(found, dtype=np.float32)
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     return vectors / np.where(norms == 0, 1, norms)
+
+
+# The vectors of the texts embedded last, by text: linking embeds the same
+# sentences again and again (a story's claims read its latest articles at every
+# batch that touches the story, and a popular source is a candidate of many
+# articles). A vector does not depend on the other texts of the call, so a kept
+# one is the one the model would give. About 1.3 KB each: 16,384 hold ~21 MB.
+KEPT = 16_384
+_kept: OrderedDict[str, np.ndarray] = OrderedDict()
+
+
+def embed(texts: Sequence[str]) -> np.ndarray:
+    """One unit-length row per text (zeros for a text with no known token)."""
+    vectors = np.zeros((len(texts), DIM), dtype=np.float32)
+    missing: dict[str, list[int]] = {}
+    for i, text in enumerate(texts):
+        row = _kept.get(text)
+        if row is None:
+            missing.setdefault(text, []).append(i)
+        else:
+            _kept.move_to_end(text)
+            vectors[i] = row
+    if missing:
+        for text, row in zip(missing, _compute(list(missing))):
+            vectors[missing[text]] = row
+            _kept[text] = row.copy()  # not a view that keeps the whole call alive
+        while len(_kept) > KEPT:
+            _kept.popitem(last=False)
+    return vectors

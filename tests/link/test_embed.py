@@ -25,3 +25,31 @@ def test_groups_hold_texts_of_similar_length_in_bounded_batches():
         lengths = [len(texts[i]) for i in group]
         assert max(lengths) <= vectors.SPREAD * min(lengths)
         assert len(group) <= vectors.BATCH
+
+
+def test_kept_vectors_are_the_models_and_stay_bounded(monkeypatch):
+    """A text embedded again comes from the kept vectors, the same row the
+    model gives; the oldest are dropped past ``KEPT``."""
+    monkeypatch.setattr(vectors, "_kept", type(vectors._kept)())
+    monkeypatch.setattr(vectors, "KEPT", 3)
+    computed: list[str] = []
+    real = vectors._compute
+
+    def spy(texts):
+        computed.extend(texts)
+        return real(texts)
+
+    monkeypatch.setattr(vectors, "_compute", spy)
+    texts = ["Putin met Xi.", "Wang spoke.", "Putin met Xi.", "Lavrov arrived in Beijing."]
+    first = vectors.embed(texts)
+    assert computed == ["Putin met Xi.", "Wang spoke.", "Lavrov arrived in Beijing."]
+    again = vectors.embed(["Lavrov arrived in Beijing.", "Putin met Xi."])
+    assert computed[3:] == []
+    assert np.array_equal(again, first[[3, 0]])
+    assert np.array_equal(again, real(["Lavrov arrived in Beijing.", "Putin met Xi."]))
+    vectors.embed(["Shoigu flew to Moscow."])  # a fourth: the oldest kept goes
+    assert list(vectors._kept) == [
+        "Lavrov arrived in Beijing.",
+        "Putin met Xi.",
+        "Shoigu flew to Moscow.",
+    ]
