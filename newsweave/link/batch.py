@@ -49,11 +49,11 @@ class LinkView(QuoteView, EventView, Protocol):
 
     def story_members(self, story_id: str) -> list[StoryMember]: ...
 
-    def get(self, article_id: str) -> Article | None: ...
+    def get_many(self, ids: Sequence[str]) -> dict[str, Article]: ...
 
-    def analysis(self, article_id: str) -> Analysis | None: ...
+    def analyses_of(self, ids: Sequence[str]) -> dict[str, Analysis]: ...
 
-    def derivations(self, *, article_id: str) -> list[Derivation]: ...
+    def derivations(self, *, article_ids: Sequence[str]) -> list[Derivation]: ...
 
     def published_of(self, ids: Sequence[str]) -> dict[str, str | None]: ...
 
@@ -190,17 +190,15 @@ def _claims(
         published = view.published_of(stored)
         # Only the latest CLAIM_ARTICLES can be among the latest of the story with the batch's.
         stored = sorted(stored, key=lambda i: published.get(i) or "")[-CLAIM_ARTICLES:]
-        members = []
-        for article_id in stored:
-            article = view.get(article_id)
-            if article is not None:
-                members.append(
-                    Member(
-                        article,
-                        view.analysis(article_id),
-                        tuple(view.derivations(article_id=article_id)),
-                    )
-                )
+        loaded, analysed = view.get_many(stored), view.analyses_of(stored)
+        sources: dict[str, list[Derivation]] = {}
+        for derivation in view.derivations(article_ids=list(loaded)):
+            sources.setdefault(derivation.article_id, []).append(derivation)
+        members = [
+            Member(loaded[i], analysed.get(i), tuple(sources.get(i, ())))
+            for i in stored
+            if i in loaded
+        ]
         for article_id in by_story[story_id]:
             article, analysis = fresh[article_id]
             mine = tuple(d for d in batch.derivations if d.article_id == article_id)

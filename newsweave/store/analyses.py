@@ -5,12 +5,14 @@ from __future__ import annotations
 import dataclasses
 import json
 from datetime import datetime
+from typing import Callable, Iterable, Sequence
 
 from sqlalchemy import Table, insert, select
 from sqlalchemy.engine import Connection
 
 from ..model import Analysis, Event, Mention, Quote, Timex
 from .entities import redirects
+from .sql import chunked
 from .schema import (
     analyses,
     event_participants,
@@ -83,39 +85,56 @@ def save_analysis(connection: Connection, analysis: Analysis, now: datetime) -> 
 
 
 def load_analysis(connection: Connection, article_id: str) -> Analysis | None:
-    if (
-        connection.execute(
-            select(analyses.c.article_id).where(analyses.c.article_id == article_id)
-        ).first()
-        is None
-    ):
-        return None
-    found = {
-        name: tuple(_records(connection, table, record, article_id))
-        for table, record, name in SPAN_TABLES
+    return load_analyses(connection, [article_id]).get(article_id)
+
+
+def load_analyses(connection: Connection, ids: Iterable[str]) -> dict[str, Analysis]:
+    """The stored analysis of each of ``ids`` that has one, with every entity
+    id as it is now; a few queries per ``sql.CHUNK`` ids, not per article."""
+    found: dict[str, Analysis] = {}
+    for part in chunked(sorted(set(ids))):
+        query = select(analyses.c.article_id).where(analyses.c.article_id.in_(part))
+        present = list(connection.execute(query).scalars())
+        if not present:
+            continue
+        spans = {
+            name: _grouped(connection, table, present, record)
+            for table, record, name in SPAN_TABLES
+        }
+        event_rows = _grouped(connection, events, present, dict)
+        for article_id in present:
+            records = {name: tuple(spans[name].get(article_id, ())) for name in spans}
+            records["events"] = tuple(
+                Event(**{**row, "participants": tuple(json.loads(row["participants"]))})
+                for row in event_rows.get(article_id, ())
+            )
+            found[article_id] = Analysis(article_id=article_id, **records)
+    named = {
+        name
+        for analysis in found.values()
+        for name in (
+            {m.entity for m in analysis.mentions}
+            | {q.speaker for q in analysis.quotes}
+            | {q.addressee for q in analysis.quotes}
+            | {p for e in analysis.events for p in e.participants}
+        )
     }
-    event_rows = _rows(connection, events, article_id)
-    found["events"] = tuple(
-        Event(**{**row, "participants": tuple(json.loads(row["participants"]))})
-        for row in event_rows
+    moved = redirects(connection, named)
+    return {article_id: _resolved(analysis, moved) for article_id, analysis in found.items()}
+
+
+def _grouped(
+    connection: Connection, table: Table, ids: Sequence[str], record: Callable
+) -> dict[str, list]:
+    """``record(**row)`` for each row of ``table`` of ``ids``, by article, in
+    ``seq`` order."""
+    query = (
+        select(table)
+        .where(table.c.article_id.in_(list(ids)))
+        .order_by(table.c.article_id, table.c.seq)
     )
-    analysis = Analysis(article_id=article_id, **found)
-    ids = (
-        {m.entity for m in analysis.mentions}
-        | {q.speaker for q in analysis.quotes}
-        | {q.addressee for q in analysis.quotes}
-        | {p for e in analysis.events for p in e.participants}
-    )
-    return _resolved(analysis, redirects(connection, ids))
-
-
-def _rows(connection: Connection, table: Table, article_id: str) -> list[dict]:
-    query = select(table).where(table.c.article_id == article_id).order_by(table.c.seq)
-    return [
-        {k: v for k, v in row.items() if k not in ("article_id", "seq")}
-        for row in connection.execute(query).mappings()
-    ]
-
-
-def _records(connection: Connection, table: Table, record: type, article_id: str) -> list:
-    return [record(**row) for row in _rows(connection, table, article_id)]
+    found: dict[str, list] = {}
+    for row in connection.execute(query).mappings():
+        fields = {k: v for k, v in row.items() if k not in ("article_id", "seq")}
+        found.setdefault(row["article_id"], []).append(record(**fields))
+    return found

@@ -13,13 +13,7 @@ from sqlalchemy.engine import Connection
 
 from ..model import Entity, Role, StoredEntity, entity_keys, name_key
 from .schema import aliases, entities, entity_keys as keys_table, entity_redirects, roles
-from .sql import insert_ignore
-
-CHUNK = 500  # ids or keys per IN (...) list
-
-
-def _chunks(values: Sequence, size: int = CHUNK) -> Iterable[Sequence]:
-    return (values[i : i + size] for i in range(0, len(values), size))
+from .sql import chunked, insert_ignore
 
 
 def save_entities(
@@ -94,7 +88,7 @@ def redirects(connection: Connection, ids=None) -> dict[str, str]:
     if ids is None:
         return dict(connection.execute(query).all())
     found: dict[str, str] = {}
-    for part in _chunks(sorted({i for i in ids if i})):
+    for part in chunked(sorted({i for i in ids if i})):
         found.update(connection.execute(query.where(entity_redirects.c.old.in_(part))).all())
     return found
 
@@ -107,7 +101,7 @@ def key_ids(connection: Connection, wanted: Iterable[tuple[str, str]]) -> dict[t
         by_kind.setdefault(kind, set()).add(key)
     found: dict[tuple, set[str]] = {}
     for kind, keys in sorted(by_kind.items()):
-        for part in _chunks(sorted(keys)):
+        for part in chunked(sorted(keys)):
             query = select(keys_table.c.key, keys_table.c.entity_id).where(
                 keys_table.c.kind == kind, keys_table.c.key.in_(part)
             )
@@ -121,7 +115,7 @@ def stored_entities(connection: Connection, ids: Iterable[str]) -> list[StoredEn
     its role titles and its place in the order met; without its roles."""
     found = []
     current = entities.c.id.not_in(select(entity_redirects.c.old))
-    for part in _chunks(sorted(set(ids))):
+    for part in chunked(sorted(set(ids))):
         names: dict[str, list[str]] = {}
         alias_query = select(aliases).where(aliases.c.entity_id.in_(part))
         for row in connection.execute(alias_query.order_by(aliases.c.alias)):

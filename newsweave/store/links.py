@@ -28,7 +28,7 @@ from ..model import (
     StoryMember,
 )
 from .entities import redirects
-from .sql import insert_ignore
+from .sql import chunked, insert_ignore
 from .schema import (
     aligned_sentences,
     articles,
@@ -51,7 +51,6 @@ from .schema import (
     story_merges,
 )
 
-CHUNK = 500  # keys per IN (...) query, well under every engine's parameter limit
 MAX_POSTING = 100  # a key held by more articles than this is left out of queries (passim: 100)
 
 
@@ -261,12 +260,11 @@ def _count_keys(connection: Connection, keys: list[int]) -> None:
 def _selective(connection: Connection, keys: list[int]) -> list[int]:
     """Those of ``keys`` held by at most ``MAX_POSTING`` articles."""
     common = set()
-    for i in range(0, len(keys), CHUNK):
+    for part in chunked(keys):
         common |= set(
             connection.execute(
                 select(link_key_counts.c.key).where(
-                    link_key_counts.c.key.in_(keys[i : i + CHUNK])
-                    & (link_key_counts.c.articles > MAX_POSTING)
+                    link_key_counts.c.key.in_(part) & (link_key_counts.c.articles > MAX_POSTING)
                 )
             ).scalars()
         )
@@ -275,13 +273,10 @@ def _selective(connection: Connection, keys: list[int]) -> list[int]:
 
 def _sharing(connection: Connection, column, owner, keys: Iterable[int]) -> dict[str, int]:
     """Owners (``owner`` column) of any of ``keys`` (in ``column``), with how
-    many of them each holds; one ``IN`` query per ``CHUNK`` keys."""
+    many of them each holds; one ``IN`` query per ``sql.CHUNK`` keys."""
     found: dict[str, int] = {}
-    ordered = sorted(set(keys))
-    for i in range(0, len(ordered), CHUNK):
-        query = (
-            select(owner, func.count()).where(column.in_(ordered[i : i + CHUNK])).group_by(owner)
-        )
+    for part in chunked(sorted(set(keys))):
+        query = select(owner, func.count()).where(column.in_(part)).group_by(owner)
         for owner_id, count in connection.execute(query):
             found[owner_id] = found.get(owner_id, 0) + count
     return found
@@ -310,10 +305,15 @@ def stored_texts(connection: Connection, ids: Sequence[str]) -> list[StoredText]
 
 
 def load_derivations(
-    connection: Connection, *, article_id: str | None = None, source_id: str | None = None
+    connection: Connection,
+    *,
+    article_id: str | None = None,
+    source_id: str | None = None,
+    article_ids: Sequence[str] | None = None,
 ) -> list[Derivation]:
-    """Derivations of one article (its sources) or from one source (its copies);
-    every derivation when neither is given."""
+    """Derivations of one article (its sources), of each of ``article_ids``,
+    or from one source (its copies); every derivation when none is given.
+    Ordered by article, then largest share."""
     query = select(derivations).order_by(
         derivations.c.article_id, derivations.c.share.desc(), derivations.c.source_id
     )
@@ -321,34 +321,50 @@ def load_derivations(
         query = query.where(derivations.c.article_id == article_id)
     if source_id is not None:
         query = query.where(derivations.c.source_id == source_id)
+    if article_ids is None:
+        rows = list(connection.execute(query))
+    else:  # sorted slices of ids: the rows stay in the query's order
+        parts = chunked(sorted(set(article_ids)))
+        rows = [
+            r
+            for part in parts
+            for r in connection.execute(query.where(derivations.c.article_id.in_(part)))
+        ]
+    sentences = _sentences(connection, sorted({r.article_id for r in rows}))
     return [
         Derivation(
             r.article_id,
             r.source_id,
             r.share,
             r.direction,
-            _sentences(connection, r.article_id, r.source_id),
+            tuple(sentences.get((r.article_id, r.source_id), ())),
             r.rule,
         )
-        for r in connection.execute(query)
+        for r in rows
     ]
 
 
 def _sentences(
-    connection: Connection, article_id: str, source_id: str
-) -> tuple[AlignedSentence, ...]:
-    query = (
-        select(aligned_sentences)
-        .where(
-            (aligned_sentences.c.article_id == article_id)
-            & (aligned_sentences.c.source_id == source_id)
+    connection: Connection, article_ids: Sequence[str]
+) -> dict[tuple[str, str], list[AlignedSentence]]:
+    """The aligned sentences of every derivation of ``article_ids``, by
+    (article, source), in order."""
+    found: dict[tuple[str, str], list[AlignedSentence]] = {}
+    for part in chunked(article_ids):
+        query = (
+            select(aligned_sentences)
+            .where(aligned_sentences.c.article_id.in_(part))
+            .order_by(
+                aligned_sentences.c.article_id,
+                aligned_sentences.c.source_id,
+                aligned_sentences.c.seq,
+            )
         )
-        .order_by(aligned_sentences.c.seq)
-    )
-    return tuple(
-        AlignedSentence(r.start, r.end, r.kind, r.source_start, r.source_end, r.score)
-        for r in connection.execute(query)
-    )
+        for r in connection.execute(query):
+            found.setdefault((r.article_id, r.source_id), []).append(
+                AlignedSentence(r.start, r.end, r.kind, r.source_start, r.source_end, r.score)
+            )
+    return found
 
 
 def quote_candidates(connection: Connection, keys: Iterable[int]) -> dict[str, int]:

@@ -40,6 +40,7 @@ from ..model import (
 from . import analyses, links, views
 from . import entities as entity_rows
 from .schema import articles, fields, removed, segments, sources, versions
+from .sql import chunked
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -148,10 +149,16 @@ class Store:
             return links.stored_texts(connection, ids)
 
     def derivations(
-        self, *, article_id: str | None = None, source_id: str | None = None
+        self,
+        *,
+        article_id: str | None = None,
+        source_id: str | None = None,
+        article_ids: Sequence[str] | None = None,
     ) -> list[Derivation]:
         with self.engine.connect() as connection:
-            return links.load_derivations(connection, article_id=article_id, source_id=source_id)
+            return links.load_derivations(
+                connection, article_id=article_id, source_id=source_id, article_ids=article_ids
+            )
 
     def quote_candidates(self, keys: Iterable[int]) -> dict[str, int]:
         """Stored quote groups sharing search keys with ``keys``, and how many."""
@@ -377,6 +384,11 @@ class Store:
         with self.engine.connect() as connection:
             return analyses.load_analysis(connection, article_id)
 
+    def analyses_of(self, ids: Sequence[str]) -> dict[str, Analysis]:
+        """The analysis of each of ``ids`` that has one, by id."""
+        with self.engine.connect() as connection:
+            return analyses.load_analyses(connection, ids)
+
     def entity_redirects(self, ids: Iterable[str] | None = None) -> dict[str, str]:
         """Every absorbed entity id (or those among ``ids``) -> the id that absorbed it."""
         with self.engine.connect() as connection:
@@ -404,6 +416,11 @@ class Store:
     def get(self, article_id: str) -> Article | None:
         with self.engine.connect() as connection:
             return _load_article(connection, article_id)
+
+    def get_many(self, ids: Sequence[str]) -> dict[str, Article]:
+        """Each of ``ids`` that is stored, by id."""
+        with self.engine.connect() as connection:
+            return _load_articles(connection, ids)
 
     def iter_articles(self) -> Iterator[Article]:
         for article_id in self.article_ids():
@@ -504,27 +521,39 @@ def _insert_version(
 
 
 def _load_article(connection: Connection, article_id: str) -> Article | None:
-    row = connection.execute(select(articles).where(articles.c.id == article_id)).mappings().first()
-    if row is None:
-        return None
-    meta = {
-        r.name: Field(value=r.value, rule=r.rule, line=r.line, evidence=r.evidence)
-        for r in connection.execute(select(fields).where(fields.c.article_id == article_id))
-    }
-    cuts = connection.execute(
-        select(removed).where(removed.c.article_id == article_id).order_by(removed.c.seq)
-    )
-    spans = connection.execute(
-        select(segments).where(segments.c.article_id == article_id).order_by(segments.c.seq)
-    )
-    return Article(
-        id=row["id"],
-        source=row["source"],
-        kind=row["kind"],
-        url=row["url"],
-        raw_text=row["raw_text"],
-        text=row["text"],
-        meta=Metadata(**meta),
-        removed=tuple(Removed(r.text, r.start, r.end, r.reason) for r in cuts),
-        offsets=OffsetMap(tuple(Segment(s.clean_start, s.raw_start, s.length) for s in spans)),
-    )
+    return _load_articles(connection, [article_id]).get(article_id)
+
+
+def _load_articles(connection: Connection, ids: Iterable[str]) -> dict[str, Article]:
+    """Each of ``ids`` that is stored, with its metadata, removed text and
+    offsets; four queries per ``sql.CHUNK`` ids."""
+    found: dict[str, Article] = {}
+    for part in chunked(sorted(set(ids))):
+        rows = connection.execute(select(articles).where(articles.c.id.in_(part))).mappings()
+        meta: dict[str, dict[str, Field]] = {}
+        for r in connection.execute(select(fields).where(fields.c.article_id.in_(part))):
+            meta.setdefault(r.article_id, {})[r.name] = Field(
+                value=r.value, rule=r.rule, line=r.line, evidence=r.evidence
+            )
+        cuts: dict[str, list[Removed]] = {}
+        query = select(removed).where(removed.c.article_id.in_(part))
+        for r in connection.execute(query.order_by(removed.c.article_id, removed.c.seq)):
+            cuts.setdefault(r.article_id, []).append(Removed(r.text, r.start, r.end, r.reason))
+        spans: dict[str, list[Segment]] = {}
+        query = select(segments).where(segments.c.article_id.in_(part))
+        for r in connection.execute(query.order_by(segments.c.article_id, segments.c.seq)):
+            spans.setdefault(r.article_id, []).append(Segment(r.clean_start, r.raw_start, r.length))
+        for row in rows:
+            key = row["id"]
+            found[key] = Article(
+                id=key,
+                source=row["source"],
+                kind=row["kind"],
+                url=row["url"],
+                raw_text=row["raw_text"],
+                text=row["text"],
+                meta=Metadata(**meta.get(key, {})),
+                removed=tuple(cuts.get(key, ())),
+                offsets=OffsetMap(tuple(spans.get(key, ()))),
+            )
+    return found

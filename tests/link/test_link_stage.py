@@ -107,13 +107,13 @@ class CountingView:
     def event_groups(self, ids):
         return []
 
-    def get(self, article_id):
-        return None
+    def get_many(self, ids):
+        return {}
 
-    def analysis(self, article_id):
-        return None
+    def analyses_of(self, ids):
+        return {}
 
-    def derivations(self, *, article_id):
+    def derivations(self, *, article_ids):
         return []
 
     def published_of(self, ids):
@@ -145,7 +145,7 @@ def test_link_batch_claims_read_only_the_latest_members():
     members = [StoryMember(f"a{i:03d}", "story:stored-copy", 1.0, False, "r") for i in range(250)]
     view.story_members = lambda story_id: members
     view.published_of = lambda ids: {i: f"2023-01-{int(i[1:]) % 28 + 1:02d}" for i in ids}
-    view.get = lambda article_id: loaded.append(article_id)
+    view.get_many = lambda ids: loaded.extend(ids) or {}
     article = clean(RawDoc("new.txt", REWRITE, "text"), reference=date(2023, 3, 5))
     link_batch([article], [Analysis(article.id)], view, limit=1)
     days = view.published_of([m.article_id for m in members])

@@ -28,9 +28,15 @@ def test_postgres_link_stage_round_trip(pg_store, store, write_file):
     found = []
     for target in (pg_store, store):
         summary = run(paths, target, Config(db=target.db))
+        ids = sorted(target.article_ids())
         found.append(
             (
                 summary.stored,
+                [target.get(i) for i in ids],
+                [target.analysis(i) for i in ids],
+                target.get_many([*ids, "unknown"]),
+                target.analyses_of(ids),
+                target.derivations(article_ids=ids),
                 target.derivations(),
                 target.stories(),
                 [m.story_id for m in target.story_members()],
@@ -40,7 +46,13 @@ def test_postgres_link_stage_round_trip(pg_store, store, write_file):
             )
         )
     assert found[0] == found[1]
-    assert found[0][0] == 2 and len(found[0][1]) == 1
+    stored, one_by_one, analyses, many, analyses_of, derived, derivations = found[0][:7]
+    assert stored == 2 and len(derivations) == 1
+    # the loaders of many ids give what the loaders of one give
+    ids = [a.id for a in one_by_one]
+    assert many == dict(zip(ids, one_by_one)) and analyses_of == dict(zip(ids, analyses))
+    assert all(a.mentions for a in analyses)
+    assert derived == derivations and derivations[0].sentences
 
 
 def test_postgres_pages_match_sqlite(pg_store, store, write_file):
