@@ -183,10 +183,32 @@ def _conflicts(evidence: Sequence[ClaimEvidence]) -> tuple[tuple[str, tuple[str,
     return tuple(found)
 
 
-def _matches(
-    a: tuple[ClaimEvidence, frozenset[str]], b: tuple[ClaimEvidence, frozenset[str]], cosine: float
-) -> bool:
-    return (cosine >= MATCH and bool(a[1] & b[1])) or _lexical(a[0].text, b[0].text) >= LEXICAL
+def _lexical_neighbours(texts: Sequence[str]) -> list[set[int]]:
+    """For each text, the earlier ones whose ``_lexical`` with it reaches
+    ``LEXICAL``: the same test, counted through an index of the trigrams met
+    so far instead of pair by pair (texts sharing no trigram have none in
+    common unless one has fewer than three words; those are compared pair by
+    pair)."""
+    shapes = [_shape(text) for text in texts]
+    postings: dict[tuple[str, ...], list[int]] = {}
+    short: list[int] = []
+    found: list[set[int]] = []
+    for i, (tokens, grams, _) in enumerate(shapes):
+        if len(tokens) < 3:
+            found.append({j for j in range(i) if _lexical(texts[j], texts[i]) >= LEXICAL})
+            short.append(i)
+            continue
+        shared: dict[int, int] = {}
+        for gram in grams:
+            for j in postings.get(gram, ()):
+                shared[j] = shared.get(j, 0) + 1
+            postings.setdefault(gram, []).append(i)
+        near = {
+            j for j, n in shared.items() if max(n / len(grams), n / len(shapes[j][1])) >= LEXICAL
+        }
+        near.update(j for j in short if _lexical(texts[j], texts[i]) >= LEXICAL)
+        found.append(near)
+    return found
 
 
 def story_claims(story_id: str, members: Sequence[Member]) -> tuple[Claim, ...]:
@@ -195,13 +217,15 @@ def story_claims(story_id: str, members: Sequence[Member]) -> tuple[Claim, ...]:
     sentences = [e for m in members for e in _evidence(m, origins)]
     if not sentences:
         return ()
-    vectors = embed([e.text for e, _ in sentences])
+    texts = [e.text for e, _ in sentences]
+    vectors = embed(texts)
     cosines = vectors @ vectors.T
+    near = _lexical_neighbours(texts)
     groups: list[list[int]] = []
     articles: list[set[str]] = []  # the articles each group already holds
     group_of = np.zeros(len(sentences), dtype=np.int64)
     for i, sentence in enumerate(sentences):
-        best = _best_group(i, sentence, sentences, cosines, groups, articles, group_of)
+        best = _best_group(i, sentence, sentences, cosines, groups, articles, group_of, near[i])
         if best is None:
             groups.append([i])
             articles.append(set())
@@ -213,21 +237,27 @@ def story_claims(story_id: str, members: Sequence[Member]) -> tuple[Claim, ...]:
     return tuple(_claim(story_id, [sentences[i] for i in group]) for group in groups)
 
 
-def _best_group(i, sentence, sentences, cosines, groups, articles, group_of) -> int | None:
+def _best_group(i, sentence, sentences, cosines, groups, articles, group_of, near) -> int | None:
     """The group with the highest cosine to sentence ``i`` (its best member's;
     above 0, the earlier group on a tie) among those holding no sentence of
-    its article and holding one it matches. Groups are tried best first, so
-    few are matched."""
+    its article and holding one it matches: a cosine of ``MATCH`` or more
+    with an entity in common, or a lexical neighbour (``near``). Groups are
+    tried best first, and one below ``MATCH`` holding no neighbour cannot
+    match, so few are tried."""
     if not groups:
         return None
     scores = np.full(len(groups), -np.inf)
     np.maximum.at(scores, group_of[:i], cosines[i, :i])
+    lexical = {int(group_of[j]) for j in near}
     for g in np.lexsort((np.arange(len(groups)), -scores)):
         if scores[g] <= 0.0:
             return None
-        if sentence[0].article_id in articles[g]:
+        if sentence[0].article_id in articles[g] or (scores[g] < MATCH and g not in lexical):
             continue
-        if any(_matches(sentences[j], sentence, float(cosines[i, j])) for j in groups[g]):
+        if any(
+            j in near or (cosines[i, j] >= MATCH and sentences[j][1] & sentence[1])
+            for j in groups[g]
+        ):
             return int(g)
     return None
 
