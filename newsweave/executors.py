@@ -62,7 +62,8 @@ class Serial:
 # memory climbs well above what it holds. Keeping the threshold at 128 KB, as
 # Dask's nannies do for their workers (MALLOC_TRIM_THRESHOLD_), returned the
 # memory: on 1,000 generated articles with two workers, the peak of the
-# process tree went from 1,097 to 957 MB, at the same speed (bench/scale.py).
+# process tree went from 1,097 to 1,021 MB, with no clear change of speed
+# (BENCHMARKS.md, "Peak memory as the corpus grows").
 TRIM_THRESHOLD = 128 * 1024
 _M_TRIM_THRESHOLD = -1  # glibc's malloc.h
 

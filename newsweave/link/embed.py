@@ -9,6 +9,7 @@ dot product is the cosine.
 from __future__ import annotations
 
 import os
+import threading
 from collections import OrderedDict
 from functools import lru_cache
 from typing import Sequence
@@ -65,23 +66,27 @@ def _compute(texts: Sequence[str]) -> np.ndarray:
 # one is the one the model would give. About 1.3 KB each: 16,384 hold ~21 MB.
 KEPT = 16_384
 _kept: OrderedDict[str, np.ndarray] = OrderedDict()
+_lock = threading.Lock()  # a library user may link from several threads
 
 
 def embed(texts: Sequence[str]) -> np.ndarray:
     """One unit-length row per text (zeros for a text with no known token)."""
     vectors = np.zeros((len(texts), DIM), dtype=np.float32)
     missing: dict[str, list[int]] = {}
-    for i, text in enumerate(texts):
-        row = _kept.get(text)
-        if row is None:
-            missing.setdefault(text, []).append(i)
-        else:
-            _kept.move_to_end(text)
-            vectors[i] = row
+    with _lock:
+        for i, text in enumerate(texts):
+            row = _kept.get(text)
+            if row is None:
+                missing.setdefault(text, []).append(i)
+            else:
+                _kept.move_to_end(text)
+                vectors[i] = row
     if missing:
-        for text, row in zip(missing, _compute(list(missing))):
-            vectors[missing[text]] = row
-            _kept[text] = row.copy()  # not a view that keeps the whole call alive
-        while len(_kept) > KEPT:
-            _kept.popitem(last=False)
+        computed = _compute(list(missing))
+        with _lock:
+            for text, row in zip(missing, computed):
+                vectors[missing[text]] = row
+                _kept[text] = row.copy()  # not a view that keeps the whole call alive
+            while len(_kept) > KEPT:
+                _kept.popitem(last=False)
     return vectors
