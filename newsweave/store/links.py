@@ -344,6 +344,12 @@ def load_derivations(
     ]
 
 
+# an aligned sentence's columns in the order of its fields
+_FIELDS_OF_SENTENCE = tuple(
+    aligned_sentences.c[f.name] for f in dataclasses.fields(AlignedSentence)
+)
+
+
 def _sentences(
     connection: Connection, article_ids: Sequence[str]
 ) -> dict[tuple[str, str], list[AlignedSentence]]:
@@ -351,19 +357,14 @@ def _sentences(
     (article, source), in order."""
     found: dict[tuple[str, str], list[AlignedSentence]] = {}
     for part in chunked(article_ids):
+        table = aligned_sentences
         query = (
-            select(aligned_sentences)
-            .where(aligned_sentences.c.article_id.in_(part))
-            .order_by(
-                aligned_sentences.c.article_id,
-                aligned_sentences.c.source_id,
-                aligned_sentences.c.seq,
-            )
+            select(table.c.article_id, table.c.source_id, *_FIELDS_OF_SENTENCE)
+            .where(table.c.article_id.in_(part))
+            .order_by(table.c.article_id, table.c.source_id, table.c.seq)
         )
-        for r in connection.execute(query):
-            found.setdefault((r.article_id, r.source_id), []).append(
-                AlignedSentence(r.start, r.end, r.kind, r.source_start, r.source_end, r.score)
-            )
+        for article_id, source_id, *values in connection.execute(query):
+            found.setdefault((article_id, source_id), []).append(AlignedSentence(*values))
     return found
 
 
