@@ -5,14 +5,14 @@ from __future__ import annotations
 import dataclasses
 import json
 from datetime import datetime
-from typing import Callable, Iterable, Sequence
+from typing import Iterable
 
-from sqlalchemy import Table, insert, select
+from sqlalchemy import insert, select
 from sqlalchemy.engine import Connection
 
 from ..model import Analysis, Event, Mention, Quote, Timex
 from .entities import redirects
-from .sql import chunked
+from .sql import by_article, chunked
 from .schema import (
     analyses,
     event_participants,
@@ -98,10 +98,10 @@ def load_analyses(connection: Connection, ids: Iterable[str]) -> dict[str, Analy
         if not present:
             continue
         spans = {
-            name: _grouped(connection, table, present, record)
+            name: by_article(connection, table, present, record)
             for table, record, name in SPAN_TABLES
         }
-        event_rows = _grouped(connection, events, present, dict)
+        event_rows = by_article(connection, events, present, dict)
         for article_id in present:
             records = {name: tuple(spans[name].get(article_id, ())) for name in spans}
             records["events"] = tuple(
@@ -121,28 +121,3 @@ def load_analyses(connection: Connection, ids: Iterable[str]) -> dict[str, Analy
     }
     moved = redirects(connection, named)
     return {article_id: _resolved(analysis, moved) for article_id, analysis in found.items()}
-
-
-def _grouped(
-    connection: Connection, table: Table, ids: Sequence[str], record: Callable
-) -> dict[str, list]:
-    """``record(...)`` of each row of ``table`` of ``ids``, by article, in
-    ``seq`` order. A dataclass record is built from its columns in field
-    order (twice as fast as from a mapping); any other from the row's
-    columns by name."""
-    names = (
-        [f.name for f in dataclasses.fields(record)]
-        if dataclasses.is_dataclass(record)
-        else [c.name for c in table.columns if c.name not in ("article_id", "seq")]
-    )
-    query = (
-        select(table.c.article_id, *(table.c[name] for name in names))
-        .where(table.c.article_id.in_(list(ids)))
-        .order_by(table.c.article_id, table.c.seq)
-    )
-    found: dict[str, list] = {}
-    positional = dataclasses.is_dataclass(record)
-    for article_id, *values in connection.execute(query):
-        made = record(*values) if positional else record(zip(names, values))
-        found.setdefault(article_id, []).append(made)
-    return found

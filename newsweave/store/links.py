@@ -356,8 +356,8 @@ def _sentences(
     """The aligned sentences of every derivation of ``article_ids``, by
     (article, source), in order."""
     found: dict[tuple[str, str], list[AlignedSentence]] = {}
+    table = aligned_sentences
     for part in chunked(article_ids):
-        table = aligned_sentences
         query = (
             select(table.c.article_id, table.c.source_id, *_FIELDS_OF_SENTENCE)
             .where(table.c.article_id.in_(part))

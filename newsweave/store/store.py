@@ -40,7 +40,7 @@ from ..model import (
 from . import analyses, links, views
 from . import entities as entity_rows
 from .schema import articles, fields, removed, segments, sources, versions
-from .sql import chunked
+from .sql import by_article, chunked
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -529,20 +529,14 @@ def _load_articles(connection: Connection, ids: Iterable[str]) -> dict[str, Arti
     offsets; four queries per ``sql.CHUNK`` ids."""
     found: dict[str, Article] = {}
     for part in chunked(sorted(set(ids))):
-        rows = connection.execute(select(articles).where(articles.c.id.in_(part))).mappings()
+        rows = connection.execute(select(articles).where(articles.c.id.in_(part))).mappings().all()
         meta: dict[str, dict[str, Field]] = {}
         for r in connection.execute(select(fields).where(fields.c.article_id.in_(part))):
             meta.setdefault(r.article_id, {})[r.name] = Field(
                 value=r.value, rule=r.rule, line=r.line, evidence=r.evidence
             )
-        cuts: dict[str, list[Removed]] = {}
-        query = select(removed).where(removed.c.article_id.in_(part))
-        for r in connection.execute(query.order_by(removed.c.article_id, removed.c.seq)):
-            cuts.setdefault(r.article_id, []).append(Removed(r.text, r.start, r.end, r.reason))
-        spans: dict[str, list[Segment]] = {}
-        query = select(segments).where(segments.c.article_id.in_(part))
-        for r in connection.execute(query.order_by(segments.c.article_id, segments.c.seq)):
-            spans.setdefault(r.article_id, []).append(Segment(r.clean_start, r.raw_start, r.length))
+        cuts = by_article(connection, removed, part, Removed)
+        spans = by_article(connection, segments, part, Segment)
         for row in rows:
             key = row["id"]
             found[key] = Article(
